@@ -1,0 +1,221 @@
+"""Article -> incident mentions: figures, date, place, perpetrator and event type, each with its evidence.
+
+Pure: text in, Mention rows out. Sentences that report casualties are grouped into incidents (one group per
+distinct date/place), and each group becomes one Mention.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from etl.extract.actors import find_perpetrator
+from etl.extract.casualties import Item, find_casualties, find_zero
+from etl.extract.dates import DateMention, find_dates
+from etl.extract.events import event_type
+from etl.extract.numbers import Count
+from etl.extract.places import countries_in, resolve_place
+from etl.extract.text import Sentence, split_sentences
+from etl.schema import Article, Mention
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Hash of the extractor's code and rule tables: a change to either invalidates cached results."""
+    h = hashlib.sha256()
+    for p in sorted([*(_PACKAGE / "extract").glob("*.py"), *(_PACKAGE / "resources").glob("*")]):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# A sentence that starts another incident even when nothing else tells it apart.
+_SEPARATE = re.compile(r"^(?:in\s+(?:a\s+)?(?:another|separate|second|different|an\s+unrelated)|separately|elsewhere|"
+                       r"meanwhile|in\s+other\s+(?:violence|news|attacks?)|also\s+on|earlier|later,?\s+in)\b", re.I)
+# A sentence that refers back to the incident just reported.
+_ANAPHORA = re.compile(r"^(?:the|that|this|those|these)\s+(?:\w+\s+){0,2}?(?:attacks?|bomb\w*|blasts?|explosions?|"
+                       r"shootings?|strikes?|raids?|assault|incident|violence|fighting|clash\w*|ambush)\b|\balso\b|"
+                       r"^(?:he|she|they|it|the\s+(?:victims?|dead|injured|wounded))\b", re.I)
+_REPORTER = re.compile(
+    r"\baccording\s+to\s+(?P<a>(?:the\s+)?(?:[A-Z][\w'’.-]+(?:\s+(?:for|of|and|on|the|[A-Z][\w'’.-]+))*)|"
+    r"(?:local\s+|police\s+|security\s+|hospital\s+|health\s+|medical\s+)?(?:officials|police|sources|witnesses|medics))"
+    r"|(?P<b>(?:[A-Z][\w'’-]+\s+){0,3}(?:officials|police|authorities|ministry|sources|monitor|spokesman|spokesperson|agency))"
+    r"\s+(?:said|says|reported|told|confirmed)\b")
+
+
+@dataclass
+class _Group:
+    sentences: list[Sentence] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    date: DateMention | None = None
+    countries: set[str] = field(default_factory=set)
+
+    @property
+    def last(self) -> int:
+        return self.sentences[-1].index
+
+
+def extract_article(article: Article) -> list[Mention]:
+    text = article.text or ""
+    sentences = split_sentences(text)
+    groups = _group(sentences, article)
+    mentions = []
+    for g in groups:
+        m = _mention(g, sentences, article)
+        if m is not None:
+            m.mention_id = f"{article.article_id}#{len(mentions) + 1}"
+            mentions.append(m)
+    return mentions
+
+
+def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
+    groups: list[_Group] = []
+    for s in sentences:
+        items = find_casualties(s.text)
+        if not items:
+            continue
+        dates = find_dates(s.text, article.publication_date)
+        date = dates[0] if dates else None
+        countries = countries_in(s.text)
+        g = groups[-1] if groups else None
+        if g and _joins(g, s, date, countries):
+            target = g
+        else:
+            target = next((h for h in groups if date and h.date and h.date.date == date.date
+                           and countries and countries == h.countries and not _SEPARATE.search(s.text)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.sentences.append(s)
+        target.items.extend(items)
+        target.date = target.date or date
+        target.countries |= countries
+    return groups
+
+
+def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]) -> bool:
+    """Does sentence `s` continue the incident of group `g`?"""
+    if _SEPARATE.search(s.text):
+        return False
+    if date and g.date and date.date != g.date.date:
+        return False
+    if countries and g.countries and not countries & g.countries:
+        return False
+    near = s.index - g.last <= 2
+    if near and _ANAPHORA.search(s.text):
+        return True
+    # Far away or naming a different place: the same incident only if the text gives nothing new.
+    return not date and not countries or near and not _own_place(s, g)
+
+
+def _own_place(s: Sentence, g: _Group) -> bool:
+    mine = resolve_place(s.text).location
+    theirs = {resolve_place(x.text).location for x in g.sentences}
+    return bool(mine) and mine not in theirs
+
+
+def _sum(counts: list[Count | None]) -> Count | None:
+    counts = [c for c in counts if c]
+    if not counts:
+        return None
+    low = sum(c.low for c in counts) if all(c.low is not None for c in counts) else None
+    high = sum(c.high for c in counts) if all(c.high is not None for c in counts) else None
+    return Count(best=sum(c.best for c in counts), low=low, high=high, phrase="; ".join(c.phrase for c in counts))
+
+
+def _mention(g: _Group, sentences: list[Sentence], article: Article) -> Mention | None:
+    text = article.text
+    per_sentence = {s.index: find_casualties(s.text) for s in g.sentences}
+    killed = _combine_tagged(per_sentence, "killed")
+    wounded = _combine_tagged(per_sentence, "wounded")
+    hits = _combine_tagged(per_sentence, "hit")
+    if hits and wounded is None:
+        rest = hits.best - (killed.best if killed else 0)
+        if rest > 0:
+            wounded = Count(best=rest, low=rest if hits.low is not None else None,
+                            high=rest if hits.high is not None else None, phrase=hits.phrase)
+    first, last = g.sentences[0], g.sentences[-1]
+    window = sentences[max(0, first.index - 2): last.index + 3]
+    zeros = set().union(*(find_zero(s.text) for s in window))
+    if killed is None and "killed" in zeros:
+        killed = Count(0, 0, 0, "no deaths reported")
+    if wounded is None and "wounded" in zeros:
+        wounded = Count(0, 0, 0, "no injuries reported")
+    if not (killed and killed.best) and not (wounded and wounded.best):
+        return None
+
+    event = " ".join(s.text for s in g.sentences)
+    paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
+    context = " ".join(s.text for s in (paragraph if len(paragraph) > len(g.sentences) else window))
+    date = g.date or _context_date(g, sentences, article)
+    place = resolve_place(event, context, text, article.title or "")
+    who = find_perpetrator(event, " ".join(s.text for s in window), text)
+    reporter = _REPORTER.search(" ".join(s.text for s in sentences[first.index: last.index + 2]))
+
+    m = Mention(
+        article_id=article.article_id,
+        source=article.publisher or "unknown",
+        reported_by=_reporter_name(reporter),
+        publication_date=article.publication_date,
+        event_date=date.date if date else article.publication_date,
+        date_precision=date.precision if date else ("week" if article.publication_date else None),
+        date_phrase=date.phrase if date else None,
+        perpetrator=who.perpetrator,
+        perpetrator_status=who.status,
+        perpetrator_phrase=who.phrase,
+        event_type=event_type(event) or event_type(context),
+        evidence=text[first.start:last.end],
+        evidence_start=first.start,
+        evidence_end=last.end,
+        location=place.location, admin1=place.admin1, country=place.country, country_code=place.country_code,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=place.geo_precision,
+        location_phrase=place.phrase,
+    )
+    for kind, c in (("killed", killed), ("wounded", wounded)):
+        if c is not None:
+            setattr(m, kind, c.best)
+            setattr(m, f"{kind}_low", c.low)
+            setattr(m, f"{kind}_high", c.high)
+            setattr(m, f"{kind}_phrase", c.phrase)
+    return m
+
+
+def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
+    """Incident figure: the largest one-sentence total (restatements don't add up), plus additions."""
+    best: Count | None = None
+    extra: list[Count] = []
+    for items in per_sentence.values():
+        own = [i for i in items if i.kind == kind]
+        total = _sum([i.count for i in own if not i.additive])
+        extra += [i.count for i in own if i.additive]
+        if total and (best is None or total.best > best.best):
+            best = total
+    return _sum([best, *extra])
+
+
+def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
+    """No date in the incident's own sentences: the nearest earlier one in its paragraph, else the lead's."""
+    first = g.sentences[0]
+    for s in reversed(sentences[:first.index]):
+        if s.paragraph != first.paragraph:
+            break
+        d = find_dates(s.text, article.publication_date)
+        if d:
+            return d[-1]
+    for s in sentences[:3]:
+        d = find_dates(s.text, article.publication_date)
+        if d:
+            return d[0]
+    return None
+
+
+def _reporter_name(m: re.Match | None) -> str | None:
+    if not m:
+        return None
+    name = (m.group("a") or m.group("b") or "").strip()
+    return re.sub(r"^the\s+", "", name, flags=re.I) or None

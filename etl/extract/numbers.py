@@ -1,0 +1,107 @@
+"""Read counts of people from words: digits, number words, vague quantities and hedges -> low/best/high."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.resources import load_yaml
+
+MAX_COUNT = 1_000_000  # larger figures are not tolls of one incident; they are rejected as counts
+
+
+@dataclass(frozen=True)
+class Count:
+    best: int
+    low: int | None
+    high: int | None
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    return load_yaml("numbers.yaml")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, str]:
+    t = _tables()
+    word = _alt([*t["units"], *t["tens"], *t["scales"]])
+    spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*"
+    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,]\d)"
+    number = rf"(?:{digits}|{spelled})"
+    return {
+        "hedge": _alt(t["hedges"]),
+        "number": number,
+        "vague": _alt(t["vague"]),
+        # "20 to 30", "20-30", "between 20 and 30"
+        "range": rf"between\s+{number}\s+and\s+{number}|(?:{digits})\s*[-–]\s*(?:{digits})"
+                 rf"|{number}\s+(?:to|or)\s+{number}",
+    }
+
+
+@lru_cache(maxsize=1)
+def count_regex() -> re.Pattern:
+    p = patterns()
+    return re.compile(
+        rf"(?:(?P<hedge>{p['hedge']})\s+)?"
+        rf"(?:(?P<range>{p['range']})|(?P<vague>{p['vague']})|(?P<number>{p['number']}))",
+        re.IGNORECASE,
+    )
+
+
+def parse_number(text: str) -> int | None:
+    """'26' -> 26, '1,200' -> 1200, 'twenty-six' -> 26, 'one hundred and five' -> 105, 'a' -> 1."""
+    s = text.strip().lower().replace(",", "")
+    if s.isdigit():
+        n = int(s)
+        return n if n <= MAX_COUNT else None
+    t = _tables()
+    total = current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", s):
+        if w == "and" or not w:
+            continue
+        if w in t["units"]:
+            current += t["units"][w]
+        elif w in t["tens"]:
+            current += t["tens"][w]
+        elif w in t["scales"]:
+            scale = t["scales"][w]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def read_count(m: re.Match) -> Count | None:
+    """Turn a count_regex match into low/best/high following the hedge's meaning."""
+    t = _tables()
+    phrase = m.group(0)
+    hedge = (m.group("hedge") or "").lower()
+    hedge = re.sub(r"\s+", " ", hedge)
+    kind = t["hedges"].get(hedge)
+    if m.group("range"):
+        nums = re.split(r"\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*", re.sub(r"^between\s+", "", m.group("range"), flags=re.I))
+        values = [parse_number(n) for n in nums if n.strip()]
+        if len(values) != 2 or None in values or values[0] > values[1]:
+            return None
+        return Count(best=values[0], low=values[0], high=values[1], phrase=phrase)
+    if m.group("vague"):
+        v = t["vague"][re.sub(r"\s+", " ", m.group("vague").lower())]
+        return Count(best=v["best"], low=v["low"], high=None, phrase=phrase)
+    n = parse_number(m.group("number"))
+    if n is None:
+        return None
+    if kind == "min":
+        return Count(best=n, low=n, high=None, phrase=phrase)
+    if kind == "max":
+        return Count(best=n, low=None, high=n, phrase=phrase)
+    return Count(best=n, low=n if not kind else None, high=n if not kind else None, phrase=phrase)

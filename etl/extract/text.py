@@ -1,0 +1,71 @@
+"""Split article text into paragraphs and sentences, keeping character offsets into the original text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations whose full stop does not end a sentence (titles, US state abbreviations, initials handled apart).
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "lt", "col", "gen", "sgt", "capt", "cpl", "maj", "pvt",
+    "gov", "sen", "rep", "rev", "insp", "supt", "cmdr", "adm", "no", "vs", "etc", "approx", "est", "dept", "co",
+    "corp", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo", "mt", "ft", "u.s", "u.k", "u.n", "a.m", "p.m",
+}
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int       # position in the article
+    paragraph: int   # paragraph number (blank-line or line-break separated)
+    start: int
+    end: int
+    text: str
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """True when the punctuation ending at `stop` closes a sentence (not 'Lt.' or 'U.S.' or 'J.')."""
+    if text[stop - 1] == "\n":
+        return True
+    j = stop
+    while j > 0 and text[j - 1] in ".!?\"'”’)]":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:j].lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        # "Tikrit, Salah ad-Din Prov. The" still splits when the next word starts a sentence after a line end.
+        nxt = text[stop:stop + 3].lstrip()
+        return not nxt[:1].islower() and word in {"etc", "est"}
+    nxt = text[stop:].lstrip(" \t")
+    return not nxt[:1].islower()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    paragraph = 0
+    start = 0
+    for m in _END.finditer(text):
+        stop = m.end()
+        if not _ends_sentence(text, stop):
+            continue
+        _add(sentences, text, start, stop, paragraph)
+        if text[stop - 1] == "\n" or text.startswith("\n", stop):
+            paragraph += 1
+        start = stop
+    _add(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, stop: int, paragraph: int) -> None:
+    chunk = text[start:stop]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    if body:
+        s = start + lead
+        out.append(Sentence(len(out), paragraph, s, s + len(body), body))

@@ -1,0 +1,178 @@
+"""The column dictionary: every output column declared once, with the Parquet schemas derived from it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, make_dataclass
+
+import pyarrow as pa
+
+from etl.resources import load_yaml
+
+STATUSES = ("ok", "no_incidents", "duplicate", "skipped", "error")
+DATE_PRECISIONS = ("day", "week", "month", "year")
+GEO_PRECISIONS = ("exact", "near", "admin1", "country")
+PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "unknown")
+EVENT_TYPES = tuple(rule["type"] for rule in load_yaml("events.yaml"))
+# Upper bound for one incident's toll: the deadliest single attacks on record (e.g. 9/11, ~3,000) stay under it.
+MAX_CASUALTIES = 10_000
+MIN_EVENT_DATE = dt.date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None
+    min: float | int | None = None
+    max: float | int | None = None
+    unique: bool = False
+    unit: str | None = None
+
+    def field(self) -> pa.Field:
+        meta = {"description": self.description}
+        if self.unit:
+            meta["unit"] = self.unit
+        if self.allowed:
+            meta["allowed"] = ",".join(self.allowed)
+        return pa.field(self.name, self.type, nullable=self.nullable, metadata=meta)
+
+
+def _count(name: str, what: str) -> Column:
+    return Column(name, pa.int32(), what, min=0, max=MAX_CASUALTIES, unit="people")
+
+
+CODE = pa.dictionary(pa.int32(), pa.string())
+
+ARTICLE_COLUMNS = (
+    Column("article_id", pa.string(), "Stable id: the JSONL `id` when given, else derived from the file path.",
+           nullable=False, unique=True),
+    Column("path", pa.string(), "Input file the article came from, relative to the seeds folder given.", nullable=False),
+    Column("line", pa.int32(), "Line number inside a JSONL file (1-based); null for one-article files.", min=1),
+    Column("title", pa.string(), "Headline."),
+    Column("publisher", pa.string(), "Publisher or wire service (from the byline, front matter or JSONL `source`)."),
+    Column("publication_date", pa.date32(), "Date the article was published."),
+    Column("url", pa.string(), "Address the article was published at, when known."),
+    Column("content_hash", pa.string(), "SHA-256 of the article text (hex); empty input has none."),
+    Column("status", CODE, "What became of the input: ok, no_incidents, duplicate, skipped or error.",
+           nullable=False, allowed=STATUSES),
+    Column("error", pa.string(), "Why the input was skipped, marked duplicate or failed: file, line and cause."),
+    Column("n_mentions", pa.int32(), "Incident mentions extracted from the article.", nullable=False, min=0),
+)
+
+MENTION_COLUMNS = (
+    Column("mention_id", pa.string(), "Id of the mention: `<article_id>#<n>`.", nullable=False, unique=True),
+    Column("article_id", pa.string(), "Article the mention was extracted from.", nullable=False),
+    Column("source", pa.string(), "Publisher of the article.", nullable=False),
+    Column("reported_by", pa.string(), "Original reporter the text names for the figures (e.g. a monitor or officials)."),
+    Column("publication_date", pa.date32(), "Publication date of the article."),
+    Column("event_date", pa.date32(), "Date of the incident (first day of the period for week/month/year precision)."),
+    Column("date_precision", CODE, "How precisely the text dates the incident: day, week, month or year; "
+           "week when the text gives no date and the publication date stands in.", allowed=DATE_PRECISIONS),
+    Column("date_phrase", pa.string(), "The words the date was read from."),
+    _count("killed", "Best estimate of people killed, attackers included."),
+    _count("killed_low", "Lowest figure the wording allows (\"at least 26\" -> 26)."),
+    _count("killed_high", "Highest figure the wording allows (\"up to 30\" -> 30); null when open-ended."),
+    Column("killed_phrase", pa.string(), "The words the killed figure was read from."),
+    _count("wounded", "Best estimate of people wounded or injured, attackers included."),
+    _count("wounded_low", "Lowest figure the wording allows."),
+    _count("wounded_high", "Highest figure the wording allows; null when open-ended."),
+    Column("wounded_phrase", pa.string(), "The words the wounded figure was read from."),
+    Column("location", pa.string(), "Most specific named place of the incident."),
+    Column("admin1", pa.string(), "First-level administrative division (province, state, governorate)."),
+    Column("country", pa.string(), "Country name."),
+    Column("country_code", CODE, "ISO 3166-1 alpha-3 country code."),
+    Column("latitude", pa.float64(), "Latitude of the resolved place (WGS84).", min=-90, max=90, unit="degrees"),
+    Column("longitude", pa.float64(), "Longitude of the resolved place (WGS84).", min=-180, max=180, unit="degrees"),
+    Column("geo_precision", CODE, "exact: the named place; near: close to it (\"north of Tikrit\"); "
+           "admin1: the province only; country: the country only.", allowed=GEO_PRECISIONS),
+    Column("location_phrase", pa.string(), "The words the place was read from."),
+    Column("perpetrator", pa.string(), "Canonical name of the group or force responsible, when named."),
+    Column("perpetrator_status", CODE, "claimed (by the group), attributed (by the text or officials), "
+           "suspected (hedged), unknown.", nullable=False, allowed=PERPETRATOR_STATUSES),
+    Column("perpetrator_phrase", pa.string(), "The words the perpetrator was read from."),
+    Column("event_type", CODE, "Kind of violence.", allowed=EVENT_TYPES),
+    Column("evidence", pa.string(), "The sentence(s) the casualty figures came from.", nullable=False),
+    Column("evidence_start", pa.int32(), "Character offset of the evidence in the article text.", nullable=False, min=0),
+    Column("evidence_end", pa.int32(), "Character offset just past the evidence.", nullable=False, min=0),
+)
+
+INCIDENT_COLUMNS = (
+    Column("incident_id", pa.string(), "Id of the incident.", nullable=False, unique=True),
+    Column("mention_ids", pa.list_(pa.string()), "Mentions merged into this incident.", nullable=False),
+    Column("article_ids", pa.list_(pa.string()), "Articles reporting the incident.", nullable=False),
+    Column("sources", pa.list_(pa.string()), "Publishers reporting the incident (distinct).", nullable=False),
+    Column("n_sources", pa.int32(), "Number of distinct publishers.", nullable=False, min=1),
+    Column("first_reported", pa.date32(), "Earliest publication date among the reports."),
+    *(c for c in MENTION_COLUMNS if c.name not in ("mention_id", "article_id", "source", "publication_date")),
+    Column("is_disputed", pa.bool_(), "Reports disagree on a count beyond the tolerance.", nullable=False),
+)
+
+QUARANTINE_COLUMNS = (
+    Column("table", pa.string(), "Table the row was held back from.", nullable=False),
+    Column("row_id", pa.string(), "mention_id or incident_id of the row.", nullable=False),
+    Column("failed_expectations", pa.list_(pa.string()), "Expectations the row failed.", nullable=False),
+    Column("row_json", pa.string(), "The full row as JSON.", nullable=False),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": ARTICLE_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "incidents": INCIDENT_COLUMNS,
+    "quarantine": QUARANTINE_COLUMNS,
+}
+TABLE_DESCRIPTIONS = {
+    "articles": "One row per input article (or JSONL line): where it came from and what became of it.",
+    "mentions": "One row per incident mention extracted from an article, with its evidence.",
+    "incidents": "One row per real incident: mentions of the same event merged across articles.",
+    "quarantine": "Rows held back because they failed a hard expectation, with the expectations they failed.",
+}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([c.field() for c in TABLES[table]], metadata={"description": TABLE_DESCRIPTIONS[table]})
+
+
+def column(table: str, name: str) -> Column:
+    return next(c for c in TABLES[table] if c.name == name)
+
+
+def _py_type(t: pa.DataType):
+    if pa.types.is_integer(t):
+        return int | None
+    if pa.types.is_floating(t):
+        return float | None
+    if pa.types.is_date(t):
+        return dt.date | None
+    if pa.types.is_boolean(t):
+        return bool
+    if pa.types.is_list(t):
+        return list
+    return str | None
+
+
+def _record_class(name: str, columns: tuple[Column, ...], doc: str):
+    cls = make_dataclass(name, [(c.name, _py_type(c.type), field(default=None)) for c in columns])
+    cls.__doc__ = doc
+    return cls
+
+
+# Extraction output: one row of the mentions table. Built from the dictionary so the two cannot drift.
+Mention = _record_class("Mention", MENTION_COLUMNS, "One incident mention: a row of the mentions table.")
+
+
+@dataclass
+class Article:
+    """One input article as ingest read it. `status` is ok unless ingest skipped it or failed to read it."""
+    article_id: str
+    path: str
+    text: str = ""
+    line: int | None = None
+    title: str | None = None
+    publisher: str | None = None
+    publication_date: dt.date | None = None
+    url: str | None = None
+    content_hash: str | None = None
+    status: str = "ok"
+    error: str | None = None

@@ -1,0 +1,56 @@
+"""Casualty figures from one sentence: self-written sentences in, (kind, best) out."""
+import pytest
+
+from etl.extract.casualties import find_casualties, find_zero
+
+
+def figures(sentence):
+    return [(i.kind, i.count.best) for i in find_casualties(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At least 12 people were killed when a bomb exploded at a market.", [("killed", 12)]),
+    ("Gunmen stormed the village, killing 4 farmers.", [("killed", 4)]),
+    ("The blast also wounded 30 people.", [("wounded", 30)]),
+    ("Three soldiers died and five were injured.", [("killed", 3), ("wounded", 5)]),
+    ("One policeman was killed and eight civilians were wounded.", [("killed", 1), ("wounded", 8)]),
+    ("A 31-year-old woman was shot and killed outside her home.", [("killed", 1)]),
+    ("The attack left 7 dead and 11 injured.", [("killed", 7), ("wounded", 11)]),
+    ("The death toll rose to 41 on Monday.", [("killed", 41)]),
+    ("Rebels killed two soldiers and three civilians.", [("killed", 5)]),
+    ("She was pronounced dead at the hospital.", [("killed", 1)]),
+    ("Two teenagers were shot, one fatally, near the park.", [("hit", 2), ("killed", 1)]),
+])
+def test_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants have killed at least 300 civilians since 2015 in the province.",   # cumulative
+    "A 19-year-old who was given 40 lashes spoke to reporters.",                  # ages, punishments
+    "Among the dead were five children and two women.",                            # part of a total
+    "About 2,000 troops were deployed to the city.",                               # troop numbers
+    "The group threatened to kill 10 hostages.",                                   # hypothetical
+    "A bomb killed 3 people in 2009, police recalled.",                            # a past event
+])
+def test_not_incident_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_parts_are_not_added_to_totals():
+    assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]
+
+
+def test_attacker_death_adds_to_victims():
+    items = find_casualties("A man killed 9 people at a bar before being shot dead by police.")
+    assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 9, False), ("killed", 1, True)]
+
+
+def test_active_subject_is_not_a_victim():
+    assert figures("A gunman killed three people.") == [("killed", 3)]
+
+
+def test_explicit_zero():
+    assert find_zero("No one was hurt in the blast.") == {"wounded"}
+    assert find_zero("There were no casualties.") == {"killed", "wounded"}
+    assert figures("No one was hurt in the blast.") == []

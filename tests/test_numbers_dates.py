@@ -1,0 +1,57 @@
+"""Counts from words and dates from phrases: self-written sentences in, values out."""
+import datetime as dt
+
+import pytest
+
+from etl.extract.dates import find_dates
+from etl.extract.numbers import count_regex, read_count
+
+
+@pytest.mark.parametrize("phrase, best, low, high", [
+    ("at least 26", 26, 26, None),
+    ("more than 100", 100, 100, None),
+    ("up to 30", 30, None, 30),
+    ("nearly 40", 40, None, 40),
+    ("about 12", 12, None, None),
+    ("twenty-six", 26, 26, 26),
+    ("one hundred and five", 105, 105, 105),
+    ("1,200", 1200, 1200, 1200),
+    ("between 20 and 30", 20, 20, 30),
+    ("20-30", 20, 20, 30),
+    ("two or three", 2, 2, 3),
+    ("dozens", 24, 24, None),
+    ("several", 3, 3, None),
+])
+def test_hedges_set_low_best_high(phrase, best, low, high):
+    c = read_count(count_regex().match(phrase))
+    assert (c.best, c.low, c.high) == (best, low, high)
+
+
+THURSDAY = dt.date(2017, 3, 9)
+
+
+@pytest.mark.parametrize("sentence, expected, precision", [
+    ("Gunmen struck late on Wednesday.", dt.date(2017, 3, 8), "day"),
+    ("A bomb went off on Thursday.", dt.date(2017, 3, 9), "day"),
+    ("Police said the attack happened yesterday.", dt.date(2017, 3, 8), "day"),
+    ("Two died on 3 March.", dt.date(2017, 3, 3), "day"),
+    ("Two died on March 3, 2016.", dt.date(2016, 3, 3), "day"),
+    ("03/01/2017: Assailants opened fire.", dt.date(2017, 3, 1), "day"),
+    ("The raid took place in February.", dt.date(2017, 2, 1), "month"),
+    ("Clashes erupted earlier this month.", dt.date(2017, 3, 1), "month"),
+    ("The shooting was two days ago.", dt.date(2017, 3, 7), "day"),
+])
+def test_dates_resolve_against_publication(sentence, expected, precision):
+    d = find_dates(sentence, THURSDAY)[0]
+    assert (d.date, d.precision) == (expected, precision)
+
+
+def test_no_date_after_publication_and_weekday_joined_to_explicit_date():
+    assert find_dates("It will happen on 20 March 2017.", THURSDAY) == []
+    (d,) = find_dates("Posted: Tuesday, January 28, 2014", THURSDAY)
+    assert d.date == dt.date(2014, 1, 28)
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("He was shot on Tuesday.", None) == []
+    assert find_dates("On 27 April 2020, militants attacked.", None)[0].date == dt.date(2020, 4, 27)
