@@ -176,3 +176,19 @@ class Article:
     content_hash: str | None = None
     status: str = "ok"
     error: str | None = None
+
+
+def markdown_table(table: str) -> str:
+    """The README's table of columns, derived from this dictionary (tests keep the README in step)."""
+    lines = ["| column | type | description |", "|---|---|---|"]
+    for c in TABLES[table]:
+        t = "dictionary<string>" if pa.types.is_dictionary(c.type) else str(c.type)
+        desc = c.description + (f" Allowed: {', '.join(c.allowed)}." if c.allowed else "")
+        lines.append(f"| `{c.name}` | {t}{'' if c.nullable else ', required'} | {desc} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    for name in TABLES:
+        print(f"### `data/{name}.parquet`\n\n{TABLE_DESCRIPTIONS[name]}\n\n<!-- columns:{name} -->\n"
+              f"{markdown_table(name)}\n<!-- /columns:{name} -->\n")
