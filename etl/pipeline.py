@@ -16,7 +16,6 @@ from etl.extract import extract_article, extractor_version
 from etl.ingest import iter_articles
 from etl.schema import TABLES
 
-ROW_ID = {"articles": "article_id", "mentions": "mention_id", "incidents": "incident_id"}
 
 
 @dataclass

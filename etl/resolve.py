@@ -1,24 +1,243 @@
-"""Mentions across articles -> incidents. For now one incident per mention (merging comes next)."""
+"""Mentions across articles -> incidents: reports of the same event merged into one row, with the reasons.
+
+Rules (each written once, here):
+- Candidates are blocked by country and week: a mention is only compared with incidents of the same country
+  code in nearby weeks. No all-pairs pass. Dates agree when the days each mention's date precision allows
+  overlap (within DATE_SLACK), and neither article was published before the other's event.
+- Two mentions from one article are never merged: the extractor already told them apart.
+- A mention joins the best compatible incident: places agree (same name, or within PLACE_KM), event types
+  and perpetrators do not contradict each other, and the killed figures are compatible (a toll may rise).
+- Counts across reports: low = lowest reported, high = highest reported, best = the most recent report's
+  figure (the latest publication; ties -> the larger), never above high. Reports that contradict each other
+  beyond DISPUTE_RATIO (not a rising toll) mark the incident `is_disputed`.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from etl.schema import INCIDENT_COLUMNS
 
-_CARRIED = [c.name for c in INCIDENT_COLUMNS if c.name not in
-            ("incident_id", "mention_ids", "article_ids", "sources", "n_sources", "first_reported", "is_disputed")]
+PLACE_KM = 25            # two places this close are the same place for merging
+DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event
+DISPUTE_RATIO = 0.5      # figures differing by more than half the larger one...
+DISPUTE_MIN = 3          # ...and by more than this many people are a dispute
+TOLL_RATIO = 4           # killed figures further apart than this factor (and DISPUTE_MIN) are other events
+COMPATIBLE_EVENTS = [{"bombing", "suicide bombing", "attack"}, {"shooting", "attack", "armed clash"},
+                     {"air strike", "shelling", "bombing", "attack"}, {"stabbing", "attack"},
+                     {"vehicle ramming", "attack", "shooting"}, {"arson", "attack"}]
+GEO_RANK = {"exact": 0, "near": 1, "admin1": 2, "country": 3, None: 4}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+_CARRIED = [c.name for c in INCIDENT_COLUMNS if c.name not in (
+    "incident_id", "mention_ids", "article_ids", "sources", "n_sources", "first_reported", "is_disputed",
+    "merge_reasons")]
+
+
+@dataclass(eq=False)  # identity: two incidents with equal fields are still two
+class _Incident:
+    mentions: list[dict] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {m["article_id"] for m in self.mentions}
+
+
+def _norm(name: str | None) -> str:
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\b(?:al|el|ar|as|ad)[- ]", "", s)
+    s = re.sub(r"\b(?:district|province|city|county|governorate|region|area|village|town)\b", "", s)
+    return re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", s))
+
+
+def _km(a: dict, b: dict) -> float | None:
+    if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_reason(m: dict, other: dict) -> str | None:
+    """Why two mentions are in the same place, or None when they are not (or cannot tell)."""
+    a, b = _norm(m.get("location")), _norm(other.get("location"))
+    if a and b and (a == b or a in b or b in a):
+        return f"same place ({other.get('location')})"
+    km = _km(m, other)
+    if a and b and km is not None and km <= PLACE_KM and GEO_RANK[m.get("geo_precision")] <= 1 \
+            and GEO_RANK[other.get("geo_precision")] <= 1:
+        return f"{km:.0f} km apart"
+    if not a and not b and m.get("country_code") and m.get("country_code") == other.get("country_code"):
+        if m.get("admin1") and m.get("admin1") == other.get("admin1"):
+            return f"same province ({m['admin1']})"
+        if not m.get("admin1") or not other.get("admin1"):
+            return f"same country ({m['country_code']}), no place named"
+    return None
+
+
+def _events_agree(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b or any(a in g and b in g for g in COMPATIBLE_EVENTS)
+
+
+def _perpetrators_agree(a: dict, b: dict) -> bool:
+    pa, pb = a.get("perpetrator"), b.get("perpetrator")
+    return not pa or not pb or pa == pb
+
+
+def _tolls_agree(a: int | None, b: int | None) -> bool:
+    if not a or not b:
+        return True
+    lo, hi = sorted((a, b))
+    return hi - lo <= DISPUTE_MIN or hi <= lo * TOLL_RATIO
+
+
+def _span(m: dict) -> tuple[dt.date, dt.date] | None:
+    """The days the mention's event may have happened on, given its date precision. With no date in the text
+    the publication date stands in (precision week): the event happened in the week up to it."""
+    d = m.get("event_date")
+    if d is None:
+        return None
+    precision = m.get("date_precision")
+    if precision == "day":
+        return d, d
+    if precision == "week" and not m.get("date_phrase"):
+        return d - dt.timedelta(days=7), d
+    if precision == "month":
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return d, nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return d, d.replace(month=12, day=31)
+    return d, d + dt.timedelta(days=6)
+
+
+def _days_apart(a: dict, b: dict) -> int | None:
+    """Days between the two mentions' possible dates (0 when their spans overlap), None when either is undated."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    return max(0, (sb[0] - sa[1]).days, (sa[0] - sb[1]).days)
+
+
+def _reported_before(a: dict, b: dict) -> bool:
+    """`a` was published before `b`'s event can have happened: they cannot be the same event."""
+    span = _span(b)
+    return bool(a.get("publication_date") and span and a["publication_date"] < span[0])
+
+
+def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
+    """Score and reason for merging mention `m` into incident `inc`, or None when they are different events."""
+    if m["article_id"] in inc.articles:
+        return None
+    best = None
+    for other in inc.mentions:
+        days = _days_apart(m, other)
+        if days is None or days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m):
+            continue
+        place = _place_reason(m, other)
+        if place is None or not _events_agree(m.get("event_type"), other.get("event_type")) \
+                or not _perpetrators_agree(m, other) or not _tolls_agree(m.get("killed"), other.get("killed")):
+            continue
+        score = days + (0 if "same place" in place else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3)
+        reason = (f"{m['mention_id']} ~ {other['mention_id']}: {place}, "
+                  f"{'same day' if days == 0 else f'{days} day(s) apart'}"
+                  f", event type {m.get('event_type') or '?'} / {other.get('event_type') or '?'}"
+                  f", killed {m.get('killed')} / {other.get('killed')}")
+        if best is None or score < best[0]:
+            best = (score, reason)
+    return best
+
+
+def _week(d: dt.date | None) -> int | None:
+    return None if d is None else d.toordinal() // 7
+
+
+def merge(mentions: list[dict]) -> list[_Incident]:
+    """Group mentions into incidents. Deterministic: mentions are taken in (date, mention_id) order."""
+    order = sorted(mentions, key=lambda m: (m.get("event_date") or dt.date.max, m["mention_id"]))
+    incidents: list[_Incident] = []
+    blocks: dict[tuple, list[_Incident]] = defaultdict(list)
+    for m in order:
+        week = _week(m.get("event_date"))
+        span = {"month": 5, "year": 53}.get(m.get("date_precision"), 2)
+        candidates: dict[int, _Incident] = {}
+        if week is not None:
+            for w in range(week - span, week + span + 1):
+                candidates.update((id(i), i) for i in blocks.get((m.get("country_code"), w), []))
+        scored = [(s, r, inc) for inc in candidates.values() if (sr := _match(m, inc)) for s, r in [sr]]
+        if scored:
+            _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
+            inc.mentions.append(m)
+            inc.reasons.append(reason)
+        else:
+            inc = _Incident([m])
+            incidents.append(inc)
+        if week is not None and inc not in blocks[(m.get("country_code"), week)]:
+            blocks[(m.get("country_code"), week)].append(inc)
+    return incidents
+
+
+def _range(mentions: list[dict], kind: str) -> dict:
+    reports = [m for m in mentions if m.get(kind) is not None]
+    if not reports:
+        return {kind: None, f"{kind}_low": None, f"{kind}_high": None, f"{kind}_phrase": None}
+    latest = max(reports, key=lambda m: (m.get("publication_date") or dt.date.min, m[kind]))
+    lows = [m[f"{kind}_low"] if m.get(f"{kind}_low") is not None else m[kind] for m in reports]
+    highs = [m[f"{kind}_high"] for m in reports if m.get(f"{kind}_high") is not None]
+    bests = [m[kind] for m in reports]
+    high = max(highs + bests) if highs else None
+    best = latest[kind] if high is None else min(latest[kind], high)
+    return {kind: best, f"{kind}_low": min(lows), f"{kind}_high": high, f"{kind}_phrase": latest.get(f"{kind}_phrase")}
+
+
+def _disputed(mentions: list[dict]) -> bool:
+    """Reports contradict each other: a later report lowers an earlier figure by more than the tolerance."""
+    for kind in ("killed", "wounded"):
+        seq = [m[kind] for m in sorted(mentions, key=lambda m: (m.get("publication_date") or dt.date.min))
+               if m.get(kind) is not None]
+        for i, earlier in enumerate(seq):
+            for later in seq[i + 1:]:
+                drop = earlier - later
+                if drop > DISPUTE_MIN and drop > DISPUTE_RATIO * earlier:
+                    return True
+    return False
 
 
 def incidents(mentions: list[dict]) -> list[dict]:
     rows = []
-    for m in mentions:
-        row = {k: m.get(k) for k in _CARRIED}
+    for inc in merge(mentions):
+        ms = inc.mentions
+        anchor = min(ms, key=lambda m: (GEO_RANK[m.get("geo_precision")], DATE_RANK[m.get("date_precision")],
+                                        m["mention_id"]))
+        dated = min(ms, key=lambda m: (DATE_RANK[m.get("date_precision")], m.get("event_date") or dt.date.max))
+        row = {k: anchor.get(k) for k in _CARRIED}
+        for k in ("event_date", "date_precision", "date_phrase"):
+            row[k] = dated.get(k)
+        for k in ("perpetrator", "perpetrator_status", "perpetrator_phrase"):
+            named = [m for m in ms if m.get("perpetrator")]
+            row[k] = (named[0] if named else anchor).get(k)
+        row["event_type"] = next((m["event_type"] for m in ms if m.get("event_type") not in (None, "attack")),
+                                 anchor.get("event_type"))
+        row.update(_range(ms, "killed"))
+        row.update(_range(ms, "wounded"))
+        ids = sorted(m["mention_id"] for m in ms)
         row.update(
-            incident_id=f"inc:{m['mention_id']}",
-            mention_ids=[m["mention_id"]],
-            article_ids=[m["article_id"]],
-            sources=[m["source"]],
-            n_sources=1,
-            first_reported=m.get("publication_date"),
-            is_disputed=False,
+            incident_id="inc-" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
+            mention_ids=ids,
+            article_ids=sorted({m["article_id"] for m in ms}),
+            sources=sorted({m["source"] for m in ms}),
+            first_reported=min((m["publication_date"] for m in ms if m.get("publication_date")), default=None),
+            is_disputed=_disputed(ms),
+            merge_reasons=inc.reasons,
         )
+        row["n_sources"] = len(row["sources"])
         rows.append(row)
+    rows.sort(key=lambda r: (r.get("event_date") or dt.date.max, r["incident_id"]))
     return rows

@@ -106,7 +106,10 @@ INCIDENT_COLUMNS = (
     Column("n_sources", pa.int32(), "Number of distinct publishers.", nullable=False, min=1),
     Column("first_reported", pa.date32(), "Earliest publication date among the reports."),
     *(c for c in MENTION_COLUMNS if c.name not in ("mention_id", "article_id", "source", "publication_date")),
-    Column("is_disputed", pa.bool_(), "Reports disagree on a count beyond the tolerance.", nullable=False),
+    Column("is_disputed", pa.bool_(), "Reports contradict each other on a count beyond the tolerance "
+           "(a later report lowering an earlier figure by more than half and more than 3; a rising toll is not a dispute).",
+           nullable=False),
+    Column("merge_reasons", pa.list_(pa.string()), "Why each further mention was merged into the first.", nullable=False),
 )
 
 QUARANTINE_COLUMNS = (

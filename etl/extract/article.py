@@ -155,12 +155,12 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article) -> Mention 
     date = g.date or _context_date(g, sentences, article)
     place = resolve_place(event, context, text, article.title or "")
     who = find_perpetrator(event, " ".join(s.text for s in window), text)
-    reporter = _REPORTER.search(" ".join(s.text for s in sentences[first.index: last.index + 2]))
+    reporter = _reporter(" ".join(s.text for s in sentences[first.index: last.index + 2]))
 
     m = Mention(
         article_id=article.article_id,
         source=article.publisher or "unknown",
-        reported_by=_reporter_name(reporter),
+        reported_by=reporter,
         publication_date=article.publication_date,
         event_date=date.date if date else article.publication_date,
         date_precision=date.precision if date else ("week" if article.publication_date else None),
@@ -191,11 +191,16 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     extra: list[Count] = []
     for items in per_sentence.values():
         own = [i for i in items if i.kind == kind]
-        total = _sum([i.count for i in own if not i.additive])
-        extra += [i.count for i in own if i.additive]
+        total = _sum([_phrased(i) for i in own if not i.additive])
+        extra += [_phrased(i) for i in own if i.additive]
         if total and (best is None or total.best > best.best):
             best = total
     return _sum([best, *extra])
+
+
+def _phrased(i: Item) -> Count:
+    """The item's figure carrying the words of the whole statement ("wounded 25 people"), not just "25"."""
+    return Count(i.count.best, i.count.low, i.count.high, i.phrase)
 
 
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
@@ -214,8 +219,10 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
     return None
 
 
-def _reporter_name(m: re.Match | None) -> str | None:
-    if not m:
-        return None
-    name = (m.group("a") or m.group("b") or "").strip()
-    return re.sub(r"^the\s+", "", name, flags=re.I) or None
+def _reporter(text: str) -> str | None:
+    """Who the figures come from: a named organisation ("the Syrian Observatory for Human Rights") beats a
+    generic one ("a monitor", "officials")."""
+    names = [re.sub(r"^the\s+", "", (m.group("a") or m.group("b")).strip(" ."), flags=re.I)
+             for m in _REPORTER.finditer(text)]
+    named = [n for n in names if n[:1].isupper()]
+    return (named or names or [None])[0]

@@ -192,7 +192,7 @@ def find_zero(sentence: str) -> set[str]:
 
 
 def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
-    phrase = sentence[start:end].strip(" ,")
+    phrase = sentence[start:end].strip(" ,.;")
     additive = bool(_rx()["additive"].search(sentence[max(0, start - 12):end]))
     return Item(kind, count, start, end, additive, phrase)
 
