@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build | extract | eval`."""
+"""Command line: `python -m etl build | extract | explain | eval`."""
 from __future__ import annotations
 
 import argparse
@@ -47,6 +47,40 @@ def _extract(args) -> int:
     return 0
 
 
+def _explain(args) -> int:
+    import pyarrow.parquet as pq
+
+    data = Path(args.data)
+    incidents = pq.read_table(data / "incidents.parquet").to_pylist()
+    inc = next((r for r in incidents if r["incident_id"] == args.incident_id), None)
+    if inc is None:
+        print(f"error: no incident {args.incident_id!r} in {data / 'incidents.parquet'}", file=sys.stderr)
+        return 1
+    wanted = set(inc["mention_ids"])
+    mentions = [m for m in pq.read_table(data / "mentions.parquet").to_pylist() if m["mention_id"] in wanted]
+    print(f"incident {inc['incident_id']}: {inc['event_date']} ({inc['date_precision']}), "
+          f"{inc['location'] or '-'}, {inc['country'] or '-'}; killed {_range(inc, 'killed')}, "
+          f"wounded {_range(inc, 'wounded')}; perpetrator {inc['perpetrator'] or '-'} ({inc['perpetrator_status']})"
+          f"{'; DISPUTED' if inc['is_disputed'] else ''}")
+    print(f"{len(mentions)} mention(s) from {inc['n_sources']} source(s): {', '.join(inc['sources'])}")
+    for m in sorted(mentions, key=lambda m: m["mention_id"]):
+        print(f"\n  {m['mention_id']}  [{m['source']}, published {m['publication_date']}]")
+        print(f"    date {m['event_date']} ({m['date_phrase'] or 'publication date'}); place {m['location'] or '-'}, "
+              f"{m['country'] or '-'}; killed {m['killed']}, wounded {m['wounded']}; {m['event_type'] or '-'}")
+        print(f"    evidence: {m['evidence']!r}")
+    print("\nwhy merged:" if inc["merge_reasons"] else "\nnot merged with any other mention")
+    for reason in inc["merge_reasons"]:
+        print(f"  {reason}")
+    return 0
+
+
+def _range(row: dict, kind: str) -> str:
+    best, low, high = row[kind], row[f"{kind}_low"], row[f"{kind}_high"]
+    if best is None:
+        return "-"
+    return f"{best} (low {low if low is not None else '-'}, high {high if high is not None else 'open'})"
+
+
 def _json_default(v):
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
@@ -71,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("extract", help="print the incident mentions of one file as JSON lines")
     e.add_argument("file")
     e.set_defaults(func=_extract)
+    x = sub.add_parser("explain", help="show the mentions merged into one incident, with their evidence and why")
+    x.add_argument("incident_id")
+    x.add_argument("--data", default="data", metavar="DIR")
+    x.set_defaults(func=_explain)
     sub.add_parser("eval", help="score the extractor on gold JSONL (see README)", add_help=False)
     args = parser.parse_args(argv)
     try:

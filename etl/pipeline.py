@@ -35,9 +35,14 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     for article in iter_articles(seeds):
         mentions = []
         if article.status == "ok":
-            mentions = extract_article(article)
-            if not mentions:
-                article.status = "no_incidents"
+            try:
+                mentions = extract_article(article)
+            except Exception as exc:  # one article's text must not stop the build; it is reported instead
+                article.status = "error"
+                article.error = f"{article.path}{f':{article.line}' if article.line else ''}: extraction failed ({type(exc).__name__}: {exc})"
+            else:
+                if not mentions:
+                    article.status = "no_incidents"
         result.statuses[article.status] += 1
         if article.status == "error":
             result.errors.append(article.error or f"{article.path}: error")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from etl.schema import INCIDENT_COLUMNS
 
 PLACE_KM = 25            # two places this close are the same place for merging
+UNDATED_DAYS = 3         # an article that dates nothing reports on the last few days before publication
 DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event
 DISPUTE_RATIO = 0.5      # figures differing by more than half the larger one...
 DISPUTE_MIN = 3          # ...and by more than this many people are a dispute
@@ -101,7 +102,8 @@ def _tolls_agree(a: int | None, b: int | None) -> bool:
 
 def _span(m: dict) -> tuple[dt.date, dt.date] | None:
     """The days the mention's event may have happened on, given its date precision. With no date in the text
-    the publication date stands in (precision week): the event happened in the week up to it."""
+    the publication date stands in (precision week); for merging, the event is taken to be of the last
+    UNDATED_DAYS days before publication."""
     d = m.get("event_date")
     if d is None:
         return None
@@ -109,7 +111,7 @@ def _span(m: dict) -> tuple[dt.date, dt.date] | None:
     if precision == "day":
         return d, d
     if precision == "week" and not m.get("date_phrase"):
-        return d - dt.timedelta(days=7), d
+        return d - dt.timedelta(days=UNDATED_DAYS), d
     if precision == "month":
         nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return d, nxt - dt.timedelta(days=1)
@@ -147,7 +149,7 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
             continue
         score = days + (0 if "same place" in place else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3)
         reason = (f"{m['mention_id']} ~ {other['mention_id']}: {place}, "
-                  f"{'same day' if days == 0 else f'{days} day(s) apart'}"
+                  f"{'dates agree' if days == 0 else f'dates {days} day(s) apart'}"
                   f", event type {m.get('event_type') or '?'} / {other.get('event_type') or '?'}"
                   f", killed {m.get('killed')} / {other.get('killed')}")
         if best is None or score < best[0]:

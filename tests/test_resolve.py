@@ -1,0 +1,80 @@
+"""Merging mentions of one incident across articles: self-written mention rows in, incidents out."""
+import datetime as dt
+
+from etl.resolve import incidents
+
+D = dt.date
+
+
+def mention(mid, article, published, event_date, killed=None, wounded=None, location="Kabul", country="AFG",
+            lat=34.53, lon=69.17, event_type="bombing", perpetrator=None, precision="day", **extra):
+    return dict(mention_id=mid, article_id=article, source=extra.pop("source", "Wire"), publication_date=published,
+                event_date=event_date, date_precision=precision, date_phrase="on Monday", killed=killed,
+                killed_low=killed, killed_high=None, wounded=wounded, wounded_low=wounded, wounded_high=None,
+                location=location, country_code=country, latitude=lat, longitude=lon, geo_precision="exact",
+                event_type=event_type, perpetrator=perpetrator, perpetrator_status="unknown", **extra)
+
+
+def test_rising_toll_reported_three_times_is_one_incident():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=12, wounded=30, source="AFP"),
+        mention("b#1", "b", D(2024, 5, 7), D(2024, 5, 6), killed=19, wounded=41, source="Reuters"),
+        mention("c#1", "c", D(2024, 5, 8), D(2024, 5, 6), killed=25, wounded=40, source="Local Post",
+                location="Kabul city"),
+    ])
+    assert len(rows) == 1
+    (inc,) = rows
+    assert inc["article_ids"] == ["a", "b", "c"]
+    assert inc["sources"] == ["AFP", "Local Post", "Reuters"] and inc["n_sources"] == 3
+    assert (inc["killed_low"], inc["killed"], inc["killed_high"]) == (12, 25, None)  # best = latest report
+    assert (inc["wounded_low"], inc["wounded"]) == (30, 40)
+    assert inc["first_reported"] == D(2024, 5, 6)
+    assert not inc["is_disputed"]  # a rising toll is not a dispute
+    assert len(inc["merge_reasons"]) == 2
+
+
+def test_ranges_span_all_reports():
+    a = mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=14)
+    a["killed_high"] = 14
+    b = mention("b#1", "b", D(2024, 5, 7), D(2024, 5, 6), killed=16)  # "up to 16"
+    b.update(killed_low=None, killed_high=16)
+    (inc,) = incidents([a, b])
+    assert (inc["killed_low"], inc["killed"], inc["killed_high"]) == (14, 16, 16)
+
+
+def test_two_attacks_in_one_city_on_one_day_stay_apart():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=7, event_type="bombing"),
+        mention("a#2", "a", D(2024, 5, 6), D(2024, 5, 6), killed=2, event_type="shooting"),
+        mention("b#1", "b", D(2024, 5, 7), D(2024, 5, 6), killed=8, event_type="bombing"),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 6), killed=2, event_type="shooting"),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["a#2", "c#1"]]
+
+
+def test_other_places_dates_and_contradictions_do_not_merge():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=7),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 6), killed=7, location="Kandahar", lat=31.6, lon=65.7),
+        mention("c#1", "c", D(2024, 5, 20), D(2024, 5, 19), killed=7),
+        mention("d#1", "d", D(2024, 5, 6), D(2024, 5, 6), killed=7, country="PAK", location="Quetta"),
+        mention("e#1", "e", D(2024, 5, 6), D(2024, 5, 6), killed=150),
+    ])
+    assert len(rows) == 5
+
+
+def test_lowered_figure_is_disputed():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=40),
+        mention("b#1", "b", D(2024, 5, 7), D(2024, 5, 6), killed=12),
+    ])
+    (inc,) = rows
+    assert inc["is_disputed"] and (inc["killed_low"], inc["killed"]) == (12, 12)
+
+
+def test_article_published_before_the_event_is_another_event():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 3), D(2024, 5, 3), killed=5),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 4), killed=5),
+    ])
+    assert len(rows) == 2
