@@ -9,6 +9,7 @@ SEEDS       := $(shell find seeds -type f 2>/dev/null | sort)
 CODE        := $(shell find etl -name '*.py' -o -name '*.yaml' | sort)
 SUITES      := $(wildcard expectations/*.json)
 GOLD        ?= $(wildcard ../shared/eval/dev/*.jsonl)
+CLUSTERS    ?= $(wildcard ../shared/eval/dev/semeval2018_gva.jsonl)
 
 .DEFAULT_GOAL := all
 .PHONY: all help test eval expectations clean distclean
@@ -30,8 +31,8 @@ data/manifest.json reports/index.html &: $(STAMP) $(SEEDS) $(CODE) $(SUITES) ## 
 test: $(STAMP) ## run the test suite
 	$(PY) -m pytest
 
-eval: $(STAMP) ## score the extractor on gold data: make eval GOLD="a.jsonl b.jsonl"
-	$(PY) -m etl eval $(GOLD)
+eval: $(STAMP) ## score the extractor on gold data: make eval GOLD="a.jsonl b.jsonl" (and merging on CLUSTERS)
+	$(PY) -m etl eval $(GOLD) --errors reports/eval_misses.jsonl --json reports/eval.json $(if $(CLUSTERS),--clusters $(CLUSTERS))
 
 expectations: $(STAMP) ## regenerate expectations/*.json from the column dictionary
 	$(PY) -m etl.validate

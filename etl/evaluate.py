@@ -660,6 +660,55 @@ def format_table(table: Table) -> str:
     return "\n".join([render(header), rule, *(render(r) for r in lines)])
 
 
+@dataclass
+class Clustering:
+    articles: int
+    incidents: int          # true incidents among the articles
+    merged_pairs: int
+    true_pairs: int
+    correct_pairs: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.merged_pairs if self.merged_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
+
+    def __str__(self) -> str:
+        return (f"merging: {self.articles} articles of {self.incidents} incidents; pairs merged {self.merged_pairs}, "
+                f"truly one incident {self.correct_pairs}, true pairs {self.true_pairs}: "
+                f"precision {self.precision:.3f}, recall {self.recall:.3f}")
+
+
+def incident_key(case_id: str) -> str:
+    """`gva-<incident>-<document>` -> `gva-<incident>`: the truth for merging, never shown to the builder."""
+    return case_id.rsplit("-", 1)[0]
+
+
+def clustering(gold_paths: Iterable[str | Path], extract: Callable[[Article], list[Mention]]) -> Clustering:
+    """Build the cases as one corpus under ids that carry no meaning, merge, and score pairs of articles:
+    a pair is merged when both articles are in one incident row."""
+    from itertools import combinations
+
+    from etl.resolve import incidents as resolve_incidents
+
+    cases = list(iter_gold(gold_paths))
+    truth, mentions = {}, []
+    for n, case in enumerate(cases):
+        anon = f"doc{n:06d}"
+        truth[anon] = incident_key(case.id)
+        article = Article(article_id=anon, path=EVAL_ARTICLE_PATH, text=case.text,
+                          publication_date=case.publication_date, publisher=f"publisher{n}")
+        mentions += [dataclasses.asdict(m) for m in extract(article)]
+    merged = set()
+    for inc in resolve_incidents(mentions):
+        merged.update(combinations(sorted(inc["article_ids"]), 2))
+    true_pairs = {p for p in combinations(sorted(truth), 2) if truth[p[0]] == truth[p[1]]}
+    return Clustering(len(cases), len(set(truth.values())), len(merged), len(true_pairs), len(merged & true_pairs))
+
+
 def default_gold_paths() -> list[Path]:
     folder = (Path(__file__).resolve().parents[1] / DEFAULT_GOLD_DIR).resolve()
     return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
@@ -673,6 +722,8 @@ def main(argv: Sequence[str] | None = None, extract: Callable[[Article], list[Me
                         help=f"gold JSONL files (default: every *.jsonl in {DEFAULT_GOLD_DIR} next to the repository)")
     parser.add_argument("--errors", type=Path, metavar="FILE", help="write one JSON line per miss to FILE")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the table as JSON to FILE")
+    parser.add_argument("--clusters", type=Path, nargs="*", metavar="FILE", default=[],
+                        help="also measure merging on FILE, whose case ids are <source>-<incident>-<document>")
     args = parser.parse_args(argv)
 
     gold = args.gold or default_gold_paths()
@@ -691,6 +742,8 @@ def main(argv: Sequence[str] | None = None, extract: Callable[[Article], list[Me
         print(f"misses written to {args.errors}", file=sys.stderr)
     if args.json:
         print(f"table written to {args.json}", file=sys.stderr)
+    if args.clusters:
+        print(clustering(args.clusters, extract))
     return 0
 
 

@@ -1,0 +1,1247 @@
+"""Where an incident happened: place name, admin1, country, coordinates and precision, read from text.
+
+Pure: text in, a ``Place`` out. Candidate names are capitalised spans that the text marks as places
+(locative words, place-type words, comma/parenthesis chains, datelines, "City, State"), resolved
+against the offline gazetteer (``etl.extract.gazetteer``) with the countries and admin areas the text
+names as context. Cue words, stoplists and US state abbreviations are data in
+``etl/resources/places.yaml``; country aliases and demonyms in ``etl/resources/countries.yaml``.
+
+>>> resolve_place("Assailants fired rockets in Marawara district, Kunar province, Afghanistan.")
+Place(location='Marawara', admin1='Kunar', country='Afghanistan', country_code='AFG', ...)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
+
+__all__ = ["Place", "resolve_place", "countries_in"]
+
+
+@dataclass(frozen=True)
+class Place:
+    location: str | None       # most specific named place of the incident, as a coder writes it
+    admin1: str | None         # province/state name
+    country: str | None
+    country_code: str | None   # ISO 3166-1 alpha-3
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str | None  # "exact" | "near" | "admin1" | "country"
+    phrase: str | None         # the words it was read from
+
+
+NO_PLACE = Place(None, None, None, None, None, None, None, None)
+
+# -- thresholds and weights (each written once) --------------------------------------------------
+SMALL_TOWN = 15_000        # a bare name of a smaller town needs a cue or the text's country
+BIG_CITY = 100_000         # "X, <big city>": X is a quarter of the city, coders record the city
+NEAR_KM = 60               # a container town this close confirms a candidate
+CHAIN_BEAM = 4             # readings kept per name when fitting a chain together
+UNRESOLVED_PENALTY = -1.0  # leaving a name of a chain unresolved when it has readings
+ARTICLE_CHARS = 6_000      # how much of an article is read for context
+ABSORB_MAX_POP = 50_000    # places up to this size can be read as part of a big city nearby
+ABSORB_KM = 25             # a small place this close to a big city the text names is that city
+MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
+REPEAT_BONUS = 0.5         # per further mention of the same name: the story's place recurs
+REPEAT_CAP = 2.5
+SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead with the event
+DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
+
+CUE_WEIGHTS = {
+    "dateline": 4.0,       # "MOSUL — ..."
+    "us_pair": 1.0,        # "Nashville, Tenn." (on top of the chain cue its state gives)
+    "locative": 2.5,       # in/near/at/outside X
+    "chain": 2.0,          # "X, Y province, Country"
+    "seat": 2.5,           # "Houston police": the local authority's town
+    "resident": 1.5,       # "a Roswell man", "the Calumet City shooting"
+    "capital": 1.0,        # "the Somali capital"
+    "relation": 1.0,       # "north of X": X is near the event, not the event's place itself
+    "nonevent": -4.0,      # "fled to X", "born in X"
+    "weak_nonevent": -1.0, # "of X", "from X"
+    "weak": -1.5,          # sentence-initial, headline or stop-listed word with no cue
+}
+TYPE_WEIGHT_BY_RANK = {1: 1.5, 2: 3.0, 3: 3.0, 4: 3.0, 5: 1.5, 6: 1.0}
+
+
+# -- rules ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Rules:
+    locative: frozenset[str]
+    nonevent_words: frozenset[str]
+    weak_nonevent_words: frozenset[str]
+    nonevent_phrases: tuple[tuple[str, ...], ...]
+    relation: frozenset[str]
+    place_types: dict[str, int]
+    sub_city: frozenset[str]
+    fold_into_district: frozenset[str]
+    fold_into_town: frozenset[str]
+    connectors: frozenset[str]
+    not_place: frozenset[str]
+    not_place_phrases: frozenset[str]
+    seat_suffixes: frozenset[str]
+    resident_suffixes: frozenset[str]
+    facility_words: frozenset[str]
+    unknown_locatives: frozenset[str]
+    expansions: dict[str, str]
+    masthead_words: frozenset[str]
+    type_countries: dict[str, str]
+    not_country_after: frozenset[str]
+    country_cues: tuple[tuple[re.Pattern, str], ...]
+    part_prefixes: frozenset[str]
+    breakers: frozenset[str]
+    state_abbr_re: re.Pattern
+    exact_country_re: re.Pattern | None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    with open(RESOURCES / "places.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    gaz = load_gazetteer()
+
+    def low(items) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in items)
+
+    locative = low(data["locative_before"])
+    nonevent_words = low(data["nonevent_before"])
+    weak_nonevent = low(data["weak_nonevent_before"])
+    abbrs = sorted(gaz.us_state_abbr, key=len, reverse=True)
+    state_names = sorted(gaz.us_state_name.values(), key=len, reverse=True)
+    state_abbr_re = re.compile(
+        r",[ \t]*(" + "|".join(re.escape(a) for a in state_names + abbrs) + r")(?![\w])")
+    exact = sorted(gaz.country_exact, key=len, reverse=True)
+    exact_re = (re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in exact) + r")(?![\w])")
+                if exact else None)
+    return _Rules(
+        locative=locative,
+        nonevent_words=nonevent_words,
+        weak_nonevent_words=weak_nonevent,
+        nonevent_phrases=tuple(sorted((tuple(p.lower().split()) for p in data["nonevent_phrases"]),
+                                      key=len, reverse=True)),
+        relation=low(data["relation_words"]),
+        place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
+        sub_city=low(data["sub_city_types"]),
+        fold_into_district=low(data["fold_into_district"]),
+        fold_into_town=low(data["fold_into_town"]),
+        connectors=low(data["name_connectors"]),
+        not_place=low(data["not_place_words"]),
+        not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
+        seat_suffixes=low(data["seat_suffixes"]),
+        resident_suffixes=low(data["resident_suffixes"]),
+        facility_words=low(data["facility_words"]),
+        unknown_locatives=low(data["unknown_locatives"]),
+        expansions=dict(data["name_expansions"]),
+        masthead_words=low(data["masthead_words"]),
+        type_countries={k: v for k, v in data["type_countries"].items() if v},
+        not_country_after=low(data["not_country_after"]),
+        country_cues=tuple(
+            (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(p)) for p in phrases) + r")(?!\w)", re.I), cc)
+            for cc, phrases in data["country_cues"].items()),
+        part_prefixes=low(data["part_prefixes"]),
+        # Capitalised function words end a name span (title-case headlines: "Shooting At Houston Bar").
+        breakers=locative | nonevent_words | weak_nonevent | frozenset(
+            "the a an and or but after before as is are was were says said police".split()),
+        state_abbr_re=state_abbr_re,
+        exact_country_re=exact_re,
+    )
+
+
+# -- tokens --------------------------------------------------------------------------------------
+_TOKEN = re.compile(
+    r"(?P<w>(?:['‘ʿ](?=[A-Z]))?[^\W\d_](?:[^\W_]|['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))*)"
+    r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
+    r"|(?P<p>\S)")
+_SENTENCE_END = frozenset(".!?")
+# "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str              # "w" word, "n" number, "p" punctuation
+    lower: str
+    cap: bool
+    initial: bool = False  # first word of a sentence or line
+    titled: bool = False   # inside a title-case / all-caps line (headline)
+    possessive: bool = False
+    masthead: bool = False  # publisher/station part of a headline line ("... - WKRN News 2")
+    dateline: bool = False  # inside a dateline ("NASHVILLE, Tenn. (WKRN) —")
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind, word, start, end = m.lastgroup, m.group(), m.start(), m.end()
+        if kind == "w":
+            if word[0] in "'‘ʿ":
+                word, start = word[1:], start + 1
+            possessive = word[-2:] in ("'s", "’s") and len(word) > 2     # "Kabul's"
+            if possessive:
+                word, end = word[:-2], end - 2
+        else:
+            possessive = False
+        cap = kind == "w" and (word[0].isupper() or (word[0] in "ae" and bool(_ARTICLE_PREFIX.match(word))))
+        toks.append(_Tok(word, start, end, kind, word.lower(), cap, False, False, possessive))
+    line_start = 0
+    for i, tok in enumerate(toks):
+        if i == 0 or text.find("\n", toks[i - 1].end, tok.start) != -1:
+            _mark_titled(toks, line_start, i)
+            line_start = i
+            tok.initial = True
+            continue
+        prev = toks[i - 1]
+        if prev.text in _SENTENCE_END:
+            before = toks[i - 2] if i >= 2 else None
+            if not (before and before.kind == "w" and (before.lower in _ABBREVIATIONS or len(before.text) == 1)):
+                tok.initial = True
+        elif prev.text in ':"“—–' or (prev.text == "-" and text[prev.start - 1:prev.start] == " "):
+            tok.initial = True
+    _mark_titled(toks, line_start, len(toks))
+    return toks
+
+
+def _mark_titled(toks: list[_Tok], lo: int, hi: int) -> None:
+    words = [t for t in toks[lo:hi] if t.kind == "w" and len(t.text) > 3]
+    if len(words) >= 3 and sum(t.cap for t in words) >= 0.8 * len(words):
+        for tok in toks[lo:hi]:
+            tok.titled = True
+
+
+# -- mentions ------------------------------------------------------------------------------------
+@dataclass(eq=False, slots=True)
+class _Mention:
+    surface: str
+    start: int                   # char offsets of the name
+    end: int
+    t0: int                      # token range of the name
+    t1: int
+    after: int                   # first token after the name and its place-type word
+    key: str
+    kind: str                    # country | demonym | state | place | unknown | capital
+    cities: tuple[int, ...] = ()
+    areas: tuple[int, ...] = ()
+    loose_areas: tuple[int, ...] = ()   # areas matched only by loose spelling
+    country: str | None = None   # iso2 for country/demonym/capital
+    state: str | None = None     # US postal code
+    ptype: str | None = None     # place-type word ("district", "village", ...)
+    rank: int = 0
+    type_inside: bool = False    # the type word is capitalised, part of a proper name
+    type_before: bool = False    # typed by a "<type> of" phrase before it ("the village of X")
+    locative: bool = False
+    nonevent: bool = False
+    weak_nonevent: bool = False
+    relation: bool = False       # reference point of "north of X"
+    seat: bool = False           # "Houston police"
+    resident: bool = False       # "a Roswell man", "the Spring shooting"
+    possessive: bool = False     # "Beirut's Hamra district": Beirut qualifies another name
+    embedded: bool = False       # part of a longer capitalised name (person, street, organisation)
+    weak: bool = False           # sentence-initial / headline / stop-listed word, without a cue
+    dateline: bool = False
+    us_pair: bool = False        # "City, State"
+    masthead: bool = False       # in a headline's publisher part
+    titled: bool = False         # in a title-case headline line
+    loc_word: str | None = None  # the locative word before the name
+    sentence: int = 0            # index of its sentence in the text
+    containers: list[_Mention] = field(default_factory=list)
+    near: _Mention | None = None
+    contained: bool = False
+    paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
+
+
+def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
+    """Gazetteer entries one name can denote (countries, US states, admin areas, towns)."""
+    if not key:
+        return None
+    hit = {}
+    folded = fold(surface)
+    exact = gaz.country_exact.get(surface)
+    if exact:
+        hit["country"] = exact
+    elif folded in gaz.country_keys:
+        hit["country"] = gaz.country_keys[folded]
+    if folded in gaz.demonym_keys:
+        hit["demonym"] = gaz.demonym_keys[folded]
+    if folded in gaz.us_state_keys:
+        hit["state"] = gaz.us_state_keys[folded]
+    areas = gaz.area_ids(key)
+    if not areas:
+        areas = gaz.area_ids(key, loose=True)
+        if areas:
+            hit["loose_areas"] = areas
+    alias = gaz.city_alias.get(surface)
+    cities = (alias,) if alias is not None else gaz.cities(key)
+    if areas:
+        hit["areas"] = areas
+    if cities:
+        hit["cities"] = cities
+    return hit or None
+
+
+def _find_mentions(text: str, toks: list[_Tok], gaz: Gazetteer, rules: _Rules) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    used = [False] * len(toks)
+    starts = [t.start for t in toks]
+    # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly.
+    if rules.exact_country_re:
+        for match in rules.exact_country_re.finditer(text):
+            t0 = _tok_at(starts, match.start())
+            t1 = t0
+            while t1 < len(toks) and toks[t1].end <= match.end():
+                used[t1] = True
+                t1 += 1
+            if t1 > t0:
+                mentions.append(_Mention(match.group(), match.start(), match.end(), t0, t1, t1,
+                                         match.group(), "country", country=gaz.country_exact[match.group()]))
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if used[i] or tok.kind != "w" or not tok.cap or tok.lower in rules.breakers:
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and not used[j] and not toks[j - 1].possessive
+               and "\n" not in text[toks[j - 1].end:toks[j].start]):
+            nxt = toks[j]
+            if nxt.kind == "w" and nxt.cap and nxt.lower not in rules.breakers:
+                j += 1
+                continue
+            k = j                            # "San Juan de los Cerritos", "Dar es Salaam"
+            while k < n and k - j < 3 and toks[k].kind == "w" and toks[k].lower in rules.connectors:
+                k += 1
+            if (k > j and k < n and toks[k].kind == "w" and toks[k].cap and not used[k]
+                    and "\n" not in text[toks[j - 1].end:toks[k].start]):
+                j = k + 1
+            elif nxt.text == "." and toks[j - 1].lower in ("st", "ft", "mt") and j + 1 < n and toks[j + 1].cap:
+                j += 1
+            elif nxt.kind == "n" and j + 1 < n and toks[j + 1].lower in rules.place_types:
+                j += 1                       # "Mile 16 village"
+            else:
+                break
+        if j - i > 8:                        # a long all-caps or title run: word by word
+            j = i + 1
+        mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
+        i = j
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _tok_at(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _is_acronym(tok: _Tok) -> bool:
+    return tok.text.isupper() and len(tok.text) <= 5 and not tok.titled and not tok.dateline
+
+
+def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
+    """Longest gazetteer matches inside one capitalised span, left to right."""
+    if j - i >= 2 and toks[i].lower in rules.place_types and not _lookup(
+            gaz, text[toks[i].start:toks[j - 1].end], name_key(text[toks[i].start:toks[j - 1].end])):
+        # A leading place-type word names the kind of what follows ("Barangay Guibonon").
+        inner = _span_mentions(text, toks, i + 1, j, gaz, rules)
+        if inner and inner[0].t0 == i + 1 and not inner[0].ptype:
+            inner[0].ptype, inner[0].rank = toks[i].lower, rules.place_types[toks[i].lower]
+        return inner
+    out: list[_Mention] = []
+    unmatched = [False] * (j - i)
+    pos = i
+    blocked = False
+    while pos < j:
+        found = None
+        for end in range(min(j, pos + 6), pos, -1):
+            surface = text[toks[pos].start:toks[end - 1].end]
+            key = name_key(surface)
+            if key in rules.not_place_phrases:
+                found = (end, None, key, surface)
+                break
+            if end - pos == 1:
+                low = toks[pos].lower
+                if (low in rules.place_types or low in rules.part_prefixes
+                        or _is_acronym(toks[pos]) and surface not in gaz.country_exact
+                        and surface not in gaz.city_alias):
+                    continue
+                if (low in rules.not_place or key in rules.not_place) and not _typed_after(text, toks, end, rules):
+                    continue
+            hit = _lookup(gaz, surface, key)
+            if hit:
+                found = (end, hit, key, surface)
+                break
+        if found is None:
+            unmatched[pos - i] = toks[pos].lower not in rules.part_prefixes
+            pos += 1
+            continue
+        end, hit, key, surface = found
+        if hit is None:                      # a not-a-place phrase ("Islamic State")
+            blocked = True
+            for k in range(pos, end):
+                unmatched[k - i] = True
+            pos = end
+            continue
+        m = _Mention(surface, toks[pos].start, toks[end - 1].end, pos, end, end, key, "place")
+        m.dateline = toks[pos].dateline
+        if "country" in hit:
+            m.kind, m.country = "country", hit["country"]
+        elif "state" in hit:
+            m.kind, m.state = "state", hit["state"]
+        elif "demonym" in hit and "cities" not in hit:
+            m.kind, m.country = "demonym", hit["demonym"]
+        m.cities = hit.get("cities", ())
+        m.areas = hit.get("areas", ())
+        m.loose_areas = hit.get("loose_areas", ())
+        if end < j and toks[end].lower in rules.place_types:      # "Kandahar Province"
+            m.ptype, m.rank, m.type_inside = toks[end].lower, rules.place_types[toks[end].lower], True
+            m.after = end + 1
+            end += 1
+        out.append(m)
+        pos = end
+    # A match next to unknown capitalised words is part of a longer name ("Warren Sapp Drive",
+    # "Kevin Barbee", "Syrian Observatory"): not a place, unless the span is a headline.
+    for m in out:
+        left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
+        right = (m.after < j and unmatched[m.after - i] and toks[m.after].lower not in rules.seat_suffixes
+                 and not (toks[m.after].lower in rules.facility_words     # "Donetsk Airport"
+                          and any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)))
+        if (left or right) and not toks[m.t0].titled:
+            m.embedded = True
+        if m.kind == "demonym" and m.after < j:
+            m.embedded = True
+    # Two town names side by side are one longer name ("Anthony Jennings"), unless the second
+    # is a country, state or province qualifying the first ("Kandahar Afghanistan").
+    for a, b in zip(out, out[1:]):
+        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and b.cities
+                and not toks[a.t0].titled and not a.type_inside):
+            a.embedded = b.embedded = True
+        elif a.embedded and a.after == b.t0 and not toks[a.t0].titled:
+            b.embedded = True                # "Mark Jordan Davis": all one name
+    if blocked:
+        return out
+    if not out or any(m.embedded for m in out):
+        # The whole span is one name the gazetteer lacks (or spells differently):
+        # "Khwaja Sabz Posh district", "Puli Alam" (GeoNames "Pul-e ‘Alam").
+        out.extend(_unknown_mention(text, toks, i, j, gaz, rules))
+    return out
+
+
+def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
+    """A capitalised name the gazetteer lacks; kept as a candidate, later accepted only with cues."""
+    words = [toks[k].lower for k in range(i, j)]
+    ptype = None
+    end = j
+    if j - i >= 2 and words[-1] in rules.place_types:
+        ptype, end = words[-1], j - 1
+    name_words = words[: end - i]
+    if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
+        return []
+    if name_words[0] in rules.not_place or name_words[-1] in rules.not_place:
+        return []
+    if end - i == 1 and _is_acronym(toks[i]):
+        return []
+    surface = text[toks[i].start:toks[end - 1].end]
+    m = _Mention(surface, toks[i].start, toks[end - 1].end, i, end, j, name_key(surface), "unknown")
+    m.dateline = toks[i].dateline
+    if ptype:
+        m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
+    return [m]
+
+
+def _typed_after(text, toks, end, rules) -> bool:
+    """A place-type word or ", <US state>" follows ("Independence, Mo.", "Mark County")."""
+    if end >= len(toks):
+        return False
+    if toks[end].lower in rules.place_types:                # "Mark County", "Police village"
+        return not toks[end].cap or toks[end].lower in ("county", "parish", "township")
+    return toks[end].text == "," and rules.state_abbr_re.match(text, toks[end].start) is not None
+
+
+def _words_before(toks: list[_Tok], i: int, limit: int = 5) -> list[str]:
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < limit and toks[j].kind != "p":
+        out.append(toks[j].lower)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _annotate(m: _Mention, toks: list[_Tok], rules: _Rules) -> None:
+    """Cues around a name: place-type word after it, locative/non-event words before it."""
+    if m.after < len(toks) and toks[m.after].kind == "w" and not m.ptype:
+        word = toks[m.after].lower
+        if word in rules.place_types:
+            m.ptype, m.rank = word, rules.place_types[word]
+            m.after += 1
+        elif word in rules.seat_suffixes:
+            m.seat = True
+        elif word in rules.resident_suffixes:
+            m.resident = True
+    before = _words_before(toks, m.t0)
+    k = len(before)
+    while k and before[k - 1] in ("the", "a", "an"):
+        k -= 1
+    # "in the village of X", "north of the city of X": the type word names X's kind.
+    type_tok = toks[m.t0 - (len(before) - k) - 2] if m.t0 - (len(before) - k) - 2 >= 0 else None
+    if (k >= 2 and before[k - 1] == "of" and before[k - 2] in rules.place_types
+            and type_tok is not None and not type_tok.cap):         # not "Department of Labour"
+        if not m.ptype:
+            m.ptype, m.rank = before[k - 2], rules.place_types[before[k - 2]]
+            m.type_before = True
+        k -= 2
+        while k and before[k - 1] in ("the", "a", "an"):
+            k -= 1
+    while k and before[k - 1] in rules.part_prefixes:          # "in northwest Albuquerque"
+        k -= 1
+    words = before[:k]
+    if words:
+        last = words[-1]
+        if len(words) >= 2 and last == "of" and words[-2] in rules.relation:
+            m.relation = True
+        elif last in rules.locative:
+            m.locative, m.loc_word = True, last
+        if last == "of" and len(words) >= 2 and words[-2] in rules.facility_words:
+            # "outside the regional court of Limassol": the building's town is the place
+            if any(w in rules.locative for w in words[-6:-2]):
+                m.locative, m.loc_word = True, next(w for w in reversed(words[-6:-2]) if w in rules.locative)
+            words = words[:-1] + ["<facility>"]
+        for phrase in rules.nonevent_phrases:
+            if len(phrase) <= len(words) and tuple(words[-len(phrase):]) == phrase:
+                m.nonevent, m.locative = True, False
+                break
+        else:
+            if last in rules.nonevent_words:
+                m.nonevent = True
+            elif last in rules.weak_nonevent_words and not m.relation:
+                m.weak_nonevent = True
+    tok = toks[m.t0]
+    m.possessive = toks[m.t1 - 1].possessive
+    if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
+        if tok.titled or tok.initial or m.key in rules.not_place or tok.lower in rules.not_place:
+            m.weak = True
+
+
+# -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
+def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> None:
+    by_start = {m.t0: m for m in mentions if m.kind != "capital"}
+    for m in mentions:
+        # "Denver's Park Hill neighborhood": the possessive town contains the next name.
+        nxt = by_start.get(m.after)
+        if m.possessive and nxt is not None and nxt.ptype and nxt.kind in ("place", "unknown"):
+            nxt.containers.append(m)
+            m.contained = True
+    for m in mentions:
+        if m.embedded or m.kind in ("demonym", "country", "capital"):
+            continue
+        cur = m
+        for _ in range(5):
+            k = cur.after
+            if k >= len(toks):
+                break
+            link = toks[k].lower if toks[k].kind == "w" else toks[k].text
+            nxt = by_start.get(k)                       # "Kandahar Afghanistan" (no comma)
+            if nxt is not None and nxt.kind not in ("country", "state") and not _is_admin(nxt):
+                nxt = None
+            if nxt is None and link in (",", "(", "in", "of", "["):
+                skip = k + 1
+                while skip < len(toks) and toks[skip].lower in ("the", "a"):
+                    skip += 1
+                nxt = by_start.get(skip)
+                if nxt is not None and link == "of" and not cur.ptype:
+                    nxt = None
+                if nxt is None and link in ("in", ","):
+                    # "Jurdi in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
+                    nxt = next((c for c in mentions if c.type_before and not c.relation
+                                and skip <= c.t0 <= skip + 5), None)
+                if nxt is not None and link == "in" and not (
+                        cur.ptype or nxt.ptype or nxt.kind in ("country", "state") or nxt.areas
+                        or (nxt.cities and cur.kind == "unknown" and cur.loc_word in rules.unknown_locatives)):
+                    nxt = None
+            if nxt is None:
+                if link == "," and cur is m:
+                    # "X, north of the city of Y" / "X, near Y": Y is the reference point X lies near.
+                    near_word = k + 1 < len(toks) and toks[k + 1].lower in ("near", "outside")
+                    ref = next((c for c in mentions if (c.relation or near_word)
+                                and k < c.t0 <= k + 8 and c.kind in ("place", "unknown")), None)
+                    if ref is not None:
+                        m.near = ref
+                        ref.contained = True
+                        m.containers.extend(ref.containers)
+                break
+            if nxt.embedded or nxt.kind in ("demonym", "capital") or nxt is m:
+                break
+            if nxt.after < len(toks) and toks[nxt.after].lower in ("and", "&"):
+                break                                   # "in Kabul, Kandahar and Herat": peers
+            if not _can_contain(cur, nxt):
+                break
+            if nxt in m.containers:
+                cur = nxt
+                continue
+            if not m.containers and link == "(":
+                m.paren_chain = True
+            m.containers.append(nxt)
+            nxt.contained = True
+            cur = nxt
+        if m.near is None and m.ptype:
+            k = m.after
+            if k < len(toks) and toks[k].lower in ("near", "outside"):   # "the village of X near Y"
+                ref = by_start.get(k + 1) or by_start.get(k + 2)
+                if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
+                    m.near = ref
+                    ref.contained = True
+
+
+def _is_admin(m: _Mention) -> bool:
+    return bool(m.areas) and not m.cities
+
+
+def _can_contain(inner: _Mention, outer: _Mention) -> bool:
+    if inner.kind in ("country", "state"):
+        return False
+    if outer.kind in ("country", "state"):
+        return True
+    if outer.ptype and inner.ptype:
+        return outer.rank >= inner.rank
+    return True
+
+
+# -- analysis of one text ------------------------------------------------------------------------
+@dataclass
+class _Analysis:
+    mentions: list[_Mention]
+    countries: Counter          # iso2 -> weighted evidence
+    explicit: set[str]          # iso2 named by country name/alias/demonym (outside org names)
+    states: Counter             # US postal -> count
+    admin1: Counter             # (iso2, admin1 name) -> count
+    dateline: list[_Mention]
+
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:By [^\n]{1,60}\n+[ \t]*)?(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?P<state>[ ]?,[ ]*[A-Z][A-Za-z.]{1,14}(?:[ ][A-Z][A-Za-z.]{1,14})?)?[ ]*(?:\([^)\n]{1,40}\))?[ ]*"
+    r"(?:—|–|--|-)[ ]")
+_CAPITAL = re.compile(
+    r"\b(?P<pos>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+capital\b"
+    r"|\b(?:the\s+)?(?P<adj>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+capital\b(?!\s+(?:of|city\s+of))"
+    r"|\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})")
+
+
+@lru_cache(maxsize=256)
+def _analyse(text: str) -> _Analysis:
+    gaz = load_gazetteer()
+    rules = _rules()
+    toks = _tokenise(text)
+    _mark_dateline_tokens(text, toks)
+    _mark_masthead_tokens(text, toks, rules)
+    mentions = _find_mentions(text, toks, gaz, rules)
+    sentence_of = []
+    count = -1
+    for tok in toks:
+        count += tok.initial
+        sentence_of.append(max(count, 0))
+    for m in mentions:
+        _annotate(m, toks, rules)
+        m.sentence = sentence_of[m.t0] if m.t0 < len(toks) else count
+        m.masthead = toks[m.t0].masthead if m.t0 < len(toks) else False
+        m.titled = toks[m.t0].titled if m.t0 < len(toks) else False
+        if m.kind == "state" and m.locative and any(
+                gaz.city_cc[c] == "US" and gaz.city_pop[c] >= BIG_CITY for c in m.cities):
+            m.kind = "place"                 # "in Washington", "in New York": the city
+    _add_us_pairs(text, toks, mentions, gaz, rules)
+    _add_capitals(text, toks, mentions, gaz, rules)
+    mentions.sort(key=lambda m: m.start)
+    _link_chains(mentions, toks, rules)
+    dateline = _mark_datelines(text, mentions)
+    countries: Counter = Counter()
+    explicit: set[str] = set()
+    states: Counter = Counter()
+    admin1: Counter = Counter()
+    for m in mentions:
+        if m.embedded:
+            continue
+        if m.kind == "country":
+            if m.after < len(toks) and toks[m.after].lower in rules.not_country_after or m.nonevent:
+                continue                     # "the US dollar", "fled to Nigeria"
+            countries[m.country] += 3
+            explicit.add(m.country)
+        elif m.kind == "demonym":
+            countries[m.country] += 1
+            explicit.add(m.country)
+        elif m.kind == "state":
+            states[m.state] += 1
+            countries["US"] += 2
+        elif m.areas and not m.weak and not m.loose_areas:
+            areas = [gaz.areas[a] for a in m.areas]
+            level1 = {(a.country, a.admin1) for a in areas if a.level == 1}
+            if len({a.country for a in areas}) > 1:
+                pass                         # ambiguous across countries: no evidence
+            elif len(level1) == 1 and (m.ptype or not m.cities or m.contained):
+                (cc, name), = level1
+                admin1[(cc, name)] += 1
+                countries[cc] += 2
+            elif areas[0].country == "US" and (m.ptype in ("county", "parish", "borough")
+                                               or m.key.endswith((" county", " parish"))):
+                countries["US"] += 1         # "Vanderburgh County"
+                for a in areas:
+                    state = gaz.us_state_code.get(a.admin1)
+                    if state:
+                        states[state] += 1 / len(areas)
+    for m in mentions:
+        if m.ptype in rules.type_countries and not m.embedded:
+            countries[rules.type_countries[m.ptype]] += 1
+    if not countries:
+        for pattern, cc in rules.country_cues:
+            if pattern.search(text):
+                countries[cc] += 1
+    return _Analysis(mentions, countries, explicit, states, admin1, dateline)
+
+
+def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
+    """ "City, ST" / "City, State": the state resolves the town and is a strong place cue."""
+    by_after = {m.after: m for m in mentions}
+    starts = [t.start for t in toks]
+    for match in rules.state_abbr_re.finditer(text):
+        comma = _tok_at(starts, match.start())
+        m = by_after.get(comma)
+        if m is None or m.kind == "country" or m.embedded:
+            continue
+        abbr = match.group(1)
+        code = gaz.us_state_abbr.get(abbr) or gaz.us_state_keys.get(fold(abbr))
+        if not code:
+            continue
+        state_name = gaz.us_state_name.get(code)
+        # Postal codes count only after a name that is a town of that state ("IN", "OR" are words).
+        if len(abbr) == 2 and abbr.isupper():
+            if not any(gaz.city_cc[c] == "US" and gaz.city_admin1[c] == state_name for c in m.cities):
+                continue
+        if m.kind == "state":
+            m.kind = "place"
+        m.us_pair, m.weak = True, False
+        state_m = next((s for s in mentions if s.start == match.start(1)), None)
+        if state_m is None:
+            t0 = _tok_at(starts, match.start(1))
+            t1 = _tok_at(starts, match.end(1))
+            state_m = _Mention(abbr, match.start(1), match.end(1), t0, t1, t1, name_key(abbr), "state")
+            mentions.append(state_m)
+        state_m.kind, state_m.state, state_m.contained, state_m.embedded = "state", code, True, False
+        m.state = code
+        if state_m not in m.containers:
+            m.containers.insert(0, state_m)
+
+
+def _add_capitals(text, toks, mentions, gaz, rules) -> None:
+    """ "the Somali capital", "the capital of Somalia", "Somalia's capital" -> the capital city."""
+    starts = [t.start for t in toks]
+    for match in _CAPITAL.finditer(text):
+        name = match.group("adj") or match.group("of") or match.group("pos")
+        cc = gaz.country_exact.get(name) or gaz.country_keys.get(fold(name)) or gaz.demonym_keys.get(fold(name))
+        if not cc or cc not in gaz.capital_city:
+            continue
+        city = gaz.capital_city[cc]
+        t0, t1 = _tok_at(starts, match.start()), _tok_at(starts, match.end())
+        m = _Mention(gaz.city_name[city], match.start(), match.end(), t0, t1, t1,
+                     name_key(gaz.city_name[city]), "capital", cities=(city,), country=cc)
+        _annotate(m, toks, rules)
+        m.weak = False
+        for other in mentions:
+            if other.start >= match.start() and other.end <= match.end():
+                other.contained = True
+        mentions.append(m)
+
+
+def _mark_dateline_tokens(text: str, toks: list[_Tok]) -> None:
+    match = next((m for m in _DATELINE.finditer(text, 0, 3000)), None)
+    if match is None:
+        return
+    lo, hi = match.start("place"), match.end("place")
+    for tok in toks:
+        if lo <= tok.start and tok.end <= hi:
+            tok.dateline = True
+        elif tok.start >= hi:
+            break
+
+
+def _mark_masthead_tokens(text: str, toks: list[_Tok], rules: _Rules) -> None:
+    """Tokens after " - " / " | " on a line whose tail names a newsroom ("- WKRN News 2")."""
+    line_start = 0
+    for i in range(len(toks) + 1):
+        if i == len(toks) or (i and "\n" in text[toks[i - 1].end:toks[i].start]):
+            line = toks[line_start:i]
+            for k, tok in enumerate(line):
+                if tok.text in ("-", "|", "–", "—") and k and text[tok.start - 1:tok.start] == " ":
+                    tail = line[k + 1:]
+                    if len(tail) <= 25 and any(t.lower in rules.masthead_words or _is_call_sign(t)
+                                               for t in tail[:4]):
+                        for t in tail:
+                            t.masthead = True
+                        break
+            line_start = i
+
+
+def _is_call_sign(tok: _Tok) -> bool:
+    return len(tok.text) == 4 and tok.text.isupper() and tok.text[0] in "KW"
+
+
+def _mark_datelines(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    for m in mentions:
+        if m.dateline and m.kind in ("place", "unknown", "capital"):
+            m.weak, m.embedded, m.nonevent, m.weak_nonevent = False, False, False, False
+            return [m]
+    return []
+
+
+# -- resolution ----------------------------------------------------------------------------------
+def _distance_km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class _Resolved:
+    """One gazetteer reading of a name."""
+    kind: str                   # city | area (admin2) | admin1 | country
+    name: str
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    pop: int
+    fit: float                  # agreement with the chain's (resolved) containers
+    score: float
+    alt_admin1: tuple[str, ...] = ()   # a country name that is also a province elsewhere ("Niger")
+
+
+def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -> float | None:
+    """How well a reading sits inside the resolved names its chain puts after it; None = contradicted."""
+    fit = 0.0
+    for o in outer:
+        if o.kind == "country":
+            if o.cc == cc:
+                fit += 3
+            elif any(gaz.areas[a].country == cc and gaz.areas[a].admin1 == admin1 for a in o.alt_admin1):
+                fit += 3                     # "Kagara (Rafi LGA, Niger)": Niger state, Nigeria
+            else:
+                return None
+        elif o.cc != cc:
+            return None
+        elif o.kind == "admin1":
+            fit += 3 if o.admin1 == admin1 else 0.5
+        elif o.kind == "area":
+            same_admin1 = o.admin1 == admin1
+            fit += 3 if same_admin1 and (admin2 is None or o.name == admin2) else (1 if same_admin1 else 0.3)
+        elif o.kind == "city":
+            close = lat is not None and o.lat is not None and _distance_km(lat, lon, o.lat, o.lon) < NEAR_KM
+            fit += 2.5 if close else (1.0 if o.admin1 == admin1 else 0.3)
+    return fit
+
+
+class _Context:
+    """Country/admin evidence of the whole input, to disambiguate names."""
+
+    def __init__(self, analyses: list[_Analysis]):
+        self.countries: Counter = Counter()
+        self.admin1: Counter = Counter()
+        self.states: Counter = Counter()
+        for weight, an in zip((3, 2, 2, 1), analyses):
+            for cc, v in an.countries.items():
+                self.countries[cc] += weight * v
+            for k, v in an.admin1.items():
+                self.admin1[k] += weight * v
+            for k, v in an.states.items():
+                self.states[k] += weight * v
+        total = sum(self.countries.values()) or 1
+        self.share = {cc: v / total for cc, v in self.countries.items()}
+        self.top = self.countries.most_common(1)[0][0] if self.countries else None
+        self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
+        self.memo: dict = {}
+
+
+def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list[_Resolved | None]:
+    """Readings of a chain's names that fit together best: "X, Y district, Z province, Country" is
+    read outermost first (Country, Z inside it, Y inside Z, X inside Y), keeping a few readings of
+    each name so that "Bosaso (Bossaso, Bari)" finds Bari, Somalia rather than Bari, Italy."""
+    key = tuple(id(m) for m in chain)
+    if key in ctx.memo:
+        return ctx.memo[key]
+    beams: list[tuple[list[_Resolved | None], float]] = [([], 0.0)]
+    last_named = max((i for i, m in enumerate(chain) if m.kind not in ("country", "state")), default=-1)
+    for idx in range(len(chain) - 1, -1, -1):
+        grown = []
+        for assigned, total in beams:
+            outer = [r for r in assigned if r is not None]
+            options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0)
+            for reading in options[:CHAIN_BEAM]:
+                grown.append(([reading] + assigned, total + reading.score))
+            grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
+        grown.sort(key=lambda beam: -beam[1])
+        beams = grown[:CHAIN_BEAM]
+    ctx.memo[key] = beams[0][0]
+    return beams[0][0]
+
+
+def _resolve(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context) -> _Resolved | None:
+    readings = _readings(m, outer, gaz, ctx)
+    return readings[0] if readings else None
+
+
+def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context,
+              outermost: bool = False) -> list[_Resolved]:
+    """Gazetteer entries a mention may name, best first, given its resolved containers and the
+    text's countries and admin areas. ``outermost``: the last named unit of a chain, usually the
+    province ("Bosaso town (Bossaso, Bari)")."""
+    if m.kind == "country":
+        country = gaz.countries.get(m.country)
+        alt = tuple(a for a in m.areas if gaz.areas[a].level == 1 and gaz.areas[a].country != m.country)
+        return [_Resolved("country", country.name if country else m.surface, m.country, None, None,
+                          country.latitude if country else None, country.longitude if country else None,
+                          0, 0.0, 0.0, alt)]
+    if m.kind == "state":
+        name = gaz.us_state_name.get(m.state)
+        area = gaz.admin1_area("US", name) if name else None
+        return [_Resolved("admin1", name or m.surface, "US", name, None,
+                          area.latitude if area else None, area.longitude if area else None, 0, 0.0, 2.0)]
+    if m.kind not in ("place", "capital"):
+        return []
+    out: list[_Resolved] = []
+    district_like = m.rank >= 4
+    state_name = gaz.us_state_name.get(m.state) if m.state else None
+    for ci in m.cities[:400]:
+        cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
+        if state_name and not (cc == "US" and admin1 == state_name):
+            continue
+        lat, lon, pop = gaz.city_lat[ci], gaz.city_lon[ci], gaz.city_pop[ci]
+        fit = _fit(gaz, cc, admin1, None, lat, lon, outer)
+        if fit is None:
+            continue
+        score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0)
+        if ctx.admin1.get((cc, admin1)):
+            score += 1.5
+        if cc == "US" and ctx.states and any(gaz.us_state_name.get(s) == admin1 for s in ctx.states):
+            score += 2
+        if district_like:
+            score -= 0.5
+        out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
+                             lat, lon, pop, fit, score))
+    for ai in m.areas:
+        area = gaz.areas[ai]
+        if state_name and not (area.country == "US" and area.admin1 == state_name):
+            continue
+        if ai in m.loose_areas and not ctx.share.get(area.country):
+            continue                         # a loose spelling match needs the text's country
+        fit = _fit(gaz, area.country, area.admin1, area.name if area.level == 2 else None,
+                   area.latitude, area.longitude, outer)
+        if fit is None:
+            continue
+        score = math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+        if district_like or (m.ptype is None and not m.cities):
+            score += 1.5
+        if area.level == 1 and m.rank and m.rank < 5:
+            score -= 2
+        if area.level == 2 and m.rank >= 5:
+            score -= 2
+        if area.level == 1 and outermost:
+            score += 2
+        out.append(_Resolved("area" if area.level == 2 else "admin1", area.name, area.country, area.admin1,
+                             area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
+    # A small foreign namesake is not the place when the text is plainly about another country
+    # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
+    if ctx.dominant and not (m.dateline or m.us_pair):
+        out = [r for r in out if r.cc == ctx.dominant or r.fit > 0 or r.pop >= BIG_CITY]
+    out.sort(key=lambda r: -r.score)
+    return out
+
+
+# -- reading one mention as the event's place ---------------------------------------------------
+def _cue(m: _Mention) -> float:
+    w = CUE_WEIGHTS
+    cue = 0.0
+    if m.dateline:
+        cue += w["dateline"]
+    if m.us_pair:
+        cue += w["us_pair"]
+    if m.ptype:
+        cue += TYPE_WEIGHT_BY_RANK.get(m.rank, 1.0) * (0.5 if m.type_inside and m.kind == "unknown" else 1.0)
+    if m.locative:
+        cue += w["locative"]
+    if m.containers or m.near:
+        cue += w["chain"]
+    if m.seat:
+        cue += w["seat"]
+    elif m.resident:
+        cue += w["resident"]
+    if m.kind == "capital":
+        cue += w["capital"]
+    if m.relation:
+        cue += w["relation"]
+    if m.nonevent:
+        cue += w["nonevent"]
+    elif m.weak_nonevent:
+        cue += w["weak_nonevent"]
+    if m.weak:
+        cue += w["weak"]
+    return cue
+
+
+def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> int:
+    """Index in the chain of the unit a coder records: quarters, camps and areas fold into the town
+    or district named after them; "X, <big city>, <province>" is a part of the big city."""
+    if len(chain) < 2:
+        return 0
+    m, first = chain[0], chain[1]
+    if first.kind not in ("place", "unknown"):
+        return 0
+    first_res = res[1]
+    settlement = first.ptype in ("village", "town", "city") or (
+        first_res is not None and first_res.kind == "city" and first.rank < 5)
+    own_inside = res[0] is not None and res[0].kind == "city" and res[0].fit >= 2.5
+    if m.ptype in rules.sub_city and settlement:
+        return 1
+    if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
+            and (settlement or 2 <= first.rank <= 4) and not own_inside):
+        return 1
+    # "Charpara village in Kumarkhali Upazila": incident coders record the district when the
+    # village is not in their gazetteer.
+    if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside:
+        return 1
+    # In "X, Kandahar, Afghanistan" Kandahar is the province: a big city is X's container only
+    # when a province follows it ("Bocom, Bamenda, North-West, Cameroon").
+    followed = len(chain) >= 3 and chain[2].kind != "country"
+    if (not m.ptype and not first.ptype and followed and not m.paren_chain
+            and first_res is not None and first_res.kind == "city"):
+        own = res[0]
+        if first_res.pop >= BIG_CITY and (own is None or own.kind != "city" or (
+                own.pop < SMALL_TOWN and _distance_km(own.lat, own.lon, first_res.lat, first_res.lon) < NEAR_KM)):
+            return 1
+    return 0
+
+
+def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | None:
+    """One mention (with its chain) read as a place, with a score; None when not believable."""
+    rules = _rules()
+    chain = [m] + m.containers
+    resolved = _resolve_chain(chain, gaz, ctx)
+    h = _head(chain, resolved, rules)
+    head, res = chain[h], resolved[h]
+    outer = [r for r in resolved[h + 1:] if r is not None]
+    cue = _cue(m)
+    name = _clean_name(head, res)
+    if res is not None and res.kind == "city":
+        agrees = bool(ctx.share.get(res.cc)) or res.fit > 0
+        if res.pop < SMALL_TOWN and cue < 2 and not agrees:
+            return None
+        if head.embedded and not head.dateline:
+            return None
+        score = cue + 1.0 + min(1.5, math.log10(res.pop + 10) / 4) + _country_fit(res.cc, ctx)
+        return score, Place(name, res.admin1 or None, _country_name(gaz, res.cc), gaz.iso3(res.cc),
+                            res.lat, res.lon, "near" if m.relation and not m.near else "exact", m.surface)
+    if res is not None and res.kind == "area":
+        if cue < 2:
+            return None
+        score = cue + 0.8 + _country_fit(res.cc, ctx)
+        return score, Place(name, res.admin1, _country_name(gaz, res.cc), gaz.iso3(res.cc),
+                            res.lat, res.lon, "near", m.surface)
+    if res is not None and res.kind == "admin1":
+        # A province named alone is the incident's admin1; its name stands as location only when
+        # not typed as a province (ACLED records "Ad Dali" for events across that governorate).
+        location = None if head.rank >= 5 else name
+        score = cue + 0.2 + _country_fit(res.cc, ctx)
+        return score, Place(location, res.admin1, _country_name(gaz, res.cc), gaz.iso3(res.cc),
+                            res.lat, res.lon, "admin1", m.surface)
+    # A name the gazetteer lacks (or contradicted by its chain): a place only when marked as one.
+    if cue < 2 or head.embedded or head.kind in ("country", "state", "demonym"):
+        return None
+    if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives):
+        return None
+    if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
+        return None
+    if _last_word(head.surface) in rules.facility_words or head.rank >= 5:
+        return None
+    if m.near is not None:
+        near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
+        if near is not None:
+            outer = [near] + outer
+    cc, admin1, lat, lon, precision = _where(outer, gaz, ctx)
+    score = cue + (0.5 if head.ptype else 0.0)
+    return score, Place(name, admin1, _country_name(gaz, cc), gaz.iso3(cc), lat, lon, precision, m.surface)
+
+
+def _where(outer: list[_Resolved], gaz: Gazetteer, ctx: _Context):
+    """Country, admin1, reference point and precision for a name the gazetteer lacks, from the
+    nearest resolved names around it, else from the text's dominant country."""
+    cc = admin1 = lat = lon = precision = None
+    for o in outer:
+        if cc is None:
+            cc = o.cc
+        elif o.cc != cc and o.kind != "country":
+            continue
+        if o.kind == "country" and o.cc != cc:
+            continue
+        if admin1 is None and o.admin1:
+            admin1 = o.admin1
+        if lat is None and o.lat is not None:
+            lat, lon = o.lat, o.lon
+            precision = {"city": "near", "area": "near", "admin1": "admin1", "country": "country"}[o.kind]
+    if cc is None and ctx.dominant:
+        cc = ctx.dominant
+        admins = [(k, v) for k, v in ctx.admin1.items() if k[0] == cc]
+        if admins:
+            (_, admin1), _ = max(admins, key=lambda kv: kv[1])
+            area = gaz.admin1_area(cc, admin1)
+            if area and area.latitude is not None:
+                lat, lon, precision = area.latitude, area.longitude, "admin1"
+    if lat is None and cc:
+        country = gaz.countries.get(cc)
+        if country:
+            lat, lon, precision = country.latitude, country.longitude, "country"
+    return cc, admin1, lat, lon, precision
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1].strip(".") if words else ""
+
+
+def _country_fit(cc: str, ctx: _Context) -> float:
+    if ctx.top is None:
+        return 0.0
+    if cc == ctx.top:
+        return 1.0
+    return -1.5 if ctx.dominant and cc != ctx.dominant else 0.0
+
+
+def _clean_name(head: _Mention, res: _Resolved | None) -> str:
+    name = head.surface
+    if head.kind == "capital" and res is not None:
+        name = res.name
+    elif res is not None and res.kind == "city" and len(name) <= 3:
+        name = res.name                                     # "LA", "DC"
+    elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
+        name = res.name if res is not None and res.kind == "city" else name.title()
+    first, _, rest = name.partition(" ")
+    expansions = _rules().expansions
+    if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
+        name = f"{expansions[first]} {rest}"
+    return name
+
+
+def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
+    country = gaz.countries.get(cc or "")
+    return country.name if country else None
+
+
+def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -> Place | None:
+    counts = Counter(m.key for m in an.mentions if not m.embedded)
+    best = None
+    for m in an.mentions:
+        if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
+            continue
+        if m.possessive and not m.dateline:
+            continue
+        read = _read(m, gaz, ctx)
+        if read is None:
+            continue
+        score, place = read
+        score += min(REPEAT_CAP, REPEAT_BONUS * (counts[m.key] - 1)) - min(2.0, SENTENCE_PENALTY * m.sentence)
+        if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]):
+            best = (score, place)
+    return best[1] if best else None
+
+
+def resolve_place(event: str, context: str = "", article: str = "", title: str = "") -> Place:
+    """The incident's place read from its sentence(s), falling back on the paragraph, the
+    dateline, the headline and the article's dominant country, in that order."""
+    gaz = load_gazetteer()
+    # The article is read for its dateline, countries and big cities; its head is enough for
+    # that and keeps the cost of very long texts bounded.
+    ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
+    ctx = _Context([ev, cx, ti, ar])
+    named = ev.explicit
+
+    def agrees(place: Place) -> bool:
+        return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
+
+    place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
+    if place:
+        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+    for an in (ar, ev, cx):
+        for m in an.dateline:
+            read = _read(m, gaz, ctx)
+            if read is not None and agrees(read[1]):
+                return _absorb(read[1], (ev, cx, ti, ar), gaz, ctx)
+    place = _best(ti, gaz, ctx, agrees)
+    if place:
+        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+    for an in (ev, cx, ti, ar):
+        if an.countries:
+            return _country_place(an, gaz)
+    return NO_PLACE
+
+
+def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A small place inside a big city the text also names is recorded as the city, as coders do
+    ("Uptown" -> Chicago, "Woodlawn" -> Baltimore)."""
+    if place.geo_precision != "exact" or place.latitude is None or (place.phrase or "").isupper():
+        return place                         # datelines name the town on purpose
+    pop = _pop_at(gaz, place)
+    if pop >= ABSORB_MAX_POP:
+        return place
+    for an in analyses:
+        for m in an.mentions:
+            if (m.kind != "place" or m.embedded or m.contained or m.masthead
+                    or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
+                    or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
+                continue
+            big = _resolve_chain([m] + m.containers, gaz, ctx)[0]
+            if (big is not None and big.kind == "city" and big.pop >= max(BIG_CITY, 10 * pop)
+                    and big.cc == gaz.iso3_to_iso2.get(place.country_code or "")
+                    and _distance_km(place.latitude, place.longitude, big.lat, big.lon) < ABSORB_KM):
+                return Place(_clean_name(m, big), big.admin1, place.country, place.country_code, big.lat, big.lon,
+                             "exact", place.phrase)
+    return place
+
+
+def _pop_at(gaz: Gazetteer, place: Place) -> int:
+    for ci in gaz.cities(name_key(place.location or "")):
+        if abs(gaz.city_lat[ci] - place.latitude) < 1e-4 and abs(gaz.city_lon[ci] - place.longitude) < 1e-4:
+            return gaz.city_pop[ci]
+    return 0
+
+
+def _country_place(an: _Analysis, gaz: Gazetteer) -> Place:
+    cc = an.countries.most_common(1)[0][0]
+    country = gaz.countries.get(cc)
+    admin = None
+    lat, lon, precision = (country.latitude, country.longitude, "country") if country else (None, None, None)
+    admins = [(k, v) for k, v in an.admin1.items() if k[0] == cc]
+    if admins:
+        (_, admin), _ = max(admins, key=lambda kv: kv[1])
+        area = gaz.admin1_area(cc, admin)
+        if area and area.latitude is not None:
+            lat, lon, precision = area.latitude, area.longitude, "admin1"
+    return Place(None, admin, _country_name(gaz, cc), gaz.iso3(cc), lat, lon, precision, None)
+
+
+def countries_in(text: str) -> set[str]:
+    """ISO alpha-3 codes of the countries a text names (names, aliases, demonyms), not counting
+    names inside organisation names ("Syrian Observatory for Human Rights")."""
+    gaz = load_gazetteer()
+    return {code for code in (gaz.iso3(cc) for cc in _analyse(text or "").explicit) if code}

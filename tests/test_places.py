@@ -1,0 +1,199 @@
+"""Place resolution: sentences in, Place out (texts written for these tests).
+
+>>> resolve_place("Gunmen killed two policemen in Marawara district, Kunar province, Afghanistan.")
+Place(location='Marawara', admin1='Kunar', country='Afghanistan', country_code='AFG', ...)
+"""
+
+import time
+
+import pytest
+
+from etl.extract.gazetteer import load_gazetteer, name_key
+from etl.extract.places import Place, countries_in, resolve_place
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer():
+    """Load the gazetteer once for the module (cached per process after that)."""
+    return load_gazetteer()
+
+
+def test_unknown_area_near_a_resolvable_city():
+    event = ("At least 26 people were killed late on Wednesday when two suicide bombers attacked a "
+             "celebration being held the night before a wedding north of Baghdad, Iraqi officials said. "
+             "The bombings in Al Hajaj area, north of the city of Tikrit, also wounded 25 people.")
+    place = resolve_place(event, article=event)
+    assert place.location == "Al Hajaj"
+    assert place.country_code == "IRQ"
+    assert place.admin1 == "Salah ad Din"
+    assert place.geo_precision == "near"
+    assert place.latitude == pytest.approx(34.6, abs=0.1) and place.longitude == pytest.approx(43.68, abs=0.1)
+
+
+def test_country_only_event_ignores_places_elsewhere_in_the_article():
+    event = ("Strikes on a Daesh-held northern Syrian village thought to have been conducted by the "
+             "coalition killed at least 23 civilians on Thursday.")
+    article = (event + " Activists in Raqqa said the strikes followed weeks of fighting. "
+               "Further east, Iraqi forces pressed on towards Mosul.")
+    place = resolve_place(event, article=article)
+    assert place.country_code == "SYR"
+    assert place.geo_precision == "country"
+    assert place.location is None
+
+
+def test_gtd_style_district_province_country():
+    place = resolve_place("11/02/2016: Assailants fired mortars at a checkpoint in Marawara district, "
+                          "Kunar province, Afghanistan. Two soldiers were wounded.")
+    assert (place.location, place.admin1, place.country, place.country_code) == (
+        "Marawara", "Kunar", "Afghanistan", "AFG")
+
+
+def test_acled_style_area_of_district_of_city():
+    place = resolve_place("On 3 May 2020, militants attacked a police post in the Rahim Khail area of PD4, "
+                          "Gardez city, Paktia, killing 2 policemen.")
+    assert place.location == "Gardez"
+    assert place.admin1 == "Paktia"
+    assert place.country_code == "AFG"
+    assert place.geo_precision == "exact"
+
+
+@pytest.mark.parametrize("article, city, state", [
+    ("NASHVILLE, Tenn. (WKRN) — A man was shot twice outside a market late Sunday, police said.",
+     "Nashville", "Tennessee"),
+    ("SPRINGFIELD, Ill. — Two teenagers were wounded in a drive-by shooting on Friday night.",
+     "Springfield", "Illinois"),
+    ("PORTLAND, Ore. (AP) - A woman was killed when gunfire erupted near a bus stop.",
+     "Portland", "Oregon"),
+    ("CHARLOTTE, N.C. — Officers found a man with a gunshot wound in a parked car.",
+     "Charlotte", "North Carolina"),
+])
+def test_us_dateline_with_ap_state_abbreviation(article, city, state):
+    event = article.split("— ")[-1].split("- ")[-1]
+    place = resolve_place(event, article=article)
+    assert place.location == city
+    assert place.admin1 == state
+    assert place.country_code == "USA"
+
+
+def test_city_state_mention_resolves_within_that_state():
+    place = resolve_place("A 19-year-old was shot and killed in Springfield, Mo., on Saturday.")
+    assert (place.location, place.admin1) == ("Springfield", "Missouri")
+
+
+def test_us_county_counts_as_a_place():
+    place = resolve_place("Deputies said a man was shot during an argument in Harris County, Texas.")
+    assert place.location == "Harris County"
+    assert place.admin1 == "Texas"
+
+
+@pytest.mark.parametrize("sentence, city, iso3", [
+    ("A car bomb exploded in the Somali capital on Monday, killing five people.", "Mogadishu", "SOM"),
+    ("Protesters clashed with police in the capital of Kenya on Friday.", "Nairobi", "KEN"),
+    ("Two rockets landed near a market in Afghanistan's capital.", "Kabul", "AFG"),
+])
+def test_capital_phrases(sentence, city, iso3):
+    place = resolve_place(sentence)
+    assert place.location == city
+    assert place.country_code == iso3
+
+
+@pytest.mark.parametrize("sentence, iso3, admin1", [
+    ("Jets struck targets in Raqa overnight.", "SYR", "Ar-Raqqah"),
+    ("Jets struck targets in Raqqa overnight.", "SYR", "Ar-Raqqah"),
+    ("Three soldiers were killed in Tal Afar on Sunday.", "IRQ", "Nineveh"),
+    ("A roadside bomb exploded in Al-Ramadi, wounding four.", "IRQ", "Al Anbar"),
+])
+def test_transliteration_variants(sentence, iso3, admin1):
+    place = resolve_place(sentence)
+    assert place.country_code == iso3
+    assert place.admin1 == admin1
+    assert place.geo_precision == "exact"
+
+
+def test_name_key_folds_spelling_variants():
+    assert name_key("Tall ‘Afar") == name_key("Tal Afar")
+    assert name_key("Ar Raqqah") == name_key("Raqa") == name_key("Raqqa")
+    assert name_key("Al-Hasakeh") == name_key("Al Ḩasakah")
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("Clashes erupted in Tripoli as Lebanese troops fired tear gas.", "LBN"),
+    ("Clashes erupted in Tripoli as Libyan forces shelled the airport road.", "LBY"),
+    ("A bomb went off in Hyderabad, Sindh, injuring seven.", "PAK"),
+    ("A bomb went off in Hyderabad, Telangana, injuring seven.", "IND"),
+])
+def test_same_name_places_follow_the_country_context(sentence, iso3):
+    assert resolve_place(sentence).country_code == iso3
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March, police said the case was closed.",
+    "Police said Mark Jordan Davis was shot on Tuesday.",
+    "Officer Jackson told reporters the suspect fled.",
+    "The Syrian Observatory for Human Rights reported the deaths.",
+])
+def test_false_places_are_not_read(sentence):
+    place = resolve_place(sentence)
+    assert place.location is None
+    assert place.country_code is None
+
+
+def test_organisation_names_do_not_count_as_countries():
+    assert countries_in("The Syrian Observatory for Human Rights said the toll rose.") == set()
+    assert countries_in("Syrian forces shelled the town.") == {"SYR"}
+
+
+def test_place_the_gazetteer_lacks_marked_by_village_of():
+    place = resolve_place("Gunmen stormed the village of Kwarbedogo in Burkina Faso, killing three herders.")
+    assert place.location == "Kwarbedogo"
+    assert place.country_code == "BFA"
+    assert place.geo_precision == "country"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops from the DRC and DR Congo militias", {"COD"}),
+    ("U.S. and UK officials met in Ivory Coast", {"USA", "GBR", "CIV"}),
+    ("Refugees from Burma crossed into Bangladesh", {"MMR", "BGD"}),
+    ("Airstrikes hit the Gaza Strip and the West Bank", {"PSE"}),
+    ("Kosovo and Türkiye signed a deal", {"XKX", "TUR"}),
+    ("Iraqi officials said", {"IRQ"}),
+])
+def test_countries_in_names_aliases_and_demonyms(text, expected):
+    assert countries_in(text) == expected
+
+
+def test_places_people_fled_to_are_not_the_event_place():
+    place = resolve_place("Gunmen killed four farmers near Mokolo before they fled to Nigeria.")
+    assert place.location == "Mokolo"
+    assert place.country_code == "CMR"
+
+
+def test_possessive_city_contains_the_quarter():
+    place = resolve_place("Two men were shot dead in Denver's Park Hill neighborhood on Friday night.")
+    assert place.location == "Denver"
+    assert place.admin1 == "Colorado"
+
+
+def test_empty_text_gives_an_empty_place():
+    assert resolve_place("") == Place(None, None, None, None, None, None, None, None)
+
+
+def test_a_call_on_a_few_sentences_is_well_under_a_millisecond():
+    sentences = [f"Gunmen killed {n} villagers in Marawara district, Kunar province, Afghanistan, on day {n}."
+                 for n in range(300)]
+    resolve_place(sentences[0])
+    start = time.perf_counter()
+    for sentence in sentences[1:]:
+        resolve_place(sentence)
+    per_call = (time.perf_counter() - start) / (len(sentences) - 1)
+    assert per_call < 0.002, per_call
+
+
+@pytest.mark.parametrize("text", [
+    "", ",", "In", "Kabul,", "(", "near", "the village of", "NASHVILLE, Tenn. (WKRN) —",
+    "north of the city of", "Kabul's", "al-", "Al-Hasakeh,", "St.", "U.S.", "X, Y, Z, W, V, U, T",
+    "Attack in Kandahar\n\nKANDAHAR —", "In Mosul,\nnear", "Gunmen attacked Bosaso town (Bossaso, Bari",
+])
+def test_odd_inputs_do_not_fail(text):
+    assert isinstance(resolve_place(text, context=text, article=text, title=text), Place)
+    assert isinstance(countries_in(text), set)
