@@ -187,6 +187,9 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article) -> Mention 
 
 def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
     """Incident figure: the largest one-sentence total (restatements don't add up), plus additions."""
+    final = [i for items in per_sentence.values() for i in items if i.kind == kind and i.final]
+    if final:  # the text states the total outright
+        return _phrased(final[-1])
     best: Count | None = None
     extra: list[Count] = []
     for items in per_sentence.values():

@@ -23,6 +23,7 @@ class Item:
     end: int
     additive: bool   # "also", "another", "others": adds to a figure already reported
     phrase: str
+    final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
 
 
 def _alt(words) -> str:
@@ -33,15 +34,17 @@ def _alt(words) -> str:
 def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
+    victim = _alt(t["singular_victims"])
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
-             rf"(?P<num>{p['range']}|{p['vague']}|{p['number']})")
-    word = r"(?:[A-Za-z]|\d+-)[\w'’.-]*"
+             rf"(?P<num>{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s)))")
+    word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’.-]*\)?"
+    # a further count in a list of victims; "his wife" is one more person
+    link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{_alt(t['np_stop'])})\b){word}"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
-    victim = _alt(t["singular_victims"])
     aux = rf"(?:\s+(?:{_alt(t['auxiliaries'])}))*"
     pas = {k: _alt(v) for k, v in t["passive"].items()}
     act = {k: _alt(v) for k, v in t["active"].items()}
@@ -49,13 +52,30 @@ def _rx() -> dict:
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
     return {
         # "At least 26 people were killed", "3 dead", "two civilians died"
-        "subject": re.compile(rf"(?<![\w-]){count}{np},?{aux}\s+(?:{passive})\b", re.I),
+        # "At least 32 assailants and 3 soldiers were killed": further counts chained to the first add up
+        # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped
+        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,)?,?{aux}\s+(?:{passive})\b", re.I),
+        "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
+        # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
+        "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
+                                  rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
+        # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:him|her|(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+                                 rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
         "object": re.compile(rf"\b(?:{active})\s+(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died"
-        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?:{victim}))\s+"
+        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
+                               rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:later\s+|also\s+|then\s+)?(?:pronounced\s+dead|found\s+dead|killed|shot\s+dead"
-                               rf"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded|injured))|(?:later\s+|also\s+)?died)\b", re.I),
+                               rf"|shot\s+and\s+killed|shot\s+to\s+death|assassinated|fatally\s+(?:shot|stabbed|wounded|injured))|(?:was\s+shot\s+and\s+|later\s+|also\s+)?died)\b", re.I),
+        # a body found: "the body of a man was found", "the bodies of 3 women were found"
+        "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
+                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)", re.I),
+        # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
+        "coded": re.compile(rf"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"
+                            rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\b(?:killed|shot)\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
@@ -65,7 +85,7 @@ def _rx() -> dict:
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
                            rf"(?P<obj>{count_regex().pattern})", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
-        "noun": re.compile(rf"(?<![\w-]){count}\s+(?:(?P<n_killed>deaths|fatalities|dead\s+bodies|bodies|dead)"
+        "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead)"
                            rf"|(?P<n_wounded>injuries|injured|wounded))\b", re.I),
         # ", one fatally" after "Two people were shot"
         "fatally": re.compile(rf",?\s+(?P<num>{p['number']})\s+(?:of\s+them\s+)?(?P<how>fatally|critically|seriously)\b", re.I),
@@ -77,9 +97,17 @@ def _rx() -> dict:
         "part_of": re.compile(rf"\b(?:{_alt(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
         "hypothetical": re.compile(rf"\b(?:{_alt(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
+        "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
+        "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{_alt(t['additive_after_number'])})\b", re.I),
         "object_start": re.compile(r"^\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|scores|hundreds|many|\w+self|themselves)\b", re.I),
     }
+
+
+@lru_cache(maxsize=1)
+def _active_words() -> frozenset[str]:
+    t = load_yaml("casualties.yaml")
+    return frozenset(w for k in ("killed", "wounded") for w in t["active"][k])
 
 
 def _unnamed(pattern: str) -> str:
@@ -88,6 +116,14 @@ def _unnamed(pattern: str) -> str:
 
 def _kind(m: re.Match, prefix: str) -> str:
     return next(k for k in KINDS if m.groupdict().get(f"{prefix}_{k}"))
+
+
+def _parse(text: str) -> Count | None:
+    """A count phrase -> Count; "the" before a singular victim noun is one person."""
+    if re.fullmatch(r"(?i)\s*the\s*", text):
+        return Count(best=1, low=1, high=1, phrase=text.strip())
+    m = count_regex().match(text.strip())
+    return read_count(m) if m else None
 
 
 def _add(a: Count, b: Count, phrase: str) -> Count:
@@ -108,10 +144,12 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.fullmatch(r"(?:19|20)\d\d", num_text.strip()) and not np.strip():
         return False  # a year, not a count
     if re.match(r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-                after, re.I) or re.search(r"\b(?:on|in|of)\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit():
+                after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
         return False  # a date: "on 27 April", "killed on 3"
     if single_needs_np and num_text.strip().lower() in {"a", "an", "one", "single", "lone"} and not np.strip():
         return False
+    if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
+        return False  # "an unknown number of assailants": no figure
     return True
 
 
@@ -120,20 +158,26 @@ def find_casualties(sentence: str) -> list[Item]:
     rx = _rx()
     items: list[Item] = []
 
-    for m in rx["subject"].finditer(sentence):
+    # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
+    masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence)
+    for m in rx["subject"].finditer(masked):
         kind = _kind(m, "p")
         after = sentence[m.end():]
         # "A man killed 14 people": with no auxiliary the verb is active and its subject is the attacker.
         between = sentence[m.end("np"):m.start("p_" + kind)]
         if kind != "hit" and not re.search(r"\b(?:were|was|are|is|been|being|got)\b", between, re.I) \
-                and m.group("p_" + kind).lower() in {"killed", "wounded", "injured", "hurt", "murdered", "executed", "massacred", "beheaded", "slain"} \
-                and rx["object_start"].match(after):
+                and re.sub(r"\s+", " ", m.group("p_" + kind).lower()) in _active_words() \
+                and (rx["object_start"].match(after) or re.match(r"\s+(?-i:[A-Z])", after)):
             continue
         if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I):
             continue  # "two men shot a guard": active
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
-        c = read_count(count_regex().match(m.group(0)[: m.end("num") - m.start()]))
+        c = _parse(m.group(0)[: m.end("num") - m.start()])
+        for link in rx["chain_count"].finditer(m.group("chain") or ""):
+            more = _parse(link.group("c"))
+            if c and more and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x"):
+                c = _add(c, more, m.group(0))
         if c:
             items.append(_item(sentence, kind, c, m.start(), m.end()))
 
@@ -146,15 +190,32 @@ def find_casualties(sentence: str) -> list[Item]:
                 continue
             if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
-            c = read_count(count_regex().match(obj))
+            c = _parse(obj)
             if c and m.groupdict().get("obj2"):
-                c2 = read_count(count_regex().match(m.group("obj2")))
+                c2 = _parse(m.group("obj2"))
                 if c2 and _valid_count(sentence, m.start("obj2"), m.group("obj2"), "x"):
                     c = _add(c, c2, m.group(0))
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     one = Count(best=1, low=1, high=1, phrase="")
+    for m in rx["object_one"].finditer(sentence):
+        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
+            continue
+        items.append(_item(sentence, _kind(m, "a"), one, m.start(), m.end()))
+    for m in rx["body"].finditer(sentence):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in rx["coded"].finditer(sentence):
+        n = int(m.group("c") or m.group("s"))
+        items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
+                          m.group(0), final=True))
+    for m in rx["in_addition"].finditer(sentence):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            i = _item(sentence, "killed", c, m.start(), m.end())
+            items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
     for m in rx["singular"].finditer(sentence):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
@@ -164,14 +225,14 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in rx["noun"].finditer(sentence):
         kind = "killed" if m.group("n_killed") else "wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
-            c = read_count(count_regex().match(m.group(0)[: m.end("num") - m.start()]))
+            c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in rx["fatally"].finditer(sentence):
-        n = read_count(count_regex().match(m.group("num")))
+        n = _parse(m.group("num"))
         if n and any(i.kind == "hit" and i.end <= m.start() + 2 for i in items):
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
@@ -193,7 +254,10 @@ def find_zero(sentence: str) -> set[str]:
 
 def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
-    additive = bool(_rx()["additive"].search(sentence[max(0, start - 12):end]))
+    # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
+    rx = _rx()
+    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(phrase)
+                    or rx["additive_after_number"].match(phrase))
     return Item(kind, count, start, end, additive, phrase)
 
 

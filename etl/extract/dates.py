@@ -38,6 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
                  r"|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month|this\s+month|last\s+month)\b"),
     ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?!\s+\d)"),
 ]]
+_RANGE_END = re.compile(r"\b(?:until|till|through|to|lasted|continued|ended)\s+(?:on\s+)?$", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
 
@@ -131,6 +132,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             taken.append((m.start(), m.end()))  # a date after publication still hides its parts ("March 2017")
             if r[0].year < 1900 or (published and r[0] > published):
                 continue
+            if _RANGE_END.search(sentence[max(0, m.start() - 25):m.start()]):
+                continue  # "fighting that lasted until August 2": the end of a span, not the incident's date
             found.append(DateMention(r[0], r[1], m.group(0).strip(), m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from etl.resources import load_yaml
 
-MAX_COUNT = 1_000_000  # larger figures are not tolls of one incident; they are rejected as counts
+MAX_COUNT = 1_000_000
+ARTICLES = {"a", "an", "single", "lone"}  # larger figures are not tolls of one incident; they are rejected as counts
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, str]:
     t = _tables()
-    word = _alt([*t["units"], *t["tens"], *t["scales"]])
-    spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*"
+    # "a"/"an"/"single" stand for one only on their own: "three a..." is not a number
+    article = [w for w in t["units"] if w in ARTICLES]
+    word = _alt([*(w for w in t["units"] if w not in ARTICLES), *t["tens"], *t["scales"]])
+    spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,]\d)"
-    number = rf"(?:{digits}|{spelled})"
+    number = rf"(?:{digits}|{spelled}|(?:{_alt(article)})\b)"
     return {
         "hedge": _alt(t["hedges"]),
         "number": number,
