@@ -42,7 +42,7 @@ def incident(incident_id: str, **kw) -> dict:
     row = {k: v for k, v in base.items() if k not in ("mention_id", "article_id", "source", "publication_date")}
     row.update(incident_id=incident_id, mention_ids=[f"{incident_id}-a#0", f"{incident_id}-b#0"],
                article_ids=[f"{incident_id}-a", f"{incident_id}-b"], sources=["Reuters", "AP"], n_sources=2,
-               first_reported=dt.date(2024, 3, 2), is_disputed=False)
+               first_reported=dt.date(2024, 3, 2), is_disputed=False, merge_reasons=["i-b#0 ~ i-a#0: same place"])
     row.update(kw)
     return row
 
