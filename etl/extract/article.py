@@ -48,6 +48,18 @@ _REPORTER = re.compile(
     r"\s+(?:said|says|reported|told|confirmed)\b")
 
 
+# A sentence that reports violence done (not threatened, planned or protested against).
+_VIOLENCE = re.compile(
+    r"\b(?:attacked|attacks?\s+(?:on|against)|bombed|shelled|shelling|struck|opened\s+fire|fired\s+(?:at|on|upon|rockets|mortars|shells)"
+    r"|clashed|clash(?:es)?\s+(?:erupted|broke\s+out|between|with)|exploded|detonated|ambushed|stormed|raided|set\s+fire"
+    r"|torched|abducted|kidnapped|launched\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|strike|raid)|hurled|threw\s+(?:a\s+)?grenade"
+    r"|(?:bomb|explosion|blast|ied)\s+(?:went\s+off|exploded|detonated|hit|struck|targeted)|air\s*strikes?\s+(?:hit|on|targeted|struck)"
+    r"|assassinated|shot\s+at|stabbed|beat(?:en)?\s+up|assaulted)\b", re.I)
+_NOT_VIOLENCE = re.compile(r"\b(?:threat(?:en(?:ed|s)?)?\s+to|plann?(?:ed|ing|s)?\s+to|plot(?:ted|ting)?|foiled|protest\w*|"
+                           r"demonstrat\w*|rall(?:y|ies|ied)|marched|sit-in|strike\s+over|went\s+on\s+strike|"
+                           r"would|could|if\s+)\b", re.I)
+
+
 @dataclass
 class _Group:
     sentences: list[Sentence] = field(default_factory=list)
@@ -70,6 +82,16 @@ def extract_article(article: Article) -> list[Mention]:
         if m is not None:
             m.mention_id = f"{article.article_id}#{len(mentions) + 1}"
             mentions.append(m)
+    if not mentions:
+        # An attack reported without casualty figures is still an incident (GTD codes such attacks too);
+        # one row for the article's first such sentence, its counts left unknown.
+        first = next((s for s in sentences if _VIOLENCE.search(s.text) and not _NOT_VIOLENCE.search(s.text)), None)
+        if first is not None:
+            m = _mention(_Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None)),
+                         sentences, article, uncounted=True)
+            if m is not None:
+                m.mention_id = f"{article.article_id}#1"
+                mentions.append(m)
     return mentions
 
 
@@ -128,7 +150,7 @@ def _sum(counts: list[Count | None]) -> Count | None:
     return Count(best=sum(c.best for c in counts), low=low, high=high, phrase="; ".join(c.phrase for c in counts))
 
 
-def _mention(g: _Group, sentences: list[Sentence], article: Article) -> Mention | None:
+def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: bool = False) -> Mention | None:
     text = article.text
     per_sentence = {s.index: find_casualties(s.text) for s in g.sentences}
     killed = _combine_tagged(per_sentence, "killed")
@@ -146,7 +168,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article) -> Mention 
         killed = Count(0, 0, 0, "no deaths reported")
     if wounded is None and "wounded" in zeros:
         wounded = Count(0, 0, 0, "no injuries reported")
-    if not (killed and killed.best) and not (wounded and wounded.best):
+    if not uncounted and not (killed and killed.best) and not (wounded and wounded.best):
         return None
 
     event = " ".join(s.text for s in g.sentences)
