@@ -92,6 +92,7 @@ def extract_article(article: Article) -> list[Mention]:
             if m is not None:
                 m.mention_id = f"{article.article_id}#1"
                 mentions.append(m)
+    _flag_unnamed_countries(mentions, article)
     return mentions
 
 
@@ -214,10 +215,15 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         return _phrased(final[-1])
     best: Count | None = None
     extra: list[Count] = []
+    seen: set[str] = set()
     for items in per_sentence.values():
         own = [i for i in items if i.kind == kind]
         total = _sum([_phrased(i) for i in own if not i.additive])
-        extra += [_phrased(i) for i in own if i.additive]
+        for i in own:
+            key = re.sub(r"\W+", " ", i.phrase.lower())
+            if i.additive and key not in seen:  # a headline repeated in the text adds nothing
+                extra.append(_phrased(i))
+            seen.add(key)
         if total and (best is None or total.best > best.best):
             best = total
     return _sum([best, *extra])
@@ -251,3 +257,12 @@ def _reporter(text: str) -> str | None:
              for m in _REPORTER.finditer(text)]
     named = [n for n in names if n[:1].isupper()]
     return (named or names or [None])[0]
+
+
+def _flag_unnamed_countries(mentions: list[Mention], article: Article) -> None:
+    """is_country_unmentioned: a place put in a country the article never names is a guess worth checking."""
+    if not any(m.country_code for m in mentions):
+        return
+    named = countries_in(article.text or "") | countries_in(article.title or "")
+    for m in mentions:
+        m.is_country_unmentioned = None if not m.country_code else m.country_code not in named

@@ -78,7 +78,7 @@ def _rx() -> dict:
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
-                               r"|\b(?:killed|shot)\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
+                               r"|\bkilled\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
                                r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
@@ -150,6 +150,10 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
         return False  # "an unknown number of assailants": no figure
+    if re.search(r"\b[A-Za-z]+,\s*$", sentence[:num_start]) and re.match(r"\s*,", after) and num_text.isdigit():
+        return False  # "Boy, 15, dead": an age in commas
+    if num_text.isdigit() and re.search(r"\d", np):
+        return False  # "7 Action News 17-year-old ...": a number in a name, then an age
     return True
 
 

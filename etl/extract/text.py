@@ -15,7 +15,9 @@ _ABBREVIATIONS = {
 }
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+# Scraped text often loses the space after a full stop ("Sunday evening.The police..."): a full stop between
+# a lower-case letter and a capitalised word ends a sentence too.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ def _ends_sentence(text: str, stop: int) -> bool:
     """True when the punctuation ending at `stop` closes a sentence (not 'Lt.' or 'U.S.' or 'J.')."""
     if text[stop - 1] == "\n":
         return True
+    if stop < len(text) and not text[stop].isspace():
+        return True  # "evening.The": the lookahead already checked a capitalised word follows
     j = stop
     while j > 0 and text[j - 1] in ".!?\"'”’)]":
         j -= 1
