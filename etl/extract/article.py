@@ -217,7 +217,10 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     extra: list[Count] = []
     seen: set[str] = set()
     for items in per_sentence.values():
-        own = [i for i in items if i.kind == kind]
+        # "two other policemen were killed" adds to policemen killed earlier; "four others wounded" after
+        # the dead, or as the first figure of its kind, is a figure of its own
+        own = [i if not i.other or best is None or any(j.kind != kind and j.start < i.start for j in items)
+               else Item(i.kind, i.count, i.start, i.end, True, i.phrase) for i in items if i.kind == kind]
         total = _sum([_phrased(i) for i in own if not i.additive])
         for i in own:
             key = re.sub(r"\W+", " ", i.phrase.lower())

@@ -24,6 +24,7 @@ class Item:
     additive: bool   # "also", "another", "others": adds to a figure already reported
     phrase: str
     final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
+    other: bool = False  # "two other policemen": adds only to an earlier figure of the same kind
 
 
 def _alt(words) -> str:
@@ -45,7 +46,7 @@ def _rx() -> dict:
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
-    aux = rf"(?:\s+(?:{_alt(t['auxiliaries'])}))*"
+    aux = rf"(?:\s+(?:{_alt(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
     pas = {k: _alt(v) for k, v in t["passive"].items()}
     act = {k: _alt(v) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
@@ -260,9 +261,9 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
     # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
     rx = _rx()
-    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(phrase)
-                    or rx["additive_after_number"].match(phrase))
-    return Item(kind, count, start, end, additive, phrase)
+    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(phrase))
+    other = not additive and bool(rx["additive_after_number"].match(phrase))
+    return Item(kind, count, start, end, additive, phrase, other=other)
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
