@@ -102,7 +102,7 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
         items = find_casualties(s.text)
         if not items:
             continue
-        dates = find_dates(s.text, article.publication_date)
+        dates = _event_dates(s.text, article.publication_date)
         date = dates[0] if dates else None
         countries = countries_in(s.text)
         g = groups[-1] if groups else None
@@ -238,19 +238,31 @@ def _phrased(i: Item) -> Count:
 
 
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
-    """No date in the incident's own sentences: the nearest earlier one in its paragraph, else the lead's."""
-    first = g.sentences[0]
-    for s in reversed(sentences[:first.index]):
-        if s.paragraph != first.paragraph:
-            break
-        d = find_dates(s.text, article.publication_date)
+    """No date in the incident's own sentences: the nearest one around them (earlier sentences of the
+    paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the lead's.
+    Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
+    first, last = g.sentences[0], g.sentences[-1]
+    earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
+    nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences[:3]
+    for s in nearby:
+        if _FURNITURE.search(s.text):
+            continue
+        d = _event_dates(s.text, article.publication_date)
         if d:
-            return d[-1]
-    for s in sentences[:3]:
-        d = find_dates(s.text, article.publication_date)
-        if d:
-            return d[0]
+            return d[-1] if s in earlier else d[0]
     return None
+
+
+def _event_dates(text: str, published) -> list[DateMention]:
+    """Dates of the sentence, leaving out when something was said ("police said Monday")."""
+    dates = find_dates(text, published)
+    kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])]
+    return kept or dates
+
+
+_FURNITURE = re.compile(r"\b(?:posted|updated|created|published|last\s+updated)\s*:?", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", re.I)
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 
 def _reporter(text: str) -> str | None:

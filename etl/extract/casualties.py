@@ -77,6 +77,11 @@ def _rx() -> dict:
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
         "coded": re.compile(rf"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
+        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
+        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
+                              rf"(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|{victim}s?)\b"
+                              rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})\b"
+                              rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+))", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\bkilled\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
@@ -208,6 +213,10 @@ def find_casualties(sentence: str) -> list[Item]:
         if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
             continue
         items.append(_item(sentence, _kind(m, "a"), one, m.start(), m.end()))
+    for m in rx["nominal"].finditer(sentence):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in rx["body"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
