@@ -12,7 +12,7 @@ GOLD        ?= $(wildcard ../shared/eval/dev/*.jsonl)
 CLUSTERS    ?= $(wildcard ../shared/eval/dev/semeval2018_gva.jsonl)
 
 .DEFAULT_GOAL := all
-.PHONY: all help test eval expectations clean distclean
+.PHONY: all help test eval expectations bench clean distclean
 
 all: data/manifest.json ## set up (if needed) and build data/ and reports/ from seeds/
 
@@ -25,8 +25,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $@
 
+# Exit 3 (built, some inputs had errors) fails make on purpose; the outputs are written either way.
 data/manifest.json reports/index.html &: $(STAMP) $(SEEDS) $(CODE) $(SUITES) ## build the dataset
 	$(PY) -m etl build --seeds seeds --data data --reports reports
+
+# The build replaces its outputs atomically; make must not delete them when interrupted.
+.PRECIOUS: data/manifest.json reports/index.html
 
 test: $(STAMP) ## run the test suite
 	$(PY) -m pytest
@@ -36,6 +40,9 @@ eval: $(STAMP) ## score the extractor on gold data: make eval GOLD="a.jsonl b.js
 
 expectations: $(STAMP) ## regenerate expectations/*.json from the column dictionary
 	$(PY) -m etl.validate
+
+bench: $(STAMP) ## speed, memory and incremental-rebuild figures for N = 1,000 and 10,000 articles (BENCH_N=100000 adds more)
+	BENCH_N="$(BENCH_N)" $(PY) -m bench
 
 clean: ## remove the built data and reports
 	find data reports -mindepth 1 ! -name .gitkeep -delete

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -17,6 +18,7 @@ from typing import Any
 
 import pycountry
 
+from etl import store
 from etl.schema import Article, Mention
 
 # Column order of the table; each name is a metric of the README's table.
@@ -618,10 +620,10 @@ def run(gold_paths: Iterable[str | Path], extract: Callable[[Article], list[Ment
     canonical = canonical or default_canonical()
     table = Table()
     errors = None
-    if errors_path:
-        Path(errors_path).parent.mkdir(parents=True, exist_ok=True)
-        errors = open(errors_path, "w", encoding="utf-8")
-    try:
+    with contextlib.ExitStack() as stack:
+        if errors_path:  # written to a temporary name, moved into place when complete (etl/store.py)
+            errors = stack.enter_context(open(stack.enter_context(store.atomic_path(errors_path)), "w",
+                                              encoding="utf-8"))
         for case in iter_gold(gold_paths):
             try:
                 rows = extract(case_article(case))
@@ -633,12 +635,8 @@ def run(gold_paths: Iterable[str | Path], extract: Callable[[Article], list[Ment
             if errors:
                 for record in _misses(case, scored, len(rows)):
                     errors.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-    finally:
-        if errors:
-            errors.close()
     if json_path:
-        Path(json_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_path).write_text(json.dumps(table.to_json(), indent=2) + "\n", encoding="utf-8")
+        store.write_text(json_path, json.dumps(table.to_json(), indent=2) + "\n")
     return table
 
 

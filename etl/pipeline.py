@@ -1,9 +1,11 @@
 """The build, step by step: ingest -> extract -> resolve -> validate -> store -> report."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
+import os
+import secrets
+import shutil
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,10 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import resolve, store
-from etl.extract import extract_article, extractor_version
+from etl import store, stream
+from etl.cache import ExtractionCache
+from etl.engine import make_engine
+from etl.extract import extractor_version
 from etl.ingest import iter_articles
+from etl.progress import Progress
 from etl.schema import TABLES
+
+CACHE_DIR = ".cache"        # inside the data folder, unless --cache-dir says otherwise
+WORK_PREFIX = ".work-"      # a build's private folder inside the data folder, removed when it ends
+PARTITIONED = ("mentions", "incidents")  # the tables --partition-by writes as Hive-partitioned datasets
+PARTITION_KEYS = ("year",)  # year of event_date
 
 
 
@@ -26,46 +36,133 @@ class BuildResult:
     validation_lines: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    committed: bool = False  # False: nothing was written (--strict with input errors)
+    recovered: list[str] = field(default_factory=list)  # what an interrupted earlier build left, and what became of it
+
+    @property
+    def n_inputs(self) -> int:
+        """Input files plus JSONL lines: each is one row of the articles table, with one status."""
+        return sum(self.statuses.values())
 
 
 def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir: Path,
-          log=print) -> BuildResult:
+          log=print, strict: bool = False, *, workers: int | None = None, scheduler: str | None = None,
+          cache_dir: Path | None = None, partition_by: str | None = None, progress: str | None = None) -> BuildResult:
+    """Read, extract, resolve, validate; then write data/ and reports/ as one set (etl/store.py output_set).
+
+    With `strict`, any input error stops the build before anything is written (result.committed is False).
+    Articles stream through extraction in batches on `workers` local processes (default: every core) or on
+    the Dask cluster at `scheduler` (or $DASK_SCHEDULER_ADDRESS); results are cached per article in
+    `cache_dir` (default data/.cache/), so a rebuild extracts only new or edited articles. Tables go through
+    the later steps as Parquet files, a batch at a time. The output is the same whatever the engine.
+    `partition_by="year"` writes mentions and incidents as Hive-partitioned datasets (data/mentions/year=...).
+    `progress`: "bar", "lines", "off" or None (a bar on a terminal, lines otherwise).
+    """
+    if partition_by is not None and partition_by not in PARTITION_KEYS:
+        raise ValueError(f"cannot partition by {partition_by!r}; known: {', '.join(PARTITION_KEYS)}")
     result = BuildResult()
-    article_rows, mention_rows, inputs = [], [], {}
-    for article in iter_articles(seeds):
-        mentions = []
-        if article.status == "ok":
-            try:
-                mentions = extract_article(article)
-            except Exception as exc:  # one article's text must not stop the build; it is reported instead
-                article.status = "error"
-                article.error = f"{article.path}{f':{article.line}' if article.line else ''}: extraction failed ({type(exc).__name__}: {exc})"
-            else:
-                if not mentions:
-                    article.status = "no_incidents"
-        result.statuses[article.status] += 1
-        if article.status == "error":
-            result.errors.append(article.error or f"{article.path}: error")
-        row = dataclasses.asdict(article)
-        row.pop("text")
-        row["n_mentions"] = len(mentions)
-        article_rows.append(row)
-        mention_rows.extend(dataclasses.asdict(m) for m in mentions)
-        if article.content_hash:
-            inputs[article.article_id] = article.content_hash
-    log(f"read {sum(result.statuses.values())} articles: "
-        + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items())))
+    result.recovered = store.recover(data_dir, reports_dir)
+    for note in result.recovered:
+        log(f"recovered: {note}")
+    articles = iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up
+    version = extractor_version()
+    work = _work_folder(data_dir)
+    engine = results_cache = validator = None
+    try:
+        validator = stream.Validator(work, expectations_dir)  # loads great_expectations meanwhile
+        results_cache = ExtractionCache(cache_dir or data_dir / CACHE_DIR, version)
+        engine = make_engine(workers, scheduler)
+        extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
+        engine.close()
+        result.statuses, result.errors = extracted.statuses, extracted.errors
+        log(f"read {sum(result.statuses.values())} articles: "
+            + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items())))
+        log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache")
+        results_cache.prune()  # every input was read: entries no article used are garbage
+        if strict and result.errors:
+            return result  # nothing staged, nothing written: the previous outputs stay as they were
 
-    incident_rows = resolve.incidents(mention_rows)
-    tables = {
-        "articles": store.to_table("articles", article_rows),
-        "mentions": store.to_table("mentions", mention_rows),
-        "incidents": store.to_table("incidents", incident_rows),
-    }
-    tables, quarantine, validation_html = _validate(tables, expectations_dir, result)
-    tables["quarantine"] = quarantine
+        validator.start("articles", "mentions")  # checked while the incidents are merged
+        stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
+        validator.start("incidents")
+        validation_html = _validate(validator, work, result)
+        store.checkpoint("validated")
+        if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
+            raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
+                               f"and {result.quarantined.get('articles', 0)} quarantined: an input went missing")
 
+        with store.output_set(data_dir, reports_dir) as (stage_data, stage_reports):
+            manifest = _write(work / "out", extracted.inputs, validation_html, stage_data, stage_reports, result,
+                              partition_by)
+        result.committed = True
+        result.files = [data_dir / p.relative_to(stage_data) if p.is_relative_to(stage_data)
+                        else reports_dir / p.relative_to(stage_reports) for p in result.files]
+        _remove_stale(data_dir, manifest, partition_by)
+        return result
+    finally:
+        for part in (engine, results_cache, validator):
+            if part is not None:
+                part.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _work_folder(data_dir: Path) -> Path:
+    """A private folder for this build's intermediate files, beside the outputs (so they move by rename);
+    folders left by killed builds (their process gone) are removed."""
     data_dir.mkdir(parents=True, exist_ok=True)
+    for old in data_dir.glob(f"{WORK_PREFIX}*"):
+        pid = old.name[len(WORK_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    work = data_dir / f"{WORK_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    (work / "out").mkdir(parents=True)
+    return work
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale(data_dir: Path, manifest: dict, partition_by: str | None) -> None:
+    """After the commit: drop table files of the other layout (single file vs partitioned dataset) and
+    partitions the new build did not write (a year with no incidents left)."""
+    listed = set(manifest["files"])
+    for name in PARTITIONED:
+        single, folder = data_dir / f"{name}.parquet", data_dir / name
+        if partition_by:
+            single.unlink(missing_ok=True)
+            for f in sorted(folder.rglob("*.parquet")):
+                if f.relative_to(data_dir).as_posix() not in listed:
+                    f.unlink()
+            for d in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
+                if not any(d.iterdir()):
+                    d.rmdir()
+        elif folder.is_dir():
+            shutil.rmtree(folder)
+
+
+def _write(tables_dir: Path, inputs: dict, validation_html: str, data_dir: Path, reports_dir: Path,
+           result: BuildResult, partition_by: str | None = None) -> dict:
+    """Move the validated tables from `tables_dir` and write the report into the (staging) folders given;
+    the manifest last, listing them all. Returns the manifest."""
+    import pyarrow.parquet as pq
+
+    from etl import report  # matplotlib is slow to import; only the build needs it
+
+    # The report first, while the tables are still where they were validated.
+    incidents_df = pq.read_table(tables_dir / "incidents.parquet", columns=list(report.INCIDENT_REPORT_COLUMNS)) \
+        .to_pandas(types_mapper=pd.ArrowDtype)
+    articles_df = pq.read_table(tables_dir / "articles.parquet", columns=list(report.ARTICLE_REPORT_COLUMNS)) \
+        .to_pandas(types_mapper=pd.ArrowDtype)
+    summary = {"statuses": dict(result.statuses), "rows": result.rows, "quarantined": result.quarantined}
+    written = report.write_report(incidents_df, articles_df, reports_dir, validation_html, summary)
+    del incidents_df, articles_df
     manifest = {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "extractor_version": extractor_version(),
@@ -73,56 +170,44 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         "inputs": inputs,
         "files": {},
     }
-    for name, table in tables.items():
-        path = data_dir / f"{name}.parquet"
-        store.write_parquet(table, path)
-        manifest["files"][path.name] = {"rows": table.num_rows, "sha256": store.sha256_file(path)}
-        result.rows[name] = table.num_rows
-        result.files.append(path)
-
-    from etl import report  # matplotlib is slow to import; only the build needs it
-
-    incidents_df = tables["incidents"].to_pandas(types_mapper=pd.ArrowDtype)
-    articles_df = tables["articles"].to_pandas(types_mapper=pd.ArrowDtype)
-    summary = {"statuses": dict(result.statuses), "rows": result.rows, "quarantined": result.quarantined}
-    result.files += report.write_report(incidents_df, articles_df, reports_dir, validation_html, summary)
+    for name in ("articles", "mentions", "incidents", "quarantine"):
+        src = tables_dir / f"{name}.parquet"
+        if partition_by and name in PARTITIONED:
+            paths = store.write_partitioned(src, data_dir / name, partition_by)
+        else:
+            paths = [data_dir / src.name]
+            os.replace(src, paths[0])
+            store.checkpoint(f"wrote:{src.name}")
+        for path in paths:
+            rows = pq.ParquetFile(path).metadata.num_rows
+            manifest["files"][path.relative_to(data_dir).as_posix()] = {"rows": rows,
+                                                                        "sha256": store.sha256_file(path)}
+        result.files += paths
+    manifest["reports"] = {p.relative_to(reports_dir).as_posix(): {"sha256": store.sha256_file(p)} for p in written}
+    result.files += written
 
     manifest_path = data_dir / "manifest.json"
     store.write_text(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     result.files.append(manifest_path)
-    return result
+    return manifest
 
 
-def _validate(tables, expectations_dir: Path, result: BuildResult):
-    from etl import validate  # great_expectations takes seconds to import
+def _validate(validator: stream.Validator, work: Path, result: BuildResult) -> str:
+    """The validator's results: work/out/<table>.parquet (rows passing every hard expectation) and
+    work/out/quarantine.parquet; returns the validation report fragment."""
+    from etl import validate  # its report helpers; great_expectations itself is loaded in the validator
 
-    suites = validate.load_suites(expectations_dir)
     validations, quarantined = {}, []
     for name in ("articles", "mentions", "incidents"):
-        df = tables[name].to_pandas(types_mapper=pd.ArrowDtype)
-        v = validate.validate(name, df, suites[name])
-        validations[name] = v
+        checked = validator.result(name)
+        v = validations[name] = checked.validation
+        result.rows[name] = checked.passed
         result.quarantined[name] = len(v.quarantined)
         if len(v.quarantined):
             quarantined.append(v.quarantined)
-            tables[name] = store.to_table(name, _records(v.passed))
     result.validation_lines = validate.summary_lines(validations)
     q = pd.concat(quarantined, ignore_index=True) if quarantined else pd.DataFrame(columns=[c.name for c in TABLES["quarantine"]])
-    return tables, store.to_table("quarantine", _records(q)), validate.render_report(validations)
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """DataFrame -> row dicts with plain Python values (NA -> None) for store.to_table."""
-    out = []
-    for row in df.to_dict(orient="records"):
-        out.append({k: (None if _is_na(v) else v) for k, v in row.items()})
-    return out
-
-
-def _is_na(v) -> bool:
-    if isinstance(v, (list, tuple, dict)) or hasattr(v, "__len__") and not isinstance(v, str):
-        return False
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
+    writer = store.TableWriter("quarantine", work / "out" / "quarantine.parquet")
+    writer.write(stream.records(q))
+    result.rows["quarantine"] = writer.close()
+    return validate.render_report(validations)

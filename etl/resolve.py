@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from etl.schema import INCIDENT_COLUMNS
 
@@ -161,14 +163,55 @@ def _week(d: dt.date | None) -> int | None:
     return None if d is None else d.toordinal() // 7
 
 
+# Weeks either side of a mention's week searched for incidents to join, by its date precision.
+SPAN_WEEKS = {"month": 5, "year": 53}
+DEFAULT_SPAN_WEEKS = 2
+MAX_SPAN_WEEKS = max(DEFAULT_SPAN_WEEKS, *SPAN_WEEKS.values())
+
+
+def mention_order(m: dict) -> tuple:
+    """The order mentions are merged in: by event date (undated last), then mention_id."""
+    return m.get("event_date") or dt.date.max, m["mention_id"]
+
+
 def merge(mentions: list[dict]) -> list[_Incident]:
     """Group mentions into incidents. Deterministic: mentions are taken in (date, mention_id) order."""
-    order = sorted(mentions, key=lambda m: (m.get("event_date") or dt.date.max, m["mention_id"]))
-    incidents: list[_Incident] = []
+    done = sorted(merge_sorted(sorted(mentions, key=mention_order)), key=lambda t: t[0])
+    return [inc for _, inc in done]
+
+
+def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
+    """`merge` over mentions already in `mention_order`, as a stream: yields (n, incident), n its creation
+    number, as soon as no later mention can join it (its last week is further back than any mention searches,
+    MAX_SPAN_WEEKS). Memory holds only the incidents of the last year or so, however long the stream."""
     blocks: dict[tuple, list[_Incident]] = defaultdict(list)
-    for m in order:
+    block_weeks: list[int] = []           # heap of the weeks that have blocks
+    live: dict[int, _Incident] = {}       # creation number -> incident that a later mention may still join
+    last_week: dict[int, int] = {}        # creation number -> week of its latest mention
+    expiry: list[tuple[int, int]] = []    # heap of (last week, creation number); stale entries skipped
+    number: dict[int, int] = {}           # id(incident) -> creation number
+    created = 0
+    previous = None
+    for m in mentions:
+        key = mention_order(m)
+        if previous is not None and key < previous:
+            raise ValueError(f"mentions out of order: {m['mention_id']!r} after {previous[1]!r}")
+        previous = key
         week = _week(m.get("event_date"))
-        span = {"month": 5, "year": 53}.get(m.get("date_precision"), 2)
+        if week is not None:
+            horizon = week - MAX_SPAN_WEEKS  # nothing before this week can be a candidate again
+            while expiry and expiry[0][0] < horizon:
+                w, n = heapq.heappop(expiry)
+                if last_week.get(n) == w:
+                    del last_week[n]
+                    inc = live.pop(n)
+                    del number[id(inc)]
+                    yield n, inc
+            while block_weeks and block_weeks[0] < horizon:
+                old = heapq.heappop(block_weeks)
+                for k in [k for k in blocks if k[1] == old]:
+                    del blocks[k]
+        span = SPAN_WEEKS.get(m.get("date_precision"), DEFAULT_SPAN_WEEKS)
         candidates: dict[int, _Incident] = {}
         if week is not None:
             for w in range(week - span, week + span + 1):
@@ -178,12 +221,27 @@ def merge(mentions: list[dict]) -> list[_Incident]:
             _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
             inc.mentions.append(m)
             inc.reasons.append(reason)
+            n = number[id(inc)]
         else:
             inc = _Incident([m])
-            incidents.append(inc)
-        if week is not None and inc not in blocks[(m.get("country_code"), week)]:
-            blocks[(m.get("country_code"), week)].append(inc)
-    return incidents
+            n = created
+            created += 1
+            if week is None:  # undated: joins nothing, and nothing joins it
+                yield n, inc
+                continue
+            live[n] = inc
+            number[id(inc)] = n
+        if week is not None:
+            block = blocks[(m.get("country_code"), week)]
+            if not block:
+                heapq.heappush(block_weeks, week)
+            if inc not in block:
+                block.append(inc)
+            if last_week.get(n) != week:
+                last_week[n] = week
+                heapq.heappush(expiry, (week, n))
+    for n in sorted(live):
+        yield n, live[n]
 
 
 def _range(mentions: list[dict], kind: str) -> dict:
@@ -213,8 +271,17 @@ def _disputed(mentions: list[dict]) -> bool:
 
 
 def incidents(mentions: list[dict]) -> list[dict]:
-    rows = []
-    for inc in merge(mentions):
+    """Mentions -> incident rows, in (event_date, incident_id) order."""
+    return sorted(incident_rows(merge(mentions)), key=incident_order)
+
+
+def incident_order(row: dict) -> tuple:
+    return row.get("event_date") or dt.date.max, row["incident_id"]
+
+
+def incident_rows(merged: Iterable[_Incident]) -> Iterator[dict]:
+    """One incident row per merged incident, in the order given."""
+    for inc in merged:
         ms = inc.mentions
         anchor = min(ms, key=lambda m: (GEO_RANK[m.get("geo_precision")], DATE_RANK[m.get("date_precision")],
                                         m["mention_id"]))
@@ -229,6 +296,9 @@ def incidents(mentions: list[dict]) -> list[dict]:
                                  anchor.get("event_type"))
         row.update(_range(ms, "killed"))
         row.update(_range(ms, "wounded"))
+        # Blocking by country gives every mention the anchor's country: unmentioned only if no article names it.
+        row["is_country_unmentioned"] = None if not row.get("country_code") else all(
+            m.get("is_country_unmentioned") is True for m in ms)
         ids = sorted(m["mention_id"] for m in ms)
         row.update(
             incident_id="inc-" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
@@ -240,6 +310,4 @@ def incidents(mentions: list[dict]) -> list[dict]:
             merge_reasons=inc.reasons,
         )
         row["n_sources"] = len(row["sources"])
-        rows.append(row)
-    rows.sort(key=lambda r: (r.get("event_date") or dt.date.max, r["incident_id"]))
-    return rows
+        yield row

@@ -88,6 +88,9 @@ MENTION_COLUMNS = (
     Column("geo_precision", CODE, "exact: the named place; near: close to it (\"north of Tikrit\"); "
            "admin1: the province only; country: the country only.", allowed=GEO_PRECISIONS),
     Column("location_phrase", pa.string(), "The words the place was read from."),
+    Column("is_country_unmentioned", pa.bool_(), "The place's country is named nowhere in the article (title or "
+           "text; by name, alias or demonym), so it rests on a gazetteer match alone: check it. For an incident: "
+           "in none of its articles. Null when no country was resolved."),
     Column("perpetrator", pa.string(), "Canonical name of the group or force responsible, when named."),
     Column("perpetrator_status", CODE, "claimed (by the group), attributed (by the text or officials), "
            "suspected (hedged), unknown.", nullable=False, allowed=PERPETRATOR_STATUSES),

@@ -1,6 +1,7 @@
 """Check tables against expectations/*.json (derived from etl/schema.py): hard failures quarantine, soft warn."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -189,6 +190,11 @@ def _event_rules(table: str, reported: str) -> list[dict]:
         f"report_lag_days ({derived['report_lag_days'].description}) above {MAX_REPORT_LAG_DAYS}: an anniversary, "
         "a retrospective, or a wrongly read date.",
         column="report_lag_days", max_value=MAX_REPORT_LAG_DAYS))
+    rules.append(_expectation(
+        "expect_column_values_to_be_in_set", "soft",
+        "The place's country is named nowhere in the article (is_country_unmentioned): a town name shared by "
+        "several countries may have been put in the wrong one. Read the evidence.",
+        column="is_country_unmentioned", value_set=[False]))
     return rules
 
 
@@ -337,10 +343,11 @@ class Validation:
     passed: pd.DataFrame
     quarantined: pd.DataFrame
     results: list[ExpectationResult] = field(default_factory=list)
+    checked: int | None = None  # rows checked, when `passed` is not kept (a table validated in chunks)
 
     @property
     def rows(self) -> int:
-        return len(self.passed) + len(self.quarantined)
+        return self.checked if self.checked is not None else len(self.passed) + len(self.quarantined)
 
     @property
     def failed(self) -> list[ExpectationResult]:
@@ -559,6 +566,26 @@ def validate(table: str, df: pd.DataFrame, suite: gx.ExpectationSuite | None = N
         passed = passed.reset_index(drop=True)
     return Validation(table=table, passed=passed, quarantined=_quarantine(table, df, bad, ids, failures),
                       results=records)
+
+
+def combine(table: str, parts: list[tuple[Validation, int]], rows: int) -> Validation:
+    """One Validation from a table checked in chunks: (chunk's Validation, rows held back for an id repeated in
+    another chunk). Counts add up, examples are the first ones found; the passed rows are not kept."""
+    if not parts:
+        raise ValueError(f"{table}: no chunks to combine")
+    unique = expectation_name("expect_column_values_to_be_unique", {"column": ROW_ID[table]})
+    results = []
+    for same in zip(*(v.results for v, _ in parts)):
+        first = same[0]
+        extra = sum(n for _, n in parts) if first.name == unique else 0
+        count = sum(r.unexpected_count for r in same) + extra
+        examples = tuple(x for r in same for x in r.examples)[:N_EXAMPLES]
+        results.append(dataclasses.replace(first, success=all(r.success for r in same) and not extra,
+                                           unexpected_count=count, examples=examples))
+    quarantined = [v.quarantined for v, _ in parts if len(v.quarantined)]
+    q = pd.concat(quarantined, ignore_index=True) if quarantined else parts[0][0].quarantined
+    return Validation(table=table, passed=parts[0][0].passed.iloc[:0], quarantined=q, results=results,
+                      checked=rows)
 
 
 def _exception(r) -> str | None:

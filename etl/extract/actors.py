@@ -70,6 +70,8 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text.translate(_PUNCT))
+    if text.isascii():  # only typographic quotes and dashes were not: no accents to take off
+        return text
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

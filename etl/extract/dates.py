@@ -98,7 +98,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
         return published - dt.timedelta(days=back), "day"
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if g.get("ago"):
-        n = _NUMBERS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdigit() else None)
+        n = _NUMBERS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdecimal() and len(g["ago"]) <= 5 else None)
         return (published - dt.timedelta(days=n), "day") if n else None
     if rel in ("yesterday", "last night"):
         return published - dt.timedelta(days=1), "day"
@@ -126,7 +126,10 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         for m in rx.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            r = _resolve(kind, m, published)
+            try:
+                r = _resolve(kind, m, published)
+            except (OverflowError, ValueError):  # off the calendar: "99999 days ago", "in May" before year 1
+                r = None
             if r is None:
                 continue
             taken.append((m.start(), m.end()))  # a date after publication still hides its parts ("March 2017")

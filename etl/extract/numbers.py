@@ -9,6 +9,9 @@ from etl.resources import load_yaml
 
 MAX_COUNT = 1_000_000
 ARTICLES = {"a", "an", "single", "lone"}  # larger figures are not tolls of one incident; they are rejected as counts
+# "nine hundred and ninety-nine thousand nine hundred and ninety-nine" is 9 words. Unbounded, a run of number
+# words ("hundred hundred ...") is re-read from every word in it: minutes for a few thousand words.
+MAX_NUMBER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ def patterns() -> dict[str, str]:
     # "a"/"an"/"single" stand for one only on their own: "three a..." is not a number
     article = [w for w in t["units"] if w in ARTICLES]
     word = _alt([*(w for w in t["units"] if w not in ARTICLES), *t["tens"], *t["scales"]])
-    spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
+    spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,{MAX_NUMBER_WORDS - 1}}}\b"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,]\d)"
     number = rf"(?:{digits}|{spelled}|(?:{_alt(article)})\b)"
     return {
@@ -60,9 +63,10 @@ def count_regex() -> re.Pattern:
 def parse_number(text: str) -> int | None:
     """'26' -> 26, '1,200' -> 1200, 'twenty-six' -> 26, 'one hundred and five' -> 105, 'a' -> 1."""
     s = text.strip().lower().replace(",", "")
-    if s.isdigit():
-        n = int(s)
-        return n if n <= MAX_COUNT else None
+    if s.isdecimal():  # not isdigit: "²" is a digit int() cannot read; nor will it read over 4,300 digits
+        digits = s.lstrip("0") or "0"
+        n = int(digits) if len(digits) <= len(str(MAX_COUNT)) else None
+        return n if n is not None and n <= MAX_COUNT else None
     t = _tables()
     total = current = 0
     seen = False
@@ -81,7 +85,8 @@ def parse_number(text: str) -> int | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    n = total + current
+    return n if seen and n <= MAX_COUNT else None  # "hundred hundred hundred hundred" is no count
 
 
 def read_count(m: re.Match) -> Count | None:

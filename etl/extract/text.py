@@ -19,6 +19,11 @@ _ABBREVIATIONS = {
 # a lower-case letter and a capitalised word ends a sentence too.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
+# Longer "sentences" (tables, lists, text without punctuation) are cut at a space before this many characters.
+# News sentences stay far below it (the longest in seeds/ is ~450), and the rules' cost grows faster than a
+# sentence's length: unbounded, one run-on line of a few thousand words takes minutes.
+MAX_SENTENCE_CHARS = 2000
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -70,6 +75,14 @@ def _add(out: list[Sentence], text: str, start: int, stop: int, paragraph: int) 
     chunk = text[start:stop]
     lead = len(chunk) - len(chunk.lstrip())
     body = chunk.strip()
+    s = start + lead
+    while len(body) > MAX_SENTENCE_CHARS:
+        cut = body.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        head = body[:cut].rstrip()
+        out.append(Sentence(len(out), paragraph, s, s + len(head), head))
+        rest = body[cut:]
+        s += cut + len(rest) - len(rest.lstrip())
+        body = rest.strip()
     if body:
-        s = start + lead
         out.append(Sentence(len(out), paragraph, s, s + len(body), body))

@@ -62,13 +62,25 @@ def normalise(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+def _load_yaml(source: str):
+    """yaml.safe_load, through libyaml's parser when present (~10x faster: ingest reads front matter of every
+    article on every build). On an error the pure-Python parser runs again, for its exact message."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(source, Loader=fast)
+        except (yaml.YAMLError, ValueError):
+            pass
+    return yaml.safe_load(source)
+
+
 def read(raw: str) -> Parsed:
     """A scraped page or a plain text, with optional YAML front matter whose values win over guesses."""
     text = normalise(raw)
     meta: dict = {}
     if match := _FRONT_MATTER.match(text):
         try:
-            loaded = yaml.safe_load(match["yaml"])
+            loaded = _load_yaml(match["yaml"])
         except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2019-02-30
             return failed(f"invalid YAML front matter ({_one_line(exc)})")
         if loaded is not None and not isinstance(loaded, dict):

@@ -1,0 +1,158 @@
+"""Where extraction runs: in this process, on local worker processes, or on a Dask cluster. Same results.
+
+Each engine takes batches of articles and returns, per article, the cache payload of `extract_batch` (the
+mention rows as JSON, or why extraction failed). Results are read back in submission order, so the build's
+output does not depend on which worker finished first.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol
+
+from etl.schema import Article
+
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+
+
+def extract_batch(articles: list[Article]) -> list[str]:
+    """Extract each article; one payload per article (etl.cache.encode). Pure: what runs on a worker."""
+    import dataclasses
+
+    from etl.cache import encode
+    from etl.extract import extract_article
+
+    out = []
+    for article in articles:
+        try:
+            mentions = [dataclasses.asdict(m) for m in extract_article(article)]
+        except Exception as exc:  # one article's text must not stop the build; it becomes an article error
+            out.append(encode(failure=f"{type(exc).__name__}: {exc}"))
+        else:
+            out.append(encode(mentions))
+    return out
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class Engine(Protocol):
+    name: str
+    batch_size: int   # articles per task
+    in_flight: int    # tasks submitted ahead of the one being read
+
+    def submit(self, articles: list[Article]) -> "Future[list[str]]": ...
+    def close(self) -> None: ...
+
+
+class _Now:
+    """A result computed when asked for, in this process: ingest and extraction take turns."""
+
+    def __init__(self, articles: list[Article]):
+        self._articles = articles
+
+    def result(self) -> list[str]:
+        return extract_batch(self._articles)
+
+
+class SerialEngine:
+    name = "1 process"
+    batch_size = 32
+    in_flight = 1
+
+    def submit(self, articles):
+        return _Now(articles)
+
+    def close(self) -> None:
+        pass
+
+
+class LocalEngine:
+    """A pool of forked worker processes, started on the first batch that needs extracting (a build whose
+    articles are all cached never pays for it). Each worker loads the extractor's tables as it starts; the
+    build process itself never does, which keeps its memory to the tables it streams."""
+
+    batch_size = 32
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.name = f"{workers} local processes"
+        self.in_flight = 3 * workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, articles):
+        if self._pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=_warm)
+        return self._pool.submit(extract_batch, articles)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskEngine:
+    """Extraction on a dask.distributed cluster. The workers must run the same extractor code (install this
+    project on them); its version is checked on every worker before anything is sent."""
+
+    batch_size = 200  # a task costs the scheduler a few ms: batches of hundreds of articles amortise it
+
+    def __init__(self, address: str):
+        from distributed import Client
+
+        from etl.extract import extractor_version
+
+        self.client = Client(address, set_as_default=False)
+        versions = self.client.run(_worker_version)
+        if not versions:
+            self.client.close()
+            raise RuntimeError(f"the Dask cluster at {address} has no workers")
+        mine = extractor_version()
+        other = {w: v for w, v in versions.items() if v != mine}
+        if other:
+            self.client.close()
+            raise RuntimeError(f"Dask workers run another extractor version than this build ({mine}): "
+                               + ", ".join(f"{w} has {v}" for w, v in sorted(other.items()))
+                               + "; install this project's code on the workers")
+        threads = sum(self.client.nthreads().values())
+        self.name = f"Dask cluster at {address} ({len(versions)} workers, {threads} threads)"
+        self.in_flight = 2 * threads
+
+    def submit(self, articles):
+        return self.client.submit(extract_batch, articles, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_engine(workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """`scheduler` (or $DASK_SCHEDULER_ADDRESS) -> Dask; else `workers` local processes (default: all cores)."""
+    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    if scheduler:
+        return DaskEngine(scheduler)
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError(f"--workers must be at least 1, not {workers}")
+    return SerialEngine() if workers == 1 else LocalEngine(workers)
+
+
+def _warm() -> None:
+    """Load the extractor's tables (gazetteer, rules) now rather than inside the first article's timing."""
+    import datetime as dt
+
+    extract_batch([Article(article_id="warm-up", path="", text="Two people were killed in Kabul on Monday.",
+                           publication_date=dt.date(2020, 1, 1))])
+
+
+def _worker_version() -> str:
+    from etl.extract import extractor_version
+
+    return extractor_version()

@@ -1,0 +1,313 @@
+"""The build's steps over corpora too big for memory: articles in batches, tables as Parquet files on disk.
+
+extract_all: articles -> cache lookups -> extraction of the misses (engine) -> articles/mentions Parquet, in
+             input order, a batch at a time.
+resolve_all: mentions Parquet -> sorted by DuckDB (spills to disk) -> resolve.merge_sorted -> incidents
+             Parquet, in (event_date, incident_id) order.
+validate_all: each table in chunks of rows through the expectation suites -> validated Parquet + quarantine.
+Every step reads and writes files in the build's work folder; none holds a whole table in memory.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from etl import cache as cache_mod
+from etl import store
+from etl.schema import Article
+
+VALIDATION_ROWS = 50_000   # rows per validation chunk (GX copies a chunk into Python objects); ids repeated across chunks are caught apart
+READ_ROWS = 20_000         # rows per batch read back from a Parquet file or DuckDB
+DUCKDB_MEMORY = "256MB"    # DuckDB's own budget for sorting; past it, it spills to the work folder
+
+
+@dataclass
+class Extracted:
+    statuses: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    inputs: dict[str, str] = field(default_factory=dict)  # article_id -> content hash, for the manifest
+    articles: int = 0
+    mentions: int = 0
+    extracted: int = 0  # articles run through the extractor in this build
+    cached: int = 0     # articles whose results came from the cache
+
+
+def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, version: str,
+                progress=None) -> Extracted:
+    """Articles -> work/articles.parquet and work/mentions.parquet, rows in input order whatever the engine.
+
+    Every input gets one article row with a status; an extraction failure is an article error, not a stop.
+    """
+    out = Extracted()
+    art_writer = store.TableWriter("articles", work / "articles.parquet")
+    men_writer = store.TableWriter("mentions", work / "mentions.parquet")
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(articles, engine.batch_size):
+            pending.append(_submit(chunk, engine, results_cache, version))
+            while len(pending) > engine.in_flight:
+                _finish(pending.popleft(), results_cache, art_writer, men_writer, out, progress)
+        while pending:
+            _finish(pending.popleft(), results_cache, art_writer, men_writer, out, progress)
+    finally:
+        art_writer.close()
+        men_writer.close()
+        if progress is not None:
+            progress.close()
+    return out
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive runs of articles holding `size` to extract (others, skipped or failed, ride along)."""
+    chunk, n = [], 0
+    for a in articles:
+        chunk.append(a)
+        n += a.status == "ok"
+        if n >= size:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
+
+
+def _submit(chunk: list[Article], engine, results_cache, version: str):
+    keys = {a.article_id: cache_mod.key(a, version) for a in chunk if a.status == "ok"}
+    found = results_cache.get_many(keys.values()) if results_cache is not None else {}
+    todo = [a for a in chunk if a.status == "ok" and keys[a.article_id] not in found]
+    future = engine.submit(todo) if todo else None
+    return chunk, keys, found, todo, future
+
+
+def _finish(job, results_cache, art_writer, men_writer, out: Extracted, progress) -> None:
+    chunk, keys, found, todo, future = job
+    payloads = dict(found)
+    if future is not None:
+        new = list(zip((keys[a.article_id] for a in todo), future.result()))
+        if results_cache is not None:
+            results_cache.put_many(new)
+        payloads.update(new)
+    article_rows, mention_rows = [], []
+    for article in chunk:
+        mentions: list[dict] = []
+        if article.status == "ok":
+            mentions, failure = cache_mod.decode(payloads[keys[article.article_id]])
+            if failure is not None:
+                article.status = "error"
+                where = f"{article.path}{f':{article.line}' if article.line else ''}"
+                article.error = f"{where}: extraction failed ({failure})"
+            elif not mentions:
+                article.status = "no_incidents"
+        out.statuses[article.status] += 1
+        if article.status == "error":
+            out.errors.append(article.error or f"{article.path}: error")
+        row = dataclasses.asdict(article)
+        row.pop("text")
+        row["n_mentions"] = len(mentions)
+        article_rows.append(row)
+        mention_rows.extend(mentions)
+        if article.content_hash:
+            out.inputs[article.article_id] = article.content_hash
+        out.articles += 1
+        store.checkpoint(f"extracted:{out.articles}")
+    art_writer.write(article_rows)
+    men_writer.write(mention_rows)
+    out.mentions += len(mention_rows)
+    out.extracted += len(todo)
+    out.cached += len(found)
+    if progress is not None:
+        progress.update(len(chunk), cached=len(found))
+
+
+# ---------------------------------------------------------------------------------------------- resolve
+
+
+def _duckdb(work: Path):
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit='{DUCKDB_MEMORY}'")
+    con.execute("SET temp_directory=?", [str(work / "duckdb.tmp")])
+    con.execute("SET preserve_insertion_order=false")
+    return con
+
+
+def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS):
+    """Record batches of a Parquet file in `order_by` order (SQL), sorted out of core by DuckDB.
+
+    Strings sort by code point (DuckDB compares UTF-8 bytes), as Python's sort does.
+    """
+    con = _duckdb(work)
+    try:
+        reader = con.sql(f"SELECT * FROM read_parquet($path) ORDER BY {order_by}", params={"path": str(path)}) \
+            .to_arrow_reader(rows)
+        yield from reader
+    finally:
+        con.close()
+
+
+def resolve_all(mentions_path: Path, out_path: Path, work: Path) -> int:
+    """work/mentions.parquet -> incidents Parquet in (event_date, incident_id) order; returns the row count."""
+    import pyarrow as pa
+
+    from etl import resolve
+
+    def mentions() -> Iterator[dict]:
+        for batch in sorted_batches(mentions_path, "event_date NULLS LAST, mention_id", work):
+            yield from batch.to_pylist()
+
+    unsorted = work / "incidents.unsorted.parquet"
+    writer = store.TableWriter("incidents", unsorted)
+    block: list = []
+    for item in resolve.merge_sorted(mentions()):
+        block.append(item[1])
+        if len(block) >= 5_000:
+            writer.write(list(resolve.incident_rows(block)))
+            block = []
+    writer.write(list(resolve.incident_rows(block)))
+    writer.close()
+    out = store.TableWriter("incidents", out_path)
+    for batch in sorted_batches(unsorted, "event_date NULLS LAST, incident_id", work):
+        out.write_table(pa.Table.from_batches([batch]))
+    unsorted.unlink()
+    return out.close()
+
+
+# --------------------------------------------------------------------------------------------- validate
+
+
+@dataclass
+class Validated:
+    rows: int            # rows checked
+    passed: int          # rows written to the validated file
+    validation: object   # validate.Validation over all chunks (its `quarantined` holds the rows held back)
+
+
+def validate_all(table: str, path: Path, out_path: Path, suite, work: Path,
+                 chunk_rows: int = VALIDATION_ROWS) -> Validated:
+    """Check a staged table chunk by chunk; rows passing every hard expectation go to `out_path`, in order."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from etl import validate
+
+    id_col = validate.ROW_ID[table]
+    repeated = _repeated_ids(path, id_col, work)
+    writer = store.TableWriter(table, out_path)
+    parts, total = [], 0
+    source = pq.ParquetFile(path)
+    if source.metadata.num_rows:
+        chunks = (pa.Table.from_batches([b]) for b in source.iter_batches(batch_size=chunk_rows))
+    else:  # an empty table is still checked (its columns, at least)
+        chunks = iter([store.to_table(table, [])])
+    for chunk in chunks:
+        df = chunk.to_pandas(types_mapper=pd.ArrowDtype)
+        v = validate.validate(table, df, suite)
+        passed, held = v.passed, 0
+        # Copies of an id in different chunks: GX saw each chunk alone, so they are held back here.
+        if repeated and len(passed):
+            again = passed[id_col].astype(object).isin(repeated).to_numpy()
+            if again.any():
+                name = validate.expectation_name("expect_column_values_to_be_unique", {"column": id_col})
+                rows = passed[again].reset_index(drop=True)
+                q = validate._quarantine(table, rows, list(range(len(rows))), [str(x) for x in rows[id_col]],
+                                         {i: [name] for i in range(len(rows))})
+                v = dataclasses.replace(v, quarantined=pd.concat([v.quarantined, q], ignore_index=True))
+                passed, held = passed[~again], int(again.sum())
+        if len(passed) == len(df):
+            writer.write_table(chunk)
+        else:
+            writer.write(records(passed))
+        parts.append((dataclasses.replace(v, passed=v.passed.iloc[:0]), held))
+        total += len(df)
+    written = writer.close()
+    return Validated(rows=total, passed=written, validation=validate.combine(table, parts, total))
+
+
+def _repeated_ids(path: Path, id_col: str, work: Path) -> set:
+    con = _duckdb(work)
+    try:
+        rows = con.execute(f'SELECT "{id_col}" FROM read_parquet(?) GROUP BY 1 HAVING count(*) > 1',
+                           [str(path)]).fetchall()
+    finally:
+        con.close()
+    return {r[0] for r in rows}
+
+
+def records(df) -> list[dict]:
+    """DataFrame -> row dicts with plain Python values (NA -> None) for store.TableWriter."""
+    out = []
+    for row in df.to_dict(orient="records"):
+        out.append({k: (None if _is_na(v) else v) for k, v in row.items()})
+    return out
+
+
+def _is_na(v) -> bool:
+    import pandas as pd
+
+    if isinstance(v, (list, tuple, dict)) or hasattr(v, "__len__") and not isinstance(v, str):
+        return False
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+# ------------------------------------------------------------------------------------ validation process
+# Validation runs in a process of its own, forked when the build starts: it imports great_expectations
+# (seconds) while the build reads and extracts, then checks articles and mentions while the build merges
+# incidents, then the incidents. The build process never imports great_expectations.
+
+
+class Validator:
+    """One forked process that validates the work folder's tables, in the background."""
+
+    def __init__(self, work: Path, expectations_dir: Path):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.work, self.expectations_dir = work, expectations_dir
+        # fork: the build's modules are already loaded, and nothing is started again (spawn would re-run
+        # the command line's __main__). Forked first thing, before any thread of ours exists.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+        self._warm = self._pool.submit(_load_suites, expectations_dir)
+        self._jobs: dict[str, object] = {}
+
+    def start(self, *tables: str) -> None:
+        """Validate these staged tables (work/<table>.parquet -> work/out/<table>.parquet), in the background."""
+        for t in tables:
+            self._jobs[t] = self._pool.submit(_validate_one, t, self.work, self.expectations_dir)
+
+    def result(self, table: str) -> Validated:
+        return self._jobs[table].result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _load_suites(expectations_dir: Path):
+    from etl import validate
+
+    _suites(str(expectations_dir))  # imports great_expectations and builds the suites, kept for the tables
+
+
+def _validate_one(table: str, work: Path, expectations_dir: Path) -> Validated:
+    from etl import validate
+
+    suite = _suites(str(expectations_dir))[table]
+    return validate_all(table, work / f"{table}.parquet", work / "out" / f"{table}.parquet", suite, work)
+
+
+_SUITES: dict = {}
+
+
+def _suites(directory: str) -> dict:
+    if directory not in _SUITES:
+        from etl import validate
+
+        _SUITES[directory] = validate.load_suites(directory)
+    return _SUITES[directory]
