@@ -72,7 +72,8 @@ def _km(a: dict, b: dict) -> float | None:
 def _place_reason(m: dict, other: dict) -> str | None:
     """Why two mentions are in the same place, or None when they are not (or cannot tell)."""
     a, b = _norm(m.get("location")), _norm(other.get("location"))
-    if a and b and (a == b or a in b or b in a):
+    if a and b and (a == b or _words(m.get("location")) <= _words(other.get("location"))
+                    or _words(other.get("location")) <= _words(m.get("location"))):
         return f"same place ({other.get('location')})"
     km = _km(m, other)
     if a and b and km is not None and km <= PLACE_KM and GEO_RANK[m.get("geo_precision")] <= 1 \
@@ -81,9 +82,23 @@ def _place_reason(m: dict, other: dict) -> str | None:
     if not a and not b and m.get("country_code") and m.get("country_code") == other.get("country_code"):
         if m.get("admin1") and m.get("admin1") == other.get("admin1"):
             return f"same province ({m['admin1']})"
-        if not m.get("admin1") or not other.get("admin1"):
-            return f"same country ({m['country_code']}), no place named"
+        # no place on either side: only the same figures on the same stated day tie them together
+        if (not m.get("admin1") or not other.get("admin1")) and m.get("date_phrase") and other.get("date_phrase") \
+                and m.get("event_date") == other.get("event_date") and m.get("killed") == other.get("killed") \
+                and m.get("wounded") == other.get("wounded"):
+            return f"same country ({m['country_code']}), no place named, same day and figures"
     return None
+
+
+def _words(name: str | None) -> set[str]:
+    """A place name's words, folded ("Lunenburg County" -> {"lunenburg"}); empty names never contain others."""
+    words = set(re.findall(r"[a-z]+", _norm_words(name)))
+    return words or {"\0"}
+
+
+def _norm_words(name: str | None) -> str:
+    s = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\b(?:al|el|ar|as|ad|district|province|city|county|governorate|region|area|village|town)\b", " ", s)
 
 
 def _events_agree(a: str | None, b: str | None) -> bool:

@@ -92,3 +92,18 @@ def test_column_descriptions_travel_with_the_files(built):
     tmp, _ = built
     schema = pq.read_schema(tmp / "data" / "mentions.parquet")
     assert schema.field("killed_low").metadata[b"description"].startswith(b"Lowest figure")
+
+
+def test_explain_prints_the_mentions_and_why(built):
+    tmp, _ = built
+    inc = pd.read_parquet(tmp / "data" / "incidents.parquet")
+    iraq = inc[inc.country_code == "IRQ"].iloc[0]
+    proc = subprocess.run([sys.executable, "-m", "etl", "explain", iraq.incident_id, "--data", str(tmp / "data")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert iraq.incident_id in proc.stdout and "Al Hajaj" in proc.stdout
+    assert "two suicide bombers" in proc.stdout            # the evidence sentence
+    assert "not merged with any other mention" in proc.stdout
+    missing = subprocess.run([sys.executable, "-m", "etl", "explain", "inc-nope", "--data", str(tmp / "data")],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 1 and "no incident" in missing.stderr
