@@ -99,7 +99,7 @@ def extract_article(article: Article) -> list[Mention]:
 def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     groups: list[_Group] = []
     for s in sentences:
-        items = find_casualties(s.text)
+        items = _casualties(s)
         if not items:
             continue
         dates = _event_dates(s.text, article.publication_date)
@@ -121,6 +121,12 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     return groups
 
 
+@lru_cache(maxsize=4096)
+def _casualties(s: Sentence) -> list[Item]:
+    """Casualty items of a sentence, read once per sentence (grouping and counting both need them)."""
+    return find_casualties(s.text)
+
+
 def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]) -> bool:
     """Does sentence `s` continue the incident of group `g`?"""
     if _SEPARATE.search(s.text):
@@ -137,9 +143,14 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
 
 
 def _own_place(s: Sentence, g: _Group) -> bool:
-    mine = resolve_place(s.text).location
-    theirs = {resolve_place(x.text).location for x in g.sentences}
+    mine = _sentence_place(s.text)
+    theirs = {_sentence_place(x.text) for x in g.sentences}
     return bool(mine) and mine not in theirs
+
+
+@lru_cache(maxsize=4096)
+def _sentence_place(text: str) -> str | None:
+    return resolve_place(text).location
 
 
 def _sum(counts: list[Count | None]) -> Count | None:
@@ -153,7 +164,7 @@ def _sum(counts: list[Count | None]) -> Count | None:
 
 def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: bool = False) -> Mention | None:
     text = article.text
-    per_sentence = {s.index: find_casualties(s.text) for s in g.sentences}
+    per_sentence = {s.index: _casualties(s) for s in g.sentences}
     killed = _combine_tagged(per_sentence, "killed")
     wounded = _combine_tagged(per_sentence, "wounded")
     hits = _combine_tagged(per_sentence, "hit")

@@ -13,6 +13,10 @@ from etl.extract.numbers import Count, count_regex, patterns, read_count
 from etl.resources import load_yaml
 
 KINDS = ("killed", "wounded", "hit")
+# Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
+_MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
+                    r"|casualt|toll|assassin|lynch|hospitali|condition|behead|execut|massacr|perish|succumb|lives|life"
+                    r"|graze|gunned|gunfire|bullet|homicide", re.I)
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
 def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     rx = _rx()
+    if not _MAYBE.search(sentence):
+        return []  # most sentences name no casualty: one cheap search spares the full patterns
     items: list[Item] = []
 
     # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
