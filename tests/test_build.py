@@ -48,6 +48,7 @@ def test_seed_gives_exactly_the_two_incidents(built):
 
     assert syria.event_date == dt.date(2017, 3, 9)
     assert syria.country_code == "SYR" and syria.country == "Syria"
+    assert syria.geo_precision == "country"  # "a northern Syrian village", not the Raqqa named nearby
     assert (syria.killed, syria.killed_low) == (23, 23) and pd.isna(syria.wounded)
     assert syria.perpetrator == "US-led coalition" and syria.perpetrator_status == "suspected"
     assert syria.reported_by == "Syrian Observatory for Human Rights"

@@ -34,6 +34,7 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
+_UNNAMED_PLACE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|hamlet|settlement|neighbou?rhood|locality)\b", re.I)
 # A sentence that starts another incident even when nothing else tells it apart.
 _SEPARATE = re.compile(r"^(?:in\s+(?:a\s+)?(?:another|separate|second|different|an\s+unrelated)|separately|elsewhere|"
                        r"meanwhile|in\s+other\s+(?:violence|news|attacks?)|also\s+on|earlier|later,?\s+in)\b", re.I)
@@ -187,7 +188,9 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
     context = " ".join(s.text for s in (paragraph if len(paragraph) > len(g.sentences) else window))
     date = g.date or _context_date(g, sentences, article)
-    place = resolve_place(event, context, text, article.title or "")
+    # Nearby sentences may name the place; but when the incident's own sentences say it happened in an
+    # unnamed place ("a northern Syrian village"), a town named nearby is not it.
+    place = resolve_place(event, "" if _UNNAMED_PLACE.search(event) else context, text, article.title or "")
     who = find_perpetrator(event, " ".join(s.text for s in window), text)
     reporter = _reporter(" ".join(s.text for s in sentences[first.index: last.index + 2]))
 
