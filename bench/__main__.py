@@ -159,7 +159,7 @@ def _build(seeds: Path, data: Path, reports: Path) -> dict:
     phase = re.search(r"extract: (\d+) articles in total, \d+ from the cache, \d+ articles/s, (\d+) s", out)
     rows = {m.group(1): int(m.group(2)) for m in re.finditer(r"wrote \S+/(\w+)[./].*?\((\d+) rows\)", out)}
     return {"wall": wall, "rss": rss / 2**20, "tree": tree / 2**20, "pss": pss / 2**20, "extracted": int(extracted.group(1)) if extracted else None,
-            "extract_s": float(phase.group(2)) if phase else None, "rows": rows}
+            "extract_s": float(phase.group(2)) if phase else None, "rows": rows, "log": out}
 
 
 def _file_hash(path: Path) -> str:

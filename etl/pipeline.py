@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     for note in result.recovered:
         log(f"recovered: {note}")
     articles = iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up
+    stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
     engine = results_cache = validator = None
@@ -83,9 +85,13 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
             return result  # nothing staged, nothing written: the previous outputs stay as they were
 
         validator.start("articles", "mentions")  # checked while the incidents are merged
-        stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
+        t = time.perf_counter()
+        n_incidents = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
+        log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s")
         validator.start("incidents")
+        t = time.perf_counter()
         validation_html = _validate(validator, work, result)
+        log(f"validated in {time.perf_counter() - t:.1f} s after merging")
         store.checkpoint("validated")
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from etl.schema import INCIDENT_COLUMNS
@@ -52,6 +53,7 @@ class _Incident:
         return {m["article_id"] for m in self.mentions}
 
 
+@lru_cache(maxsize=1 << 16)  # called for both sides of every candidate pair; place names repeat
 def _norm(name: str | None) -> str:
     if not name:
         return ""
@@ -201,6 +203,7 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
     MAX_SPAN_WEEKS). Memory holds only the incidents of the last year or so, however long the stream."""
     blocks: dict[tuple, list[_Incident]] = defaultdict(list)
     block_weeks: list[int] = []           # heap of the weeks that have blocks
+    keys_of_week: dict[int, list[tuple]] = defaultdict(list)
     live: dict[int, _Incident] = {}       # creation number -> incident that a later mention may still join
     last_week: dict[int, int] = {}        # creation number -> week of its latest mention
     expiry: list[tuple[int, int]] = []    # heap of (last week, creation number); stale entries skipped
@@ -223,8 +226,7 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
                     del number[id(inc)]
                     yield n, inc
             while block_weeks and block_weeks[0] < horizon:
-                old = heapq.heappop(block_weeks)
-                for k in [k for k in blocks if k[1] == old]:
+                for k in keys_of_week.pop(heapq.heappop(block_weeks)):
                     del blocks[k]
         span = SPAN_WEEKS.get(m.get("date_precision"), DEFAULT_SPAN_WEEKS)
         candidates: dict[int, _Incident] = {}
@@ -249,7 +251,9 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
         if week is not None:
             block = blocks[(m.get("country_code"), week)]
             if not block:
-                heapq.heappush(block_weeks, week)
+                if week not in keys_of_week:
+                    heapq.heappush(block_weeks, week)
+                keys_of_week[week].append((m.get("country_code"), week))
             if inc not in block:
                 block.append(inc)
             if last_week.get(n) != week:

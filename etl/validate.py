@@ -584,7 +584,7 @@ def combine(table: str, parts: list[tuple[Validation, int]], rows: int) -> Valid
                                            unexpected_count=count, examples=examples))
     quarantined = [v.quarantined for v, _ in parts if len(v.quarantined)]
     q = pd.concat(quarantined, ignore_index=True) if quarantined else parts[0][0].quarantined
-    return Validation(table=table, passed=parts[0][0].passed.iloc[:0], quarantined=q, results=results,
+    return Validation(table=table, passed=parts[0][0].passed.iloc[:0].copy(), quarantined=q, results=results,
                       checked=rows)
 
 
