@@ -42,7 +42,7 @@ expectations: $(STAMP) ## regenerate expectations/*.json from the column diction
 	$(PY) -m etl.validate
 
 bench: $(STAMP) ## speed, memory and incremental-rebuild figures for N = 1,000 and 10,000 articles (BENCH_N=100000 adds more)
-	BENCH_N="$(BENCH_N)" $(PY) -m bench
+	BENCH_N="$(BENCH_N)" $(PY) -m etl.bench
 
 clean: ## remove the built data and reports
 	find data reports -mindepth 1 ! -name .gitkeep -delete

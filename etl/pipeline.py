@@ -88,9 +88,11 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         t = time.perf_counter()
         n_incidents = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
         log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s")
+        stream.release_memory()
         validator.start("incidents")
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
+        validator.close()  # its memory goes back before the report is drawn
         log(f"validated in {time.perf_counter() - t:.1f} s after merging")
         store.checkpoint("validated")
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:

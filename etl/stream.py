@@ -309,7 +309,7 @@ class Validator:
     def result(self, table: str) -> Validated:
         return self._jobs[table].result()
 
-    def close(self) -> None:
+    def close(self) -> None:  # safe to call twice
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from bench import corpus
+from etl.bench import corpus
 from etl import cache, resolve
 from etl.extract import extractor_version
 from etl.schema import Article

@@ -5,7 +5,7 @@ Each article is ~600-900 words: a headline, a byline in front matter, two to fou
 carry numbers which are not casualties. Article i depends only on (seed, i), so a corpus of 10,000 is the
 corpus of 1,000 plus 9,000 more, and regenerating it gives the same bytes.
 
-    python -m bench.corpus OUT_DIR N [--seed 7] [--format txt|jsonl]
+    python -m etl.bench.corpus OUT_DIR N [--seed 7] [--format txt|jsonl]
 """
 from __future__ import annotations
 
@@ -244,7 +244,7 @@ def write(out: Path | str, n: int, seed: int = 7, fmt: str = "txt", start: int =
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.corpus", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m etl.bench.corpus", description=__doc__.splitlines()[0])
     p.add_argument("out")
     p.add_argument("n", type=int)
     p.add_argument("--seed", type=int, default=7)

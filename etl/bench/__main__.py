@@ -1,8 +1,8 @@
 """`make bench`: extraction speed, build time, peak memory and incremental rebuild time on generated corpora.
 
-    python -m bench [N ...]        (default: 1000 10000, plus $BENCH_N, e.g. BENCH_N=100000)
+    python -m etl.bench [N ...]        (default: 1000 10000, plus $BENCH_N, e.g. BENCH_N=100000)
 
-For each N: a corpus of N articles (bench/corpus.py, seed 7) is written under .bench/ (kept between runs),
+For each N: a corpus of N articles (etl/bench/corpus.py, seed 7) is written under .bench/ (kept between runs),
 then
 - spaCy reference: the same texts tokenised by spacy.blank("en") in this process (one core);
 - extraction per core: the same texts through etl.engine.extract_batch in this process (one core; at most
@@ -26,9 +26,9 @@ from pathlib import Path
 
 import psutil
 
-from bench import corpus
+from etl.bench import corpus
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository: etl/bench/__main__.py
 OUT = Path(os.environ.get("BENCH_DIR", ROOT / ".bench"))
 CODE = OUT / "code"  # the snapshot of etl/ the builds run
 SEED = 7
