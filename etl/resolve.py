@@ -53,13 +53,20 @@ class _Incident:
         return {m["article_id"] for m in self.mentions}
 
 
+# Words that qualify a place name without naming it ("Lunenburg County" is Lunenburg).
+_PLACE_WORDS = r"district|province|city|county|governorate|region|area|village|town"
+
+
+def _ascii(name: str | None) -> str:
+    return unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+
+
 @lru_cache(maxsize=1 << 16)  # called for both sides of every candidate pair; place names repeat
 def _norm(name: str | None) -> str:
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"\b(?:al|el|ar|as|ad)[- ]", "", s)
-    s = re.sub(r"\b(?:district|province|city|county|governorate|region|area|village|town)\b", "", s)
+    s = re.sub(r"\b(?:al|el|ar|as|ad)[- ]", "", _ascii(name))
+    s = re.sub(rf"\b(?:{_PLACE_WORDS})\b", "", s)
     return re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", s))
 
 
@@ -99,8 +106,7 @@ def _words(name: str | None) -> set[str]:
 
 
 def _norm_words(name: str | None) -> str:
-    s = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
-    return re.sub(r"\b(?:al|el|ar|as|ad|district|province|city|county|governorate|region|area|village|town)\b", " ", s)
+    return re.sub(rf"\b(?:al|el|ar|as|ad|{_PLACE_WORDS})\b", " ", _ascii(name))
 
 
 def _events_agree(a: str | None, b: str | None) -> bool:
