@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, make_dataclass
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -194,7 +195,17 @@ def markdown_table(table: str) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def update_readme(path: Path) -> None:
+    """Rewrite the column tables between the README's `<!-- columns:NAME -->` markers."""
+    text = path.read_text(encoding="utf-8")
     for name in TABLES:
-        print(f"### `data/{name}.parquet`\n\n{TABLE_DESCRIPTIONS[name]}\n\n<!-- columns:{name} -->\n"
-              f"{markdown_table(name)}\n<!-- /columns:{name} -->\n")
+        start, end = f"<!-- columns:{name} -->\n", f"\n<!-- /columns:{name} -->"
+        head, rest = text.split(start, 1)
+        text = head + start + markdown_table(name) + end + rest.split(end, 1)[1]
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m etl.schema: bring the README's column tables up to date
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    update_readme(readme)
+    print(f"updated the column tables in {readme}")

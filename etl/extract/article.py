@@ -18,6 +18,7 @@ from etl.extract.events import event_type
 from etl.extract.numbers import Count
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
+from etl.resources import load_yaml
 from etl.schema import Article, Mention
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -49,16 +50,16 @@ _REPORTER = re.compile(
     r"\s+(?:said|says|reported|told|confirmed)\b")
 
 
-# A sentence that reports violence done (not threatened, planned or protested against).
-_VIOLENCE = re.compile(
-    r"\b(?:attacked|attacks?\s+(?:on|against)|bombed|shelled|shelling|struck|opened\s+fire|fired\s+(?:at|on|upon|rockets|mortars|shells)"
-    r"|clashed|clash(?:es)?\s+(?:erupted|broke\s+out|between|with)|exploded|detonated|ambushed|stormed|raided|set\s+fire"
-    r"|torched|abducted|kidnapped|launched\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|strike|raid)|hurled|threw\s+(?:a\s+)?grenade"
-    r"|(?:bomb|explosion|blast|ied)\s+(?:went\s+off|exploded|detonated|hit|struck|targeted)|air\s*strikes?\s+(?:hit|on|targeted|struck)"
-    r"|assassinated|shot\s+at|stabbed|beat(?:en)?\s+up|assaulted)\b", re.I)
-_NOT_VIOLENCE = re.compile(r"\b(?:threat(?:en(?:ed|s)?)?\s+to|plann?(?:ed|ing|s)?\s+to|plot(?:ted|ting)?|foiled|protest\w*|"
-                           r"demonstrat\w*|rall(?:y|ies|ied)|marched|sit-in|strike\s+over|went\s+on\s+strike|"
-                           r"would|could|if\s+)\b", re.I)
+@lru_cache(maxsize=1)
+def _violence_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    rules = load_yaml("violence.yaml")
+    return tuple(re.compile(rf"\b(?:{'|'.join(rules[k])})\b", re.I) for k in ("done", "not_done", "riot"))
+
+
+def _reports_violence(text: str) -> bool:
+    """The sentence reports violence done (not threatened, planned or protested against): violence.yaml."""
+    done, not_done, riot = _violence_rules()
+    return bool(riot.search(text) or (done.search(text) and not not_done.search(text)))
 
 
 @dataclass
@@ -86,7 +87,7 @@ def extract_article(article: Article) -> list[Mention]:
     if not mentions:
         # An attack reported without casualty figures is still an incident (GTD codes such attacks too);
         # one row for the article's first such sentence, its counts left unknown.
-        first = next((s for s in sentences if _VIOLENCE.search(s.text) and not _NOT_VIOLENCE.search(s.text)), None)
+        first = next((s for s in sentences if _reports_violence(s.text)), None)
         if first is not None:
             m = _mention(_Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None)),
                          sentences, article, uncounted=True)
