@@ -36,3 +36,26 @@ def test_violence_without_figures_is_one_row_with_unknown_counts(text, kind):
 ])
 def test_peaceful_protests_threats_and_other_news_are_not_rows(text):
     assert _rows(text) == []
+
+
+def test_total_across_linked_incidents_is_shared_evenly():
+    text = ("03/02/2019: Gunmen attacked a police post in Kassala, Sudan. This was one of four coordinated attacks "
+            "in the province on this date. At least 14 assailants were killed and 6 officers were wounded across the "
+            "four attacks.")
+    (m,) = _rows(text)
+    assert (m.killed, m.killed_low, m.killed_high) == (4, 0, None)  # 14 / 4 rounded half up; "at least": no ceiling
+    assert (m.wounded, m.wounded_low, m.wounded_high) == (2, 0, 6)
+    assert "across 4 linked incidents" in m.killed_phrase
+
+
+def test_figures_of_one_of_several_attacks_are_its_own_unless_said_to_be_totals():
+    text = ("03/02/2019: Gunmen attacked a police post in Kassala, Sudan. This was one of four coordinated attacks "
+            "in the province on this date. Three officers were killed in the attack.")
+    (m,) = _rows(text)
+    assert m.killed == 3
+
+
+def test_deaths_a_coder_sets_to_zero_still_leave_the_incident_row():
+    (m,) = _rows("On 1 June 2021, one civilian was killed by militia fire in Kassala. Fatalities coded as 0 "
+                 "(the militia reported 1).")
+    assert m.killed == 0 and m.event_date == dt.date(2021, 6, 1)

@@ -15,7 +15,7 @@ from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.events import event_type
-from etl.extract.numbers import Count
+from etl.extract.numbers import Count, parse_number
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
 from etl.resources import load_yaml
@@ -43,6 +43,12 @@ _SEPARATE = re.compile(r"^(?:in\s+(?:a\s+)?(?:another|separate|second|different|
 _ANAPHORA = re.compile(r"^(?:the|that|this|those|these)\s+(?:\w+\s+){0,2}?(?:attacks?|bomb\w*|blasts?|explosions?|"
                        r"shootings?|strikes?|raids?|assault|incident|violence|fighting|clash\w*|ambush)\b|\balso\b|"
                        r"^(?:he|she|they|it|the\s+(?:victims?|dead|injured|wounded))\b", re.I)
+# "This was one of four coordinated attacks ...": the article's incident is one of N linked incidents.
+_ONE_OF = re.compile(r"\bone\s+of\s+(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:attacks|incidents|assaults|events|bombings|"
+                     r"raids|strikes|ambushes|clashes|explosions)\b", re.I)
+# "... were killed across the four attacks": the figure is the total of all the linked incidents.
+_ACROSS = re.compile(r"\b(?:across|in\s+total|combined|altogether)\b"
+                     r"|\b(?:in|during)\s+(?:the|these|those|both|all)\s+(?:\w+\s+)?(?:attacks|incidents|assaults|events)\b", re.I)
 _REPORTER = re.compile(
     r"\baccording\s+to\s+(?P<a>(?:the\s+)?(?:[A-Z][\w'’.-]+(?:\s+(?:for|of|and|on|the|[A-Z][\w'’.-]+))*)|"
     r"(?:local\s+|police\s+|security\s+|hospital\s+|health\s+|medical\s+)?(?:officials|police|sources|witnesses|medics))"
@@ -85,15 +91,18 @@ def extract_article(article: Article) -> list[Mention]:
             m.mention_id = f"{article.article_id}#{len(mentions) + 1}"
             mentions.append(m)
     if not mentions:
-        # An attack reported without casualty figures is still an incident (GTD codes such attacks too);
-        # one row for the article's first such sentence, its counts left unknown.
-        first = next((s for s in sentences if _reports_violence(s.text)), None)
-        if first is not None:
-            m = _mention(_Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None)),
-                         sentences, article, uncounted=True)
-            if m is not None:
-                m.mention_id = f"{article.article_id}#1"
-                mentions.append(m)
+        # An attack reported without casualty figures is still an incident (GTD codes such attacks too), and so
+        # is one whose reported deaths a coder's note sets to zero: one row, for the first such group or
+        # sentence, its counts left as stated (zero) or unknown.
+        g = next((g for g in groups if any(i.count.best for i in g.items)), None)
+        if g is None:
+            first = next((s for s in sentences if _reports_violence(s.text)), None)
+            if first is not None:
+                g = _Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None))
+        m = _mention(g, sentences, article, uncounted=True) if g is not None else None
+        if m is not None:
+            m.mention_id = f"{article.article_id}#1"
+            mentions.append(m)
     _flag_unnamed_countries(mentions, article)
     return mentions
 
@@ -184,6 +193,9 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
         wounded = Count(0, 0, 0, "no injuries reported")
     if not uncounted and not (killed and killed.best) and not (wounded and wounded.best):
         return None
+    linked = _linked_incidents(g, text)
+    if linked:
+        killed, wounded = _share(killed, linked), _share(wounded, linked)
 
     event = " ".join(s.text for s in g.sentences)
     paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
@@ -221,6 +233,25 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
             setattr(m, f"{kind}_high", c.high)
             setattr(m, f"{kind}_phrase", c.phrase)
     return m
+
+
+def _linked_incidents(g: _Group, text: str) -> int | None:
+    """N when the figures are totals across N linked incidents of which this is one; GTD codes each incident
+    with its share."""
+    if not any(_ACROSS.search(s.text) for s in g.sentences):
+        return None
+    m = _ONE_OF.search(text)
+    n = parse_number(m.group("n")) if m else None
+    return n if n and n > 1 else None
+
+
+def _share(c: Count | None, n: int) -> Count | None:
+    """One incident's share of a total across n incidents: the total divided evenly, rounded half up (GTD's
+    convention); at most the whole total, at least nothing."""
+    if c is None or not c.best:
+        return c
+    return Count(best=(c.best + n // 2) // n, low=0, high=c.high,
+                 phrase=f"{c.phrase} (a total across {n} linked incidents)")
 
 
 def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
