@@ -54,3 +54,16 @@ def test_explicit_zero():
     assert find_zero("No one was hurt in the blast.") == {"wounded"}
     assert find_zero("There were no casualties.") == {"killed", "wounded"}
     assert figures("No one was hurt in the blast.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Ridge child killed in accidental shooting",
+    "A 10-year-old who was killed in a shooting will be laid to rest.",
+    "Two teens were arrested in the fatal shooting of 15-year-old on Main Street.",
+])
+def test_one_victim_named_by_age_or_in_a_headline(sentence):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == [("killed", 1)]
+
+
+def test_overlapping_readings_of_one_victim_count_once():
+    assert [(i.kind, i.count.best) for i in find_casualties("The 3-year-old died at a nearby hospital.")] == [("killed", 1)]

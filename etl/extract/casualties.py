@@ -39,7 +39,7 @@ def _alt(words) -> str:
 def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
-    victim = _alt(t["singular_victims"])
+    victim = _alt(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s)))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’.-]*\)?"
@@ -72,9 +72,12 @@ def _rx() -> dict:
         "object": re.compile(rf"\b(?:{active})\s+(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
-                               rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)\s+"
+                               rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:later\s+|also\s+|then\s+)?(?:pronounced\s+dead|found\s+dead|killed|shot\s+dead"
                                rf"|shot\s+and\s+killed|shot\s+to\s+death|assassinated|fatally\s+(?:shot|stabbed|wounded|injured))|(?:was\s+shot\s+and\s+|later\s+|also\s+)?died)\b", re.I),
+        # a headline's one victim, with no article or verb: "Teen killed in shooting", "10-year-old shot dead at park"
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
+                               rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)", re.I),
@@ -85,7 +88,7 @@ def _rx() -> dict:
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
                               rf"(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|{victim}s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})\b"
-                              rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+))", re.I),
+                              rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\bkilled\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
@@ -236,8 +239,9 @@ def find_casualties(sentence: str) -> list[Item]:
         if c:
             i = _item(sentence, "killed", c, m.start(), m.end())
             items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
-    for m in rx["singular"].finditer(sentence):
-        items.append(_item(sentence, "killed", one, m.start(), m.end()))
+    for name in ("singular", "headline"):
+        for m in rx[name].finditer(sentence):
+            items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
         i = _item(sentence, "killed", one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
@@ -282,13 +286,15 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
-    """Drop items whose span lies inside another of the same kind (the longer reading wins)."""
+    """Drop items whose span lies inside or overlaps another reading of the same figure (the longer or earlier wins)."""
     items.sort(key=lambda i: (i.start, -(i.end - i.start)))
     out: list[Item] = []
     for i in items:
         if any(o.kind == i.kind and o.start <= i.start and i.end <= o.end for o in out):
             continue
-        if any(o.start <= i.start < o.end and o.count == i.count for o in out):
+        # overlapping readings of one figure: "The 3-year-old died" and "3-year-old died at"
+        if any(o.start <= i.start < o.end and (o.count == i.count or o.kind == i.kind and o.count.best == i.count.best)
+               for o in out):
             continue
         out.append(i)
     return out
