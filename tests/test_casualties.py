@@ -67,3 +67,22 @@ def test_one_victim_named_by_age_or_in_a_headline(sentence):
 
 def test_overlapping_readings_of_one_victim_count_once():
     assert [(i.kind, i.count.best) for i in find_casualties("The 3-year-old died at a nearby hospital.")] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A second student was shot by the teen.", [("hit", 1)]),
+    ("5-year-old shot in hand, taken to hospital", [("hit", 1)]),
+    ("The officer was critically wounded.", [("wounded", 1)]),
+    ("The boy was taken to the hospital.", [("hit", 1)]),
+    ("He was fatally shot.", [("killed", 1)]),
+])
+def test_one_victim_hurt(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Three victims, a 25-year-old man, a 26-year-old man and a 33-year-old man, were taken to a hospital.", 3),
+    ("Two soldiers, a policeman and a civilian were killed.", 4),
+])
+def test_a_list_between_commas_names_the_same_people(sentence, n):
+    assert sum(i.count.best for i in find_casualties(sentence)) == n

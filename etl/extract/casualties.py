@@ -15,7 +15,7 @@ from etl.resources import load_yaml
 KINDS = ("killed", "wounded", "hit")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
-                    r"|casualt|toll|assassin|lynch|hospitali|condition|behead|execut|massacr|perish|succumb|lives|life"
+                    r"|casualt|toll|assassin|lynch|hospital|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide", re.I)
 
 
@@ -51,7 +51,7 @@ def _rx() -> dict:
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
     aux = rf"(?:\s+(?:{_alt(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
-    pas = {k: _alt(v) for k, v in t["passive"].items()}
+    pas = {k: "|".join([_alt(v), *t["passive_patterns"].get(k, [])]) for k, v in t["passive"].items()}
     act = {k: _alt(v) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
@@ -70,13 +70,17 @@ def _rx() -> dict:
                                  rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
         "object": re.compile(rf"\b(?:{active})\s+(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
-        # one person without a number: "He was pronounced dead", "the victim died"
+        # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
                                rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
-                               rf"(?:(?:was|had\s+been|has\s+been)\s+(?:later\s+|also\s+|then\s+)?(?:pronounced\s+dead|found\s+dead|killed|shot\s+dead"
-                               rf"|shot\s+and\s+killed|shot\s+to\s+death|assassinated|fatally\s+(?:shot|stabbed|wounded|injured))|(?:was\s+shot\s+and\s+|later\s+|also\s+)?died)\b", re.I),
-        # a headline's one victim, with no article or verb: "Teen killed in shooting", "10-year-old shot dead at park"
-        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
+                               rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
+                               rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
+                               rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
+                               rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)))"
+                               rf"|(?P<d_killed>(?:was\s+shot\s+and\s+|later\s+|also\s+)?died))\b", re.I),
+        # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
+                               rf"|(?P<h_wounded>wounded|injured|hurt)|(?P<h_hit>shot|stabbed))"
                                rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
@@ -193,10 +197,16 @@ def find_casualties(sentence: str) -> list[Item]:
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
         c = _parse(m.group(0)[: m.end("num") - m.start()])
-        for link in rx["chain_count"].finditer(m.group("chain") or ""):
-            more = _parse(link.group("c"))
-            if c and more and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x"):
-                c = _add(c, more, m.group(0))
+        chain = m.group("chain") or ""
+        links = [more for link in rx["chain_count"].finditer(chain)
+                 if (more := _parse(link.group("c")))
+                 and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x")]
+        # "Three victims, a 25-year-old, a 26-year-old and a 33-year-old, were ...": between commas, a list
+        # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up)
+        apposition = (c and chain.startswith(",") and sentence[m.end("chain"):].lstrip().startswith(",")
+                      and sum(x.best for x in links) == c.best)
+        for more in links if not apposition else []:
+            c = _add(c, more, m.group(0)) if c else c
         if c:
             items.append(_item(sentence, kind, c, m.start(), m.end()))
 
@@ -241,7 +251,8 @@ def find_casualties(sentence: str) -> list[Item]:
             items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
     for name in ("singular", "headline"):
         for m in rx[name].finditer(sentence):
-            items.append(_item(sentence, "killed", one, m.start(), m.end()))
+            kind = next((k for k in KINDS for g in ("s", "d", "h") if m.groupdict().get(f"{g}_{k}")), "killed")
+            items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
         i = _item(sentence, "killed", one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
