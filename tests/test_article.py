@@ -59,3 +59,12 @@ def test_deaths_a_coder_sets_to_zero_still_leave_the_incident_row():
     (m,) = _rows("On 1 June 2021, one civilian was killed by militia fire in Kassala. Fatalities coded as 0 "
                  "(the militia reported 1).")
     assert m.killed == 0 and m.event_date == dt.date(2021, 6, 1)
+
+
+def test_date_given_further_down_the_article():
+    text = ("Seven people hurt in Riverside shooting\n\nPolice are investigating a shooting that injured seven men.\n\n"
+            "The victims are between 27 and 45. One person is being questioned.\n\n"
+            "Officers said more arrests were possible. The street was closed for hours.\n\n"
+            "It happened Saturday night at about 11:45 p.m., according to police.")
+    (m,) = _rows(text)  # published on Thursday 3 June 2021
+    assert m.event_date == dt.date(2021, 5, 29) and m.date_precision == "day"

@@ -285,11 +285,12 @@ def _phrased(i: Item) -> Count:
 
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
     """No date in the incident's own sentences: the nearest one around them (earlier sentences of the
-    paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the lead's.
+    paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's first,
+    in the lead or further down ("It happened Saturday night at about 11:45 p.m.").
     Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
     first, last = g.sentences[0], g.sentences[-1]
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
-    nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences[:3]
+    nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences  # the lead first
     for s in nearby:
         if _FURNITURE.search(s.text):
             continue
