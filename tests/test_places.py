@@ -197,3 +197,15 @@ def test_a_call_on_a_few_sentences_is_well_under_a_millisecond():
 def test_odd_inputs_do_not_fail(text):
     assert isinstance(resolve_place(text, context=text, article=text, title=text), Place)
     assert isinstance(countries_in(text), set)
+
+
+def test_a_county_becomes_the_town_the_text_puts_the_incident_in():
+    place = resolve_place("It happened on Saturday morning in Tama County.", "",
+                          "TAMA COUNTY, Iowa - A girl died. Deputies were called to Ridge Road, west of the town of "
+                          "Traer. The girl, 12, of Traer, died at the scene.")
+    assert (place.location, place.admin1, place.country_code) == ("Traer", "Iowa", "USA")
+
+
+def test_a_district_is_not_replaced_by_its_own_centre():
+    place = resolve_place("Gunmen attacked a checkpoint in Achin district, Nangarhar province, Afghanistan.")
+    assert place.location == "Achin"

@@ -1191,7 +1191,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+        return _absorb(_town_within(place, (ev, cx, ti, ar), gaz), (ev, cx, ti, ar), gaz, ctx)
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
@@ -1204,6 +1204,29 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _town_within(place: Place, analyses, gaz: Gazetteer) -> Place:
+    """A county (admin2) becomes the town inside it that the text puts the incident in or near ("in Tama
+    County ... west of the town of Traer"; "the DeKalb County police ... a home in Lithonia"): incident
+    datasets record the town, and a county named for its sheriff or coroner is not where it happened."""
+    cc = gaz.iso3_to_iso2.get(place.country_code or "")
+    counties = {a.name for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
+                if a.level == 2 and a.country == cc and a.admin1 == place.admin1}
+    if not counties:
+        return place
+    county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
+    for an in analyses:
+        for m in an.mentions:
+            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent
+                    or not (m.locative or m.relation or m.resident or m.type_before or m.dateline)
+                    or set(m.key.split()) & county_words):      # the county's own name, or its seat's
+                continue
+            for ci in m.cities:
+                if gaz.city_cc[ci] == cc and gaz.city_admin1[ci] == place.admin1 and gaz.city_admin2[ci] in counties:
+                    return Place(gaz.city_name[ci], place.admin1, place.country, place.country_code, gaz.city_lat[ci],
+                                 gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
+    return place
 
 
 def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
