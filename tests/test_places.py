@@ -209,3 +209,12 @@ def test_a_county_becomes_the_town_the_text_puts_the_incident_in():
 def test_a_district_is_not_replaced_by_its_own_centre():
     place = resolve_place("Gunmen attacked a checkpoint in Achin district, Nangarhar province, Afghanistan.")
     assert place.location == "Achin"
+
+
+@pytest.mark.parametrize("sentence, iso3, admin1", [
+    ("Soldiers shelled militants west of Rafah (Rafah, North Sinai) on Monday.", "EGY", "North Sinai"),
+    ("Militants killed a civilian in Islamabad area of Alishing district, Laghman.", "AFG", "Laghman"),
+])
+def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sentence, iso3, admin1):
+    place = resolve_place(sentence)
+    assert (place.country_code, place.admin1) == (iso3, admin1)

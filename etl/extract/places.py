@@ -677,6 +677,9 @@ def _analyse(text: str) -> _Analysis:
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
     _link_chains(mentions, toks, rules)
+    for m in mentions:
+        if m.contained:
+            m.weak = False                   # "(Rafah, North Sinai)": a chain's container is named as a place
     dateline = _mark_datelines(text, mentions)
     countries: Counter = Counter()
     explicit: set[str] = set()
@@ -697,7 +700,11 @@ def _analyse(text: str) -> _Analysis:
             states[m.state] += 1
             countries["US"] += 2
         elif m.areas and not m.weak and not m.loose_areas:
-            areas = [gaz.areas[a] for a in m.areas]
+            # a name its own chain puts in another country is not evidence: "Rafah (Rafah, North Sinai)"
+            around = _chain_countries(m, gaz)
+            areas = [gaz.areas[a] for a in m.areas if not around or gaz.areas[a].country in around]
+            if not areas:
+                continue
             level1 = {(a.country, a.admin1) for a in areas if a.level == 1}
             if len({a.country for a in areas}) > 1:
                 pass                         # ambiguous across countries: no evidence
@@ -720,6 +727,19 @@ def _analyse(text: str) -> _Analysis:
             if pattern.search(text):
                 countries[cc] += 1
     return _Analysis(mentions, countries, explicit, states, admin1, dateline)
+
+
+def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
+    """Countries the names after m in its chain can be in."""
+    out: set[str] = set()
+    for c in m.containers:
+        if c.kind in ("country", "demonym"):
+            out.add(c.country)
+        elif c.kind == "state":
+            out.add("US")
+        else:
+            out |= {gaz.areas[a].country for a in c.areas} | {gaz.city_cc[ci] for ci in c.cities}
+    return out
 
 
 def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
