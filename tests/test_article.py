@@ -68,3 +68,19 @@ def test_date_given_further_down_the_article():
             "It happened Saturday night at about 11:45 p.m., according to police.")
     (m,) = _rows(text)  # published on Thursday 3 June 2021
     assert m.event_date == dt.date(2021, 5, 29) and m.date_precision == "day"
+
+
+@pytest.mark.parametrize("note, killed", [
+    ("Fatalities split between 2 events.", 24),
+    ("Unclear fatalities coded as 48 and spread between 3 locations.", 16),
+])
+def test_a_coder_s_note_that_a_total_is_shared(note, killed):
+    (m,) = _rows(f"On 1 June 2021, the air force attacked rebel camps near Kassala and at Lake Nasser. "
+                 f"48 rebels were reported killed. {note}")
+    assert m.killed == killed and m.killed_high == 48
+
+
+def test_a_split_note_with_the_event_s_own_figure_is_not_shared_again():
+    (m,) = _rows("On 1 June 2021, militias clashed near Kassala. 10 people were killed. "
+                 "Fatalities split across 2 events (5).")
+    assert m.killed == 5

@@ -49,6 +49,11 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?P<n>\w+)\s+(?:[\w-]+\s+){0,3}?(?:attacks|i
 # "... were killed across the four attacks": the figure is the total of all the linked incidents.
 _ACROSS = re.compile(r"\b(?:across|in\s+total|combined|altogether)\b"
                      r"|\b(?:in|during)\s+(?:the|these|those|both|all)\s+(?:\w+\s+)?(?:attacks|incidents|assaults|events)\b", re.I)
+# A coder's note that a total is shared: "Fatalities split between 2 events", "coded as 10 and spread between
+# 3 locations", "killed across the two attacks" (but "split across 2 events (5)" gives this event's own figure).
+_SPLIT = re.compile(r"\b(?:(?:split|spread|distributed|divided|coded)\s+(?:evenly\s+)?(?:between|across|among|over)"
+                    r"|across)\s+(?:the\s+|these\s+|all\s+)?(?P<n>\w+)\s+(?:separate\s+|linked\s+|related\s+)?"
+                    r"(?:events|locations|days|attacks|incidents|assaults|areas)\b(?!\s*\(\d)", re.I)
 _REPORTER = re.compile(
     r"\baccording\s+to\s+(?P<a>(?:the\s+)?(?:[A-Z][\w'’.-]+(?:\s+(?:for|of|and|on|the|[A-Z][\w'’.-]+))*)|"
     r"(?:local\s+|police\s+|security\s+|hospital\s+|health\s+|medical\s+)?(?:officials|police|sources|witnesses|medics))"
@@ -193,7 +198,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
         wounded = Count(0, 0, 0, "no injuries reported")
     if not uncounted and not (killed and killed.best) and not (wounded and wounded.best):
         return None
-    linked = _linked_incidents(g, text)
+    linked = _linked_incidents(g, window, text)
     if linked:
         killed, wounded = _share(killed, linked), _share(wounded, linked)
 
@@ -235,12 +240,14 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     return m
 
 
-def _linked_incidents(g: _Group, text: str) -> int | None:
-    """N when the figures are totals across N linked incidents of which this is one; GTD codes each incident
-    with its share."""
-    if not any(_ACROSS.search(s.text) for s in g.sentences):
-        return None
-    m = _ONE_OF.search(text)
+def _linked_incidents(g: _Group, window: list[Sentence], text: str) -> int | None:
+    """N when the figures are totals across N linked incidents of which this is one: a coder's note says so
+    near the figures, or the figures are said to be "across" the attacks of an article that calls this
+    incident "one of N attacks". Incident datasets code each incident with its share."""
+    notes = (_SPLIT.search(s.text) for s in window)
+    m = next((x for x in notes if x and parse_number(x.group("n"))), None)
+    if m is None and any(_ACROSS.search(s.text) for s in g.sentences):
+        m = _ONE_OF.search(text)
     n = parse_number(m.group("n")) if m else None
     return n if n and n > 1 else None
 
