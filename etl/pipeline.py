@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import store, stream
-from etl.cache import ExtractionCache
+from etl.cache import ExtractionCache, IngestIndex
 from etl.engine import make_engine
 from etl.extract import extractor_version
 from etl.ingest import iter_articles
@@ -65,22 +65,27 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     result.recovered = store.recover(data_dir, reports_dir)
     for note in result.recovered:
         log(f"recovered: {note}")
-    articles = iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up
+    iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up (nothing is read yet)
+    cache_dir = cache_dir or data_dir / CACHE_DIR
+    index = IngestIndex(cache_dir)
+    articles = iter_articles(seeds, index=index)  # files unchanged since the last build are not read again
     stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
     engine = results_cache = validator = None
     try:
         validator = stream.Validator(work, expectations_dir)  # loads great_expectations meanwhile
-        results_cache = ExtractionCache(cache_dir or data_dir / CACHE_DIR, version)
+        results_cache = ExtractionCache(cache_dir, version)
         engine = make_engine(workers, scheduler)
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
         engine.close()
         result.statuses, result.errors = extracted.statuses, extracted.errors
         log(f"read {sum(result.statuses.values())} articles: "
-            + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items())))
+            + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
+            + f"; {index.misses} files read, {index.hits} from the ingest index")
         log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache")
         results_cache.prune()  # every input was read: entries no article used are garbage
+        index.prune()
         if strict and result.errors:
             return result  # nothing staged, nothing written: the previous outputs stay as they were
 
@@ -108,7 +113,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         _remove_stale(data_dir, manifest, partition_by)
         return result
     finally:
-        for part in (engine, results_cache, validator):
+        for part in (engine, results_cache, validator, index):
             if part is not None:
                 part.close()
         shutil.rmtree(work, ignore_errors=True)

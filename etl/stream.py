@@ -21,6 +21,7 @@ from etl import store
 from etl.schema import Article
 
 VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row checked; ids repeated across chunks are caught apart
+_ARTICLE_FIELDS = dataclasses.fields(Article)  # flat values: dataclasses.asdict would deep-copy each
 READ_ROWS = 5_000          # rows per batch read back from a Parquet file or DuckDB
 DUCKDB_MEMORY = "128MB"    # DuckDB's own budget for sorting; past it, it spills to the work folder
 
@@ -104,8 +105,7 @@ def _finish(job, results_cache, art_writer, men_writer, out: Extracted, progress
         out.statuses[article.status] += 1
         if article.status == "error":
             out.errors.append(article.error or f"{article.path}: error")
-        row = dataclasses.asdict(article)
-        row.pop("text")
+        row = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS if f.name != "text"}
         row["n_mentions"] = len(mentions)
         article_rows.append(row)
         mention_rows.extend(mentions)
