@@ -39,6 +39,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     committed: bool = False  # False: nothing was written (--strict with input errors)
     recovered: list[str] = field(default_factory=list)  # what an interrupted earlier build left, and what became of it
+    validated_chunks: tuple[int, int] = (0, 0)  # (checked by great_expectations, all): the rest were unchanged
 
     @property
     def n_inputs(self) -> int:
@@ -74,7 +75,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     work = _work_folder(data_dir)
     engine = results_cache = validator = None
     try:
-        validator = stream.Validator(work, expectations_dir)  # loads great_expectations meanwhile
+        validator = stream.Validator(work, expectations_dir, cache_dir)  # loads great_expectations meanwhile
         results_cache = ExtractionCache(cache_dir, version)
         engine = make_engine(workers, scheduler)
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
@@ -97,8 +98,10 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         validator.start("incidents")
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
+        validator.prune()
         validator.close()  # its memory goes back before the report is drawn
-        log(f"validated in {time.perf_counter() - t:.1f} s after merging")
+        log(f"validated in {time.perf_counter() - t:.1f} s after merging; great_expectations checked "
+            f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
         store.checkpoint("validated")
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
@@ -213,6 +216,7 @@ def _validate(validator: stream.Validator, work: Path, result: BuildResult) -> s
     validations, quarantined = {}, []
     for name in ("articles", "mentions", "incidents"):
         checked = validator.result(name)
+        result.validated_chunks = (result.validated_chunks[0] + checked.fresh, result.validated_chunks[1] + checked.chunks)
         v = validations[name] = checked.validation
         result.rows[name] = checked.passed
         result.quarantined[name] = len(v.quarantined)

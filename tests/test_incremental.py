@@ -84,6 +84,8 @@ def test_rebuild_after_edits_writes_what_a_fresh_build_writes(tmp_path):
     assert any(line.startswith("read 28 articles") and "3 files read, 22 from the ingest index" in line
                for line in log), log
     assert any(line.startswith("extracted 3 articles") for line in log), log
+    # each table is one chunk here, and each changed: all three checked again (tested on its own below)
+    assert any("great_expectations checked 3 of 3 chunks" in line for line in log), log
 
     fresh = tmp_path / "fresh"
     _build(seeds, fresh)
@@ -119,3 +121,46 @@ def test_ingest_index_gives_the_articles_a_fresh_read_gives(tmp_path):
     list(iter_articles([seeds], index=index))
     assert index.hits == hits + 6 + 7  # front.md is indexed again; dup.txt, just written, is not yet
     index.close()
+
+
+def test_chunks_are_cut_by_content(tmp_path):
+    """An edit, an insertion or a deletion moves no chunk boundary outside the chunk it falls in."""
+    from etl.stream import CHUNK_CUT, chunk_ends
+
+    ids = [f"a{i}#1" for i in range(20 * CHUNK_CUT)]
+    ends = chunk_ends(ids, 10_000)
+    assert ends[-1] == len(ids) and all(b > a for a, b in zip([0] + ends, ends))
+    sizes = [b - a for a, b in zip([0] + ends, ends)]
+    assert max(sizes) <= 10_000 and len(ends) > 10
+    inserted = ids[:5000] + ["new#1"] + ids[5000:]
+    moved = {e + (e > 5000) for e in ends}  # the same cuts, one row later past the insertion
+    assert len(moved ^ set(chunk_ends(inserted, 10_000))) <= 2 * 2
+
+
+@pytest.mark.slow
+def test_validation_checks_only_the_chunks_that_changed(tmp_path, monkeypatch):
+    """Findings of unchanged chunks are kept: great_expectations sees only the chunk an edit falls in."""
+    from etl import stream, validate
+
+    monkeypatch.setattr(stream, "CHUNK_CUT", 4)
+    rows = [dict(article_id=f"a{i}", path=f"a{i}.txt", status="ok", n_mentions=1) for i in range(60)]
+    rows[7]["status"] = "error"  # fails a hard expectation: held back, remembered as such
+    suite = validate.load_suites()["articles"]
+    memo = cache.Memo(tmp_path / "validate.sqlite")
+
+    def check(rows, name):
+        writer = stream.store.TableWriter("articles", tmp_path / f"{name}.parquet")
+        writer.write(rows)
+        writer.close()
+        return stream.validate_all("articles", tmp_path / f"{name}.parquet", tmp_path / f"{name}.out.parquet",
+                                   suite, tmp_path, memo=memo, context="test")
+
+    first = check(rows, "first")
+    assert first.fresh == first.chunks > 3
+    rows[40]["n_mentions"] = 2
+    second = check(rows, "second")
+    assert second.fresh == 1 and second.chunks == first.chunks
+    fresh = stream.validate_all("articles", tmp_path / "second.parquet", tmp_path / "alone.parquet", suite, tmp_path)
+    assert (tmp_path / "second.out.parquet").read_bytes() == (tmp_path / "alone.parquet").read_bytes()
+    assert validate.render_report({"articles": second.validation}) == validate.render_report({"articles": fresh.validation})
+    assert list(second.validation.quarantined["row_id"]) == ["a7"]
