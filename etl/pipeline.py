@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import store, stream
-from etl.cache import ExtractionCache, IngestIndex
+from etl.cache import ExtractionCache, IngestIndex, Memo
 from etl.engine import make_engine
 from etl.extract import extractor_version
 from etl.ingest import iter_articles
@@ -23,6 +23,7 @@ from etl.progress import Progress
 from etl.schema import TABLES
 
 CACHE_DIR = ".cache"        # inside the data folder, unless --cache-dir says otherwise
+RESOLVE_MEMO = "resolve.sqlite"  # in the cache folder: incident rows per group of mentions (stream.resolve_all)
 WORK_PREFIX = ".work-"      # a build's private folder inside the data folder, removed when it ends
 PARTITIONED = ("mentions", "incidents")  # the tables --partition-by writes as Hive-partitioned datasets
 PARTITION_KEYS = ("year",)  # year of event_date
@@ -73,10 +74,11 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
-    engine = results_cache = validator = None
+    engine = results_cache = validator = resolved = None
     try:
         validator = stream.Validator(work, expectations_dir, cache_dir)  # loads great_expectations meanwhile
         results_cache = ExtractionCache(cache_dir, version)
+        resolved = Memo(cache_dir / RESOLVE_MEMO)
         engine = make_engine(workers, scheduler)
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
         engine.close()
@@ -92,13 +94,16 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
 
         validator.start("articles", "mentions")  # checked while the incidents are merged
         t = time.perf_counter()
-        n_incidents = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
-        log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s")
+        n_incidents, groups, merged = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work,
+                                                         memo=resolved)
+        log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s "
+            f"({merged} of {groups} groups merged again, the others unchanged)")
         stream.release_memory()
         validator.start("incidents")
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
         validator.prune()
+        resolved.prune()
         validator.close()  # its memory goes back before the report is drawn
         log(f"validated in {time.perf_counter() - t:.1f} s after merging; great_expectations checked "
             f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
@@ -116,7 +121,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         _remove_stale(data_dir, manifest, partition_by)
         return result
     finally:
-        for part in (engine, results_cache, validator, index):
+        for part in (engine, results_cache, validator, index, resolved):
             if part is not None:
                 part.close()
         shutil.rmtree(work, ignore_errors=True)

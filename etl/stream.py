@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,31 +151,84 @@ def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS)
         con.close()
 
 
-def resolve_all(mentions_path: Path, out_path: Path, work: Path) -> int:
-    """work/mentions.parquet -> incidents Parquet in (event_date, incident_id) order; returns the row count."""
+def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> tuple[int, int, int]:
+    """work/mentions.parquet -> incidents Parquet in (event_date, incident_id) order.
+
+    Mentions merge group by group (resolve.BLOCK_COLUMNS: mentions of different groups are never compared).
+    With `memo` (an etl.cache.Memo), each group's incident rows are kept under a hash of its mentions and of
+    resolve's code: a group whose mentions did not change is not merged again. Returns (incident rows, groups,
+    groups merged in this build).
+    """
+    import hashlib
+
     import pyarrow as pa
 
     from etl import resolve
 
-    def mentions() -> Iterator[dict]:
-        for batch in sorted_batches(mentions_path, "event_date NULLS LAST, mention_id", work):
-            yield from batch.to_pylist()
-
+    version = _resolve_version()
+    groups = merged = 0
     unsorted = work / "incidents.unsorted.parquet"
     writer = store.TableWriter("incidents", unsorted)
-    block: list = []
-    for item in resolve.merge_sorted(mentions()):
-        block.append(item[1])
-        if len(block) >= 5_000:
-            writer.write(list(resolve.incident_rows(block)))
-            block = []
-    writer.write(list(resolve.incident_rows(block)))
+    for mentions in _groups(mentions_path, resolve.BLOCK_COLUMNS, work):
+        groups += 1
+        key = hashlib.sha256(version.encode() + b"\0" + _ipc_bytes(mentions)).hexdigest()
+        payload = memo.get(key) if memo is not None else None
+        if payload is not None:
+            incidents = pa.ipc.open_stream(payload).read_all()
+        else:
+            merged += 1
+            ordered = mentions.sort_by([("event_date", "ascending", "at_end"),  # resolve.mention_order
+                                        ("mention_id", "ascending", "at_end")])
+            rows = (m for batch in ordered.to_batches(READ_ROWS) for m in batch.to_pylist())
+            done = resolve.incident_rows(inc for _, inc in resolve.merge_sorted(rows))
+            parts = [store.to_table("incidents", [])]  # rows as Arrow a few thousand at a time: memory stays flat
+            while block := list(itertools.islice(done, READ_ROWS)):
+                parts.append(store.to_table("incidents", block))
+            incidents = pa.concat_tables(parts).combine_chunks()
+            if memo is not None:
+                memo.put_many([(key, _ipc_bytes(incidents, decode=False))])
+        writer.write_table(incidents)
     writer.close()
     out = store.TableWriter("incidents", out_path)
     for batch in sorted_batches(unsorted, "event_date NULLS LAST, incident_id", work):
         out.write_table(pa.Table.from_batches([batch]))
     unsorted.unlink()
-    return out.close()
+    return out.close(), groups, merged
+
+
+def _groups(path: Path, columns: tuple[str, ...], work: Path):
+    """The rows of a Parquet file one group at a time (rows equal in `columns`), each group in mention_id order."""
+    import pyarrow as pa
+
+    keys = ", ".join(f'"{c}"' for c in columns)
+    pending: list = []
+    current = None
+    for batch in sorted_batches(path, f"{keys}, mention_id", work):
+        values = list(zip(*(batch.column(c).to_pylist() for c in columns)))
+        start = 0
+        for i in range(1, len(values) + 1):
+            if i == len(values) or values[i] != values[start]:
+                if values[start] != current and pending:
+                    yield pa.Table.from_batches(pending).combine_chunks()
+                    pending = []
+                current = values[start]
+                pending.append(batch.slice(start, i - start))
+                start = i
+    if pending:
+        yield pa.Table.from_batches(pending).combine_chunks()
+
+
+def _resolve_version() -> str:
+    """What a group's incident rows depend on besides its mentions: resolve's rules, the schema, pyarrow."""
+    import hashlib
+
+    import pyarrow as pa
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(pa.__version__.encode())
+    for f in ("resolve.py", "schema.py", "store.py"):
+        h.update(b"\0" + (here / f).read_bytes())
+    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------- validate
@@ -294,13 +348,16 @@ def _cut(source, ends: list[int]):
         pending, have, start = rest.to_batches(), rest.num_rows, end
 
 
-def _ipc_bytes(table) -> bytes:
-    """The table's Arrow IPC stream, dictionaries decoded: equal bytes mean equal rows (same schema, same
-    values), whichever dictionary the Parquet reader gave a column."""
+def _ipc_bytes(table, decode: bool = True) -> bytes:
+    """The table's Arrow IPC stream, dictionaries decoded (unless `decode` is False): equal bytes mean equal
+    rows (same schema, same values), whichever dictionary the Parquet reader gave a column."""
     import pyarrow as pa
 
-    decoded = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
-    table = pa.Table.from_arrays(decoded, names=table.column_names)
+    if decode:
+        decoded = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
+        table = pa.Table.from_arrays(decoded, names=table.column_names)
+    # A copy: a slice's buffers may still hold its neighbours' values, which the stream would carry along.
+    table = table.take(pa.array(range(table.num_rows), pa.int64()))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as out:
         out.write_table(table)

@@ -84,6 +84,9 @@ def test_rebuild_after_edits_writes_what_a_fresh_build_writes(tmp_path):
     assert any(line.startswith("read 28 articles") and "3 files read, 22 from the ingest index" in line
                for line in log), log
     assert any(line.startswith("extracted 3 articles") for line in log), log
+    merged = next(line for line in log if line.startswith("merged "))
+    again, groups = map(int, merged.split("(")[1].split(" groups")[0].split(" of "))
+    assert 0 < again < groups, merged  # only the countries of the changed articles' mentions
     # each table is one chunk here, and each changed: all three checked again (tested on its own below)
     assert any("great_expectations checked 3 of 3 chunks" in line for line in log), log
 
@@ -164,3 +167,21 @@ def test_validation_checks_only_the_chunks_that_changed(tmp_path, monkeypatch):
     assert (tmp_path / "second.out.parquet").read_bytes() == (tmp_path / "alone.parquet").read_bytes()
     assert validate.render_report({"articles": second.validation}) == validate.render_report({"articles": fresh.validation})
     assert list(second.validation.quarantined["row_id"]) == ["a7"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_groups_merge_on_their_own(seed):
+    """What lets a rebuild re-merge only the countries that changed: merging each group of mentions
+    (resolve.BLOCK_COLUMNS) alone gives exactly the incidents of merging them all together."""
+    from collections import defaultdict
+
+    from etl import resolve
+    from tests.test_scale import _random_mentions
+
+    mentions = _random_mentions(1500, seed)
+    groups = defaultdict(list)
+    for m in mentions:
+        groups[resolve.block_of(m)].append(m)
+    assert len(groups) > 2
+    apart = sorted((row for g in groups.values() for row in resolve.incidents(g)), key=resolve.incident_order)
+    assert apart == resolve.incidents(mentions)
