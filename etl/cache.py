@@ -1,13 +1,19 @@
-"""Per-article extraction results, kept between builds: a build re-extracts only what changed.
+"""What a build keeps between builds, so that a rebuild redoes only what changed. Each store is one SQLite
+file under `data/.cache/` (or --cache-dir):
 
-An entry is keyed by the article's content hash, the metadata the extractor reads (id, title, publisher,
-publication date, url) and `extractor_version()` (a hash of the extractor's code and rule tables): editing an
-article, or the extractor, misses the cache; renaming nothing and changing nothing hits it.
+- extract.sqlite: per-article extraction results, keyed by the article's content hash, the metadata the
+  extractor reads (id, title, publisher, publication date, url) and `extractor_version()` (a hash of the
+  extractor's code and rule tables): editing an article, or the extractor, misses the cache.
+- ingest.sqlite: what ingest read from each input file (its records, text included), keyed by the file's
+  path and stat (device, inode, size, mtime, ctime) and ingest's own code version: an unchanged file is not
+  read, decoded or cleaned again. A file modified within STAT_SLACK_S of being read is not indexed (a
+  second edit within one timestamp tick would keep its stat), so it is read again next time.
+- validate.sqlite, resolve.sqlite, report.sqlite: results of the later steps, keyed by a hash of their
+  whole input and of the code that computes them (etl/stream.py, etl/report.py).
 
-The store is one SQLite file (`data/.cache/extract.sqlite` by default). Each batch of results is written in
-one transaction, so a build killed at any point leaves every committed entry whole and the others absent,
-never half an entry. Entries no completed build has used are dropped at the end of each build (deleted or
-edited articles, older extractor versions), so the cache does not grow with edits.
+Each batch of entries is written in one transaction, so a build killed at any point leaves every committed
+entry whole and the others absent, never half an entry. Entries no completed build has used are dropped at
+the end of each build (deleted or edited articles, older code versions), so the stores do not grow with edits.
 """
 from __future__ import annotations
 
@@ -61,51 +67,64 @@ def _iso(v):
     raise TypeError(f"not JSON serialisable: {type(v).__name__}")
 
 
-class ExtractionCache:
-    """The results store of one build. Not thread-safe: the build's main thread alone reads and writes it."""
+class Memo:
+    """A key -> payload store kept between builds (one SQLite file). Not thread-safe: one thread of one process
+    reads and writes it (a forked process opens its own)."""
 
-    def __init__(self, directory: Path | str, version: str):
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path | str, version: str = ""):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.path = self.directory / FILE_NAME
-        # Marks the entries this build used; at the end, entries with another mark are garbage.
-        self.stamp = f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{os.getpid()}-{secrets.token_hex(4)}"
         self.hits = self.misses = 0
+        # Keys this build found or stored; at the end the others are garbage. Kept here rather than marked in
+        # the file: an UPDATE rewrites the whole row, payload and all.
+        self._live: set[str] = set()
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
         self._db.execute("PRAGMA journal_mode=WAL")  # readers never block, a kill never corrupts
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
-                         "payload TEXT NOT NULL, used TEXT NOT NULL)")
+                         "payload NOT NULL, used TEXT NOT NULL)")  # `used`: no longer read, kept for old files
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, str]:
-        """Payloads of the keys found; the ones found are marked as used by this build."""
+    def get(self, key: str):
+        """The payload of `key`, or None."""
+        row = self._db.execute("SELECT payload FROM results WHERE key=?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._live.add(key)
+        return row[0]
+
+    def get_many(self, keys: Iterable[str]) -> dict:
+        """Payloads of the keys found."""
         keys = list(dict.fromkeys(keys))
-        found: dict[str, str] = {}
+        found: dict = {}
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
             found.update(self._db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk))
-        if found:
-            with self._transaction():
-                self._db.executemany("UPDATE results SET used=? WHERE key=?", [(self.stamp, k) for k in found])
+        self._live.update(found)
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
 
-    def put_many(self, entries: Iterable[tuple[str, str]]) -> None:
+    def put_many(self, entries: Iterable[tuple[str, object]]) -> None:
         """Store (key, payload) pairs in one transaction: all of them, or none if the build dies meanwhile."""
-        rows = [(k, self.version, p, self.stamp) for k, p in entries]
+        rows = [(k, self.version, p, "") for k, p in entries]
         if rows:
             with self._transaction():
                 self._db.executemany("INSERT OR REPLACE INTO results (key, version, payload, used) VALUES (?,?,?,?)",
                                      rows)
+            self._live.update(k for k, *_ in rows)
 
     def prune(self) -> int:
-        """Drop the entries this build did not use (deleted or edited articles, other extractor versions).
-        Call only after a build that read every input; returns how many were dropped."""
+        """Drop the entries this build neither found nor stored (deleted or edited inputs, other code versions).
+        Call only after a build that looked up everything it needed; returns how many were dropped."""
         with self._transaction():
-            n = self._db.execute("DELETE FROM results WHERE used != ?", (self.stamp,)).rowcount
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM live")
+            self._db.executemany("INSERT INTO live VALUES (?)", ((k,) for k in self._live))
+            n = self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM live)").rowcount
         if n > 1000:
             self._db.execute("VACUUM")
         return n
@@ -113,7 +132,7 @@ class ExtractionCache:
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM results").fetchone()[0]
 
-    def close(self) -> None:
+    def close(self) -> None:  # safe to call twice
         self._db.close()
 
     def _transaction(self):
@@ -128,3 +147,126 @@ class ExtractionCache:
                 return False
 
         return _Tx()
+
+
+class ExtractionCache(Memo):
+    """The per-article extraction results (payloads of `encode`), in `directory`/extract.sqlite."""
+
+    def __init__(self, directory: Path | str, version: str):
+        self.directory = Path(directory)
+        super().__init__(self.directory / FILE_NAME, version)
+
+
+# ---------------------------------------------------------------------------------------------- ingest
+
+STAT_SLACK_S = 2           # a file modified this recently when read may change again within its mtime tick
+MAX_INDEXED_BYTES = 64 << 20  # bigger files (long JSONL exports) are read on every build rather than copied here
+_INGEST_CODE = Path(__file__).resolve().parent / "ingest"
+
+
+def ingest_version() -> str:
+    """What ingest's records depend on besides the file: its code and the parsers it uses."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for f in sorted(_INGEST_CODE.glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for package in ("trafilatura", "PyYAML", "dateparser"):
+        try:
+            h.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{package}=none".encode())
+    return h.hexdigest()[:16]
+
+
+class IngestIndex:
+    """The records ingest read from each file, so an unchanged file is not read again (etl.ingest `index`).
+
+    An entry is found only while the file's stat (device, inode, size, mtime, ctime) is what it was when the
+    file was read, and ingest's code is the same. Records come back exactly as the readers returned them,
+    text included: ids, duplicates and dates are settled again on every build, across all inputs.
+    """
+
+    FILE_NAME = "ingest.sqlite"
+
+    def __init__(self, directory: Path | str):
+        self.version = ingest_version()
+        self._memo = Memo(Path(directory) / self.FILE_NAME, self.version)
+
+    def get(self, file: Path) -> list | None:
+        """The records of `file` as last read, or None when it is not indexed or has changed since."""
+        key = self._key(file)
+        payload = self._memo.get(key) if key else None
+        return None if payload is None else [_parsed_from_json(r) for r in json.loads(payload)]
+
+    def stat(self, file: Path):
+        try:
+            return os.stat(file)
+        except OSError:
+            return None
+
+    @staticmethod
+    def wants(before: os.stat_result) -> bool:
+        """Whether a file with this stat would be indexed: not too big to copy, and not modified too recently
+        to tell a later edit apart (its records need not be kept for `put` otherwise)."""
+        return before.st_size <= MAX_INDEXED_BYTES and \
+            dt.datetime.now().timestamp() * 1e9 - before.st_mtime_ns >= STAT_SLACK_S * 1e9
+
+    def put(self, file: Path, before: os.stat_result, records: list) -> None:
+        """Index what was read from `file`, whose stat was `before` when reading began, unless it changed since."""
+        if not self.wants(before):
+            return
+        if self._key(file) != self._key(file, before):
+            return  # changed while being read
+        rows = [_parsed_to_json(r) for r in records]
+        if None not in rows:
+            self._memo.put_many([(self._key(file, before), json.dumps(rows, ensure_ascii=False))])
+
+    @property
+    def hits(self) -> int:
+        """Files found unchanged, not read."""
+        return self._memo.hits
+
+    @property
+    def misses(self) -> int:
+        """Files read (new, changed, or not indexed)."""
+        return self._memo.misses
+
+    def prune(self) -> int:
+        return self._memo.prune()
+
+    def close(self) -> None:
+        self._memo.close()
+
+    def _key(self, file: Path, info: os.stat_result | None = None) -> str | None:
+        info = info or self.stat(file)
+        if info is None:
+            return None
+        parts = [self.version, os.path.abspath(file), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                 info.st_ctime_ns]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _parsed_to_json(record) -> dict | None:
+    """A reader's record as JSON (None if a value would not survive the round trip: the file is not indexed)."""
+    import dataclasses
+
+    row = dataclasses.asdict(record)
+    published = row["published"]
+    if isinstance(published, dt.datetime):
+        row["published"] = {"datetime": published.isoformat()}
+    elif isinstance(published, dt.date):
+        row["published"] = {"date": published.isoformat()}
+    elif published is not None and not isinstance(published, str):
+        return None
+    return row
+
+
+def _parsed_from_json(row: dict):
+    from etl.ingest.parsed import Parsed
+
+    published = row["published"]
+    if isinstance(published, dict):
+        row["published"] = (dt.datetime.fromisoformat(published["datetime"]) if "datetime" in published
+                            else dt.date.fromisoformat(published["date"]))
+    return Parsed(**row)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import store, stream
-from etl.cache import ExtractionCache
+from etl.cache import ExtractionCache, IngestIndex, Memo
 from etl.engine import make_engine
 from etl.extract import extractor_version
 from etl.ingest import iter_articles
@@ -23,6 +23,7 @@ from etl.progress import Progress
 from etl.schema import TABLES
 
 CACHE_DIR = ".cache"        # inside the data folder, unless --cache-dir says otherwise
+RESOLVE_MEMO = "resolve.sqlite"  # in the cache folder: incident rows per group of mentions (stream.resolve_all)
 WORK_PREFIX = ".work-"      # a build's private folder inside the data folder, removed when it ends
 PARTITIONED = ("mentions", "incidents")  # the tables --partition-by writes as Hive-partitioned datasets
 PARTITION_KEYS = ("year",)  # year of event_date
@@ -39,6 +40,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     committed: bool = False  # False: nothing was written (--strict with input errors)
     recovered: list[str] = field(default_factory=list)  # what an interrupted earlier build left, and what became of it
+    validated_chunks: tuple[int, int] = (0, 0)  # (checked by great_expectations, all): the rest were unchanged
 
     @property
     def n_inputs(self) -> int:
@@ -65,35 +67,46 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     result.recovered = store.recover(data_dir, reports_dir)
     for note in result.recovered:
         log(f"recovered: {note}")
-    articles = iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up
+    iter_articles(seeds)  # raises FileNotFoundError now, before anything is set up (nothing is read yet)
+    cache_dir = cache_dir or data_dir / CACHE_DIR
+    index = IngestIndex(cache_dir)
+    articles = iter_articles(seeds, index=index)  # files unchanged since the last build are not read again
     stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
-    engine = results_cache = validator = None
+    engine = results_cache = validator = resolved = None
     try:
-        validator = stream.Validator(work, expectations_dir)  # loads great_expectations meanwhile
-        results_cache = ExtractionCache(cache_dir or data_dir / CACHE_DIR, version)
+        validator = stream.Validator(work, expectations_dir, cache_dir)  # loads great_expectations meanwhile
+        results_cache = ExtractionCache(cache_dir, version)
+        resolved = Memo(cache_dir / RESOLVE_MEMO)
         engine = make_engine(workers, scheduler)
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
         engine.close()
         result.statuses, result.errors = extracted.statuses, extracted.errors
         log(f"read {sum(result.statuses.values())} articles: "
-            + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items())))
+            + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
+            + f"; {index.misses} files read, {index.hits} from the ingest index")
         log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache")
         results_cache.prune()  # every input was read: entries no article used are garbage
+        index.prune()
         if strict and result.errors:
             return result  # nothing staged, nothing written: the previous outputs stay as they were
 
         validator.start("articles", "mentions")  # checked while the incidents are merged
         t = time.perf_counter()
-        n_incidents = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work)
-        log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s")
+        n_incidents, groups, merged = stream.resolve_all(work / "mentions.parquet", work / "incidents.parquet", work,
+                                                         memo=resolved)
+        log(f"merged {extracted.mentions} mentions into {n_incidents} incidents in {time.perf_counter() - t:.1f} s "
+            f"({merged} of {groups} groups merged again, the others unchanged)")
         stream.release_memory()
         validator.start("incidents")
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
+        validator.prune()
+        resolved.prune()
         validator.close()  # its memory goes back before the report is drawn
-        log(f"validated in {time.perf_counter() - t:.1f} s after merging")
+        log(f"validated in {time.perf_counter() - t:.1f} s after merging; great_expectations checked "
+            f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
         store.checkpoint("validated")
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
@@ -108,7 +121,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         _remove_stale(data_dir, manifest, partition_by)
         return result
     finally:
-        for part in (engine, results_cache, validator):
+        for part in (engine, results_cache, validator, index, resolved):
             if part is not None:
                 part.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -208,6 +221,7 @@ def _validate(validator: stream.Validator, work: Path, result: BuildResult) -> s
     validations, quarantined = {}, []
     for name in ("articles", "mentions", "incidents"):
         checked = validator.result(name)
+        result.validated_chunks = (result.validated_chunks[0] + checked.fresh, result.validated_chunks[1] + checked.chunks)
         v = validations[name] = checked.validation
         result.rows[name] = checked.passed
         result.quarantined[name] = len(v.quarantined)

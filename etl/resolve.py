@@ -182,6 +182,15 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     return best
 
 
+# Mentions that differ in these columns are never compared (a mention looks for incidents in its own blocks
+# only), so each group of mentions merges on its own: etl/stream.py re-merges only the groups that changed.
+BLOCK_COLUMNS = ("country_code",)
+
+
+def block_of(m: dict) -> tuple:
+    return tuple(m.get(c) for c in BLOCK_COLUMNS)
+
+
 def _week(d: dt.date | None) -> int | None:
     return None if d is None else d.toordinal() // 7
 
@@ -238,7 +247,7 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
         candidates: dict[int, _Incident] = {}
         if week is not None:
             for w in range(week - span, week + span + 1):
-                candidates.update((id(i), i) for i in blocks.get((m.get("country_code"), w), []))
+                candidates.update((id(i), i) for i in blocks.get((*block_of(m), w), []))
         scored = [(s, r, inc) for inc in candidates.values() if (sr := _match(m, inc)) for s, r in [sr]]
         if scored:
             _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
@@ -255,11 +264,11 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
             live[n] = inc
             number[id(inc)] = n
         if week is not None:
-            block = blocks[(m.get("country_code"), week)]
+            block = blocks[(*block_of(m), week)]
             if not block:
                 if week not in keys_of_week:
                     heapq.heappush(block_weeks, week)
-                keys_of_week[week].append((m.get("country_code"), week))
+                keys_of_week[week].append((*block_of(m), week))
             if inc not in block:
                 block.append(inc)
             if last_week.get(n) != week:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from etl import store
 from etl.schema import Article
 
 VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row checked; ids repeated across chunks are caught apart
+_ARTICLE_FIELDS = dataclasses.fields(Article)  # flat values: dataclasses.asdict would deep-copy each
 READ_ROWS = 5_000          # rows per batch read back from a Parquet file or DuckDB
 DUCKDB_MEMORY = "128MB"    # DuckDB's own budget for sorting; past it, it spills to the work folder
 
@@ -104,8 +106,7 @@ def _finish(job, results_cache, art_writer, men_writer, out: Extracted, progress
         out.statuses[article.status] += 1
         if article.status == "error":
             out.errors.append(article.error or f"{article.path}: error")
-        row = dataclasses.asdict(article)
-        row.pop("text")
+        row = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS if f.name != "text"}
         row["n_mentions"] = len(mentions)
         article_rows.append(row)
         mention_rows.extend(mentions)
@@ -150,31 +151,84 @@ def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS)
         con.close()
 
 
-def resolve_all(mentions_path: Path, out_path: Path, work: Path) -> int:
-    """work/mentions.parquet -> incidents Parquet in (event_date, incident_id) order; returns the row count."""
+def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> tuple[int, int, int]:
+    """work/mentions.parquet -> incidents Parquet in (event_date, incident_id) order.
+
+    Mentions merge group by group (resolve.BLOCK_COLUMNS: mentions of different groups are never compared).
+    With `memo` (an etl.cache.Memo), each group's incident rows are kept under a hash of its mentions and of
+    resolve's code: a group whose mentions did not change is not merged again. Returns (incident rows, groups,
+    groups merged in this build).
+    """
+    import hashlib
+
     import pyarrow as pa
 
     from etl import resolve
 
-    def mentions() -> Iterator[dict]:
-        for batch in sorted_batches(mentions_path, "event_date NULLS LAST, mention_id", work):
-            yield from batch.to_pylist()
-
+    version = _resolve_version()
+    groups = merged = 0
     unsorted = work / "incidents.unsorted.parquet"
     writer = store.TableWriter("incidents", unsorted)
-    block: list = []
-    for item in resolve.merge_sorted(mentions()):
-        block.append(item[1])
-        if len(block) >= 5_000:
-            writer.write(list(resolve.incident_rows(block)))
-            block = []
-    writer.write(list(resolve.incident_rows(block)))
+    for mentions in _groups(mentions_path, resolve.BLOCK_COLUMNS, work):
+        groups += 1
+        key = hashlib.sha256(version.encode() + b"\0" + _ipc_bytes(mentions)).hexdigest()
+        payload = memo.get(key) if memo is not None else None
+        if payload is not None:
+            incidents = pa.ipc.open_stream(payload).read_all()
+        else:
+            merged += 1
+            ordered = mentions.sort_by([("event_date", "ascending", "at_end"),  # resolve.mention_order
+                                        ("mention_id", "ascending", "at_end")])
+            rows = (m for batch in ordered.to_batches(READ_ROWS) for m in batch.to_pylist())
+            done = resolve.incident_rows(inc for _, inc in resolve.merge_sorted(rows))
+            parts = [store.to_table("incidents", [])]  # rows as Arrow a few thousand at a time: memory stays flat
+            while block := list(itertools.islice(done, READ_ROWS)):
+                parts.append(store.to_table("incidents", block))
+            incidents = pa.concat_tables(parts).combine_chunks()
+            if memo is not None:
+                memo.put_many([(key, _ipc_bytes(incidents, decode=False))])
+        writer.write_table(incidents)
     writer.close()
     out = store.TableWriter("incidents", out_path)
     for batch in sorted_batches(unsorted, "event_date NULLS LAST, incident_id", work):
         out.write_table(pa.Table.from_batches([batch]))
     unsorted.unlink()
-    return out.close()
+    return out.close(), groups, merged
+
+
+def _groups(path: Path, columns: tuple[str, ...], work: Path):
+    """The rows of a Parquet file one group at a time (rows equal in `columns`), each group in mention_id order."""
+    import pyarrow as pa
+
+    keys = ", ".join(f'"{c}"' for c in columns)
+    pending: list = []
+    current = None
+    for batch in sorted_batches(path, f"{keys}, mention_id", work):
+        values = list(zip(*(batch.column(c).to_pylist() for c in columns)))
+        start = 0
+        for i in range(1, len(values) + 1):
+            if i == len(values) or values[i] != values[start]:
+                if values[start] != current and pending:
+                    yield pa.Table.from_batches(pending).combine_chunks()
+                    pending = []
+                current = values[start]
+                pending.append(batch.slice(start, i - start))
+                start = i
+    if pending:
+        yield pa.Table.from_batches(pending).combine_chunks()
+
+
+def _resolve_version() -> str:
+    """What a group's incident rows depend on besides its mentions: resolve's rules, the schema, pyarrow."""
+    import hashlib
+
+    import pyarrow as pa
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(pa.__version__.encode())
+    for f in ("resolve.py", "schema.py", "store.py"):
+        h.update(b"\0" + (here / f).read_bytes())
+    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------- validate
@@ -185,51 +239,129 @@ class Validated:
     rows: int            # rows checked
     passed: int          # rows written to the validated file
     validation: object   # validate.Validation over all chunks (its `quarantined` holds the rows held back)
+    chunks: int = 0      # chunks the table was cut into
+    fresh: int = 0       # chunks great_expectations checked (the others' findings were kept from earlier builds)
 
 
 def validate_all(table: str, path: Path, out_path: Path, suite, work: Path,
-                 chunk_rows: int = VALIDATION_ROWS) -> Validated:
-    """Check a staged table chunk by chunk; rows passing every hard expectation go to `out_path`, in order."""
+                 chunk_rows: int = VALIDATION_ROWS, memo=None, context: str = "") -> Validated:
+    """Check a staged table chunk by chunk; rows passing every hard expectation go to `out_path`, in order.
+
+    Chunks end where the row id's hash says (chunk_ends), so they are cut at the same rows from one build to
+    the next, and an edit changes only the chunk it falls in. With `memo` (an etl.cache.Memo), each chunk's
+    findings are kept under a hash of `context` (what else the outcome depends on: suite, dates, code) and the
+    chunk's bytes; a chunk seen before is not checked again, so great_expectations runs only on what changed.
+    """
+    import datetime as dt
+    import hashlib
+
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     from etl import validate
 
     id_col = validate.ROW_ID[table]
     repeated = _repeated_ids(path, id_col, work)
+    today = dt.date.today()
+    context = f"{context}|{today.isoformat()}"  # the date bounds move with the calendar
     writer = store.TableWriter(table, out_path)
-    parts, total = [], 0
-    source = pq.ParquetFile(path)
-    if source.metadata.num_rows:
-        chunks = (pa.Table.from_batches([b]) for b in source.iter_batches(batch_size=chunk_rows))
+    parts, total, fresh = [], 0, 0
+    ids = pq.read_table(path, columns=[id_col]).column(id_col).to_pylist()
+    if ids:
+        chunks = _cut(pq.ParquetFile(path), chunk_ends(ids, chunk_rows))
     else:  # an empty table is still checked (its columns, at least)
         chunks = iter([store.to_table(table, [])])
     for chunk in chunks:
-        df = chunk.to_pandas(types_mapper=pd.ArrowDtype)
-        v = validate.validate(table, df, suite)
-        passed, held = v.passed, 0
+        key = hashlib.sha256(context.encode() + b"\0" + _ipc_bytes(chunk)).hexdigest() if memo is not None else None
+        payload = memo.get(key) if memo is not None else None
+        if payload is not None:
+            v = validate.from_json(payload)
+        else:
+            v = validate.validate(table, chunk.to_pandas(types_mapper=pd.ArrowDtype), suite, today=today, warn=False)
+            fresh += 1
+            v = dataclasses.replace(v, passed=v.passed.iloc[:0].copy())  # the findings, not the rows
+            if memo is not None:
+                memo.put_many([(key, validate.to_json(v))])
+        keep = [True] * chunk.num_rows
+        for i in v.held:
+            keep[i] = False
+        passed, held = chunk.filter(pa.array(keep, pa.bool_())), 0
         # Copies of an id in different chunks: GX saw each chunk alone, so they are held back here.
-        if repeated and len(passed):
-            again = passed[id_col].astype(object).isin(repeated).to_numpy()
-            if again.any():
+        if repeated and passed.num_rows:
+            again = pc.is_in(passed.column(id_col), value_set=pa.array(sorted(repeated), pa.string()))
+            again = pc.fill_null(again, False)
+            if pc.any(again).as_py():
                 name = validate.expectation_name("expect_column_values_to_be_unique", {"column": id_col})
-                rows = passed[again].reset_index(drop=True)
+                rows = passed.filter(again).to_pandas(types_mapper=pd.ArrowDtype)
                 q = validate._quarantine(table, rows, list(range(len(rows))), [str(x) for x in rows[id_col]],
                                          {i: [name] for i in range(len(rows))})
                 v = dataclasses.replace(v, quarantined=pd.concat([v.quarantined, q], ignore_index=True))
-                passed, held = passed[~again], int(again.sum())
-        if len(passed) == len(df):
-            writer.write_table(chunk)
-        else:
-            writer.write(records(passed))
-        # Keep the findings, not the rows: an empty slice would still hold the whole chunk (a view).
-        parts.append((dataclasses.replace(v, passed=v.passed.iloc[:0].copy()), held))
-        total += len(df)
-        del chunk, df, passed, v
+                held = len(rows)
+                passed = passed.filter(pc.invert(again))
+        writer.write_table(passed)
+        parts.append((v, held))
+        total += chunk.num_rows
+        del chunk, passed, v
         release_memory()  # before the next chunk is read
     written = writer.close()
-    return Validated(rows=total, passed=written, validation=validate.combine(table, parts, total))
+    combined = validate.combine(table, parts, total)
+    validate.warn_soft(combined)
+    return Validated(rows=total, passed=written, validation=combined, chunks=len(parts), fresh=fresh)
+
+
+CHUNK_CUT = 8192  # a chunk ends after a row whose id hashes to 0 modulo this: ~this many rows, cut by content
+
+
+def chunk_ends(ids: list, most: int) -> list[int]:
+    """Where chunks of a table end (exclusive row positions): after each row whose id's CRC-32 is 0 modulo
+    CHUNK_CUT, and after `most` rows in any case. Cuts depend on the ids alone, so a row added, removed or
+    edited moves no cut outside its own chunk (bar one capped at `most` rows, until the next content cut)."""
+    import zlib
+
+    ends, size = [], 0
+    for i, row_id in enumerate(ids):
+        size += 1
+        if size >= most or zlib.crc32(str(row_id).encode("utf-8")) % CHUNK_CUT == 0:
+            ends.append(i + 1)
+            size = 0
+    if size:
+        ends.append(len(ids))
+    return ends
+
+
+def _cut(source, ends: list[int]):
+    """pyarrow Tables of the rows [previous end, end) of a Parquet file, read a batch at a time."""
+    import pyarrow as pa
+
+    pending, have, start = [], 0, 0
+    batches = source.iter_batches(batch_size=READ_ROWS)
+    for end in ends:
+        while have < end - start:
+            batch = next(batches)
+            pending.append(batch)
+            have += batch.num_rows
+        table = pa.Table.from_batches(pending, schema=source.schema_arrow)
+        yield table.slice(0, end - start).combine_chunks()
+        rest = table.slice(end - start)
+        pending, have, start = rest.to_batches(), rest.num_rows, end
+
+
+def _ipc_bytes(table, decode: bool = True) -> bytes:
+    """The table's Arrow IPC stream, dictionaries decoded (unless `decode` is False): equal bytes mean equal
+    rows (same schema, same values), whichever dictionary the Parquet reader gave a column."""
+    import pyarrow as pa
+
+    if decode:
+        decoded = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
+        table = pa.Table.from_arrays(decoded, names=table.column_names)
+    # A copy: a slice's buffers may still hold its neighbours' values, which the stream would carry along.
+    table = table.take(pa.array(range(table.num_rows), pa.int64()))
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as out:
+        out.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 def use_system_allocator() -> None:
@@ -254,8 +386,8 @@ def release_memory() -> None:
 def _repeated_ids(path: Path, id_col: str, work: Path) -> set:
     con = _duckdb(work)
     try:
-        rows = con.execute(f'SELECT "{id_col}" FROM read_parquet(?) GROUP BY 1 HAVING count(*) > 1',
-                           [str(path)]).fetchall()
+        rows = con.execute(f'SELECT "{id_col}" FROM read_parquet(?) WHERE "{id_col}" IS NOT NULL GROUP BY 1 '
+                           "HAVING count(*) > 1", [str(path)]).fetchall()
     finally:
         con.close()
     return {r[0] for r in rows}
@@ -289,11 +421,11 @@ def _is_na(v) -> bool:
 class Validator:
     """One forked process that validates the work folder's tables, in the background."""
 
-    def __init__(self, work: Path, expectations_dir: Path):
+    def __init__(self, work: Path, expectations_dir: Path, cache_dir: Path | None = None):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.work, self.expectations_dir = work, expectations_dir
+        self.work, self.expectations_dir, self.cache_dir = work, expectations_dir, cache_dir
         # fork: the build's modules are already loaded, and nothing is started again (spawn would re-run
         # the command line's __main__). Forked first thing, before any thread of ours exists.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -304,10 +436,14 @@ class Validator:
     def start(self, *tables: str) -> None:
         """Validate these staged tables (work/<table>.parquet -> work/out/<table>.parquet), in the background."""
         for t in tables:
-            self._jobs[t] = self._pool.submit(_validate_one, t, self.work, self.expectations_dir)
+            self._jobs[t] = self._pool.submit(_validate_one, t, self.work, self.expectations_dir, self.cache_dir)
 
     def result(self, table: str) -> Validated:
         return self._jobs[table].result()
+
+    def prune(self) -> int:
+        """Drop kept findings no chunk of this build used (call once every table is checked)."""
+        return self._pool.submit(_prune_memo, self.cache_dir).result() if self.cache_dir is not None else 0
 
     def close(self) -> None:  # safe to call twice
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -319,11 +455,41 @@ def _load_suites(expectations_dir: Path):
     _suites(str(expectations_dir))  # imports great_expectations and builds the suites, kept for the tables
 
 
-def _validate_one(table: str, work: Path, expectations_dir: Path) -> Validated:
-    from etl import validate
-
+def _validate_one(table: str, work: Path, expectations_dir: Path, cache_dir: Path | None = None) -> Validated:
     suite = _suites(str(expectations_dir))[table]
-    return validate_all(table, work / f"{table}.parquet", work / "out" / f"{table}.parquet", suite, work)
+    memo = _memo(cache_dir) if cache_dir is not None else None
+    return validate_all(table, work / f"{table}.parquet", work / "out" / f"{table}.parquet", suite, work,
+                        memo=memo, context=validation_context(table, expectations_dir))
+
+
+VALIDATE_MEMO = "validate.sqlite"
+_MEMOS: dict = {}  # the validation process's own connection (SQLite connections do not cross a fork)
+
+
+def _memo(cache_dir: Path):
+    from etl.cache import Memo
+
+    if cache_dir not in _MEMOS:
+        _MEMOS[cache_dir] = Memo(Path(cache_dir) / VALIDATE_MEMO)
+    return _MEMOS[cache_dir]
+
+
+def _prune_memo(cache_dir: Path) -> int:
+    return _memo(cache_dir).prune()
+
+
+def validation_context(table: str, expectations_dir: Path) -> str:
+    """What a chunk's findings depend on besides its rows: the suite, the code that checks, the libraries."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256(table.encode())
+    here = Path(__file__).resolve().parent
+    for f in (Path(expectations_dir) / f"{table}.json", here / "validate.py", here / "schema.py"):
+        h.update(b"\0" + f.read_bytes())
+    for package in ("great_expectations", "pandas", "pyarrow", "numpy"):
+        h.update(f"{package}={version(package)}".encode())
+    return h.hexdigest()
 
 
 _SUITES: dict = {}

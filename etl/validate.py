@@ -344,6 +344,7 @@ class Validation:
     quarantined: pd.DataFrame
     results: list[ExpectationResult] = field(default_factory=list)
     checked: int | None = None  # rows checked, when `passed` is not kept (a table validated in chunks)
+    held: tuple[int, ...] = ()  # positions of the quarantined rows in the frame checked
 
     @property
     def rows(self) -> int:
@@ -515,13 +516,14 @@ def _run(frame: pd.DataFrame, suite: gx.ExpectationSuite, batch_name: str, param
 
 
 def validate(table: str, df: pd.DataFrame, suite: gx.ExpectationSuite | None = None, *,
-             today: dt.date | None = None) -> Validation:
+             today: dt.date | None = None, warn: bool = True) -> Validation:
     """Check `df` (a `table` frame) against `suite` (default: expectations/<table>.json).
 
     Rows failing a hard expectation go to `quarantined`; soft failures are logged and reported only.
     Raises ValidationError for what cannot be pinned on rows: a hard table-level failure (missing or extra
     columns), an expectation that could not run, a column whose values do not fit its type.
     `today` (default: the system date) bounds every date: nothing may lie after today + DATE_SLACK.
+    `warn=False`: soft failures are not logged here (a caller checking a table in parts logs them once, `warn`).
     """
     if table not in ROW_ID:
         raise ValidationError(f"no validation for table {table!r}; known: {', '.join(ROW_ID)}")
@@ -554,18 +556,44 @@ def validate(table: str, df: pd.DataFrame, suite: gx.ExpectationSuite | None = N
         if rec.severity == "hard":
             for i in index or ():
                 failures.setdefault(int(i), []).append(rec.name)
-        elif not rec.success:
-            log.warning("%s: soft expectation %s failed for %d rows (%s), e.g. %s", table, rec.name,
-                        rec.unexpected_count, rec.rule, "; ".join(rec.examples[:2]))
-
     bad = sorted(failures)
     keep = np.ones(len(df), dtype=bool)
     keep[bad] = False
     passed = df.iloc[keep]
     if isinstance(df.index, pd.RangeIndex):
         passed = passed.reset_index(drop=True)
-    return Validation(table=table, passed=passed, quarantined=_quarantine(table, df, bad, ids, failures),
-                      results=records)
+    v = Validation(table=table, passed=passed, quarantined=_quarantine(table, df, bad, ids, failures),
+                   results=records, held=tuple(bad))
+    if warn:
+        warn_soft(v)
+    return v
+
+
+def warn_soft(v: Validation) -> None:
+    """Log each soft expectation the table failed, with examples."""
+    for rec in v.failed:
+        if rec.severity == "soft":
+            log.warning("%s: soft expectation %s failed for %d rows (%s), e.g. %s", v.table, rec.name,
+                        rec.unexpected_count, rec.rule, "; ".join(rec.examples[:2]))
+
+
+def to_json(v: Validation) -> str:
+    """A checked part of a table without its passed rows (the findings, the held rows' positions) as JSON."""
+    return json.dumps({"table": v.table, "held": list(v.held), "checked": v.rows,
+                       "quarantined": v.quarantined.to_dict(orient="list"),
+                       "results": [dataclasses.asdict(r) for r in v.results]}, ensure_ascii=False)
+
+
+def from_json(payload: str) -> Validation:
+    """`to_json`'s Validation back; `passed` is empty (the caller has the rows, and `held` says which failed)."""
+    data = json.loads(payload)
+    names = [c.name for c in QUARANTINE_COLUMNS]
+    q = data["quarantined"]
+    quarantined = pd.DataFrame({n: pd.Series(q[n], dtype=object) for n in names}, columns=names)
+    results = [ExpectationResult(**{**r, "columns": tuple(r["columns"]), "examples": tuple(r["examples"])})
+               for r in data["results"]]
+    return Validation(table=data["table"], passed=pd.DataFrame(), quarantined=quarantined, results=results,
+                      checked=data["checked"], held=tuple(data["held"]))
 
 
 def combine(table: str, parts: list[tuple[Validation, int]], rows: int) -> Validation:

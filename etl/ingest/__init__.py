@@ -24,24 +24,27 @@ JSONL_SUFFIXES = (".jsonl",)
 DOCUMENTATION_PREFIXES = ("NOTICE", "README", "LICENSE", "LICENCE", "COPYING")
 
 
-def iter_articles(paths: Iterable[str | Path], today: dt.date | None = None) -> Iterator[Article]:
+def iter_articles(paths: Iterable[str | Path], today: dt.date | None = None, index=None) -> Iterator[Article]:
     """Yield one Article per input file and per non-blank JSONL line, in a deterministic order.
 
     Folders are walked recursively in name order (hidden entries ignored); files are read as given.
     Raises FileNotFoundError at once, before anything is read, when a path does not exist.
+    `index` (etl.cache.IngestIndex) keeps each file's records between runs: a file whose stat has not changed
+    is not read again. Ids, duplicates and dates are settled afresh either way, so the articles are the same.
     """
     roots = [Path(paths)] if isinstance(paths, (str, PurePath)) else [Path(p) for p in paths]
     for root in roots:
         if not os.path.lexists(root):
             raise FileNotFoundError(f"input path does not exist: {root}")
-    return _Run(today or dt.date.today()).articles(roots)
+    return _Run(today or dt.date.today(), index).articles(roots)
 
 
 class _Run:
     """State shared by one run: ids and texts already seen, so repeats are caught across all inputs."""
 
-    def __init__(self, today: dt.date):
+    def __init__(self, today: dt.date, index=None):
         self.today = today
+        self.index = index
         self.id_first_seen: dict[str, str] = {}  # article_id -> where it was first used
         self.hash_first_id: dict[str, str] = {}  # content_hash -> article_id of the first ok article
 
@@ -73,21 +76,36 @@ class _Run:
         if problem:
             yield self.finish(Parsed(status=problem[0], notes=[problem[1]]), shown, base_id)
             return
+        known = self.index.get(file) if self.index is not None else None
+        if known is not None:
+            for record in known:
+                yield self.finish(record, shown, f"{base_id}:{record.line}" if record.line else base_id)
+            return
+        before = self.index.stat(file) if self.index is not None else None
+        records = [] if before is not None and self.index.wants(before) else None  # kept to be indexed
         try:
-            if suffix in JSONL_SUFFIXES:
-                with open(file, "rb") as stream:
-                    for record in jsonl.read(stream, MAX_ARTICLE_BYTES):
-                        yield self.finish(record, shown, f"{base_id}:{record.line}" if record.line else base_id)
-                return
-            data = file.read_bytes()
+            for record in self._records(file, suffix):
+                if records is not None:
+                    records.append(record)
+                yield self.finish(record, shown, f"{base_id}:{record.line}" if record.line else base_id)
         except OSError as exc:
             yield self.finish(failed(f"cannot read file ({exc.strerror or exc})"), shown, base_id)
             return
+        if records is not None:
+            self.index.put(file, before, records)
+
+    @staticmethod
+    def _records(file: Path, suffix: str) -> Iterator[Parsed]:
+        """What the file's reader makes of it: one record, or one per JSONL line (read as they come)."""
+        if suffix in JSONL_SUFFIXES:
+            with open(file, "rb") as stream:
+                yield from jsonl.read(stream, MAX_ARTICLE_BYTES)
+            return
+        data = file.read_bytes()
         if b"\0" in data:
-            record = failed("binary file (contains NUL bytes)")
+            yield failed("binary file (contains NUL bytes)")
         else:
-            record = guarded(READERS[suffix], text.decode(data))
-        yield self.finish(record, shown, base_id)
+            yield guarded(READERS[suffix], text.decode(data))
 
     def finish(self, record: Parsed, path: str, default_id: str) -> Article:
         """Settle a record into an Article: date, hash, duplicates, a unique id and the located message."""
