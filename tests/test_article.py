@@ -84,3 +84,9 @@ def test_a_split_note_with_the_event_s_own_figure_is_not_shared_again():
     (m,) = _rows("On 1 June 2021, militias clashed near Kassala. 10 people were killed. "
                  "Fatalities split across 2 events (5).")
     assert m.killed == 5
+
+
+def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
+    (m,) = _rows("Seven people injured in Riverside shooting Seven people injured in Riverside shooting News "
+                 "Police are investigating. It happened on Tuesday in Riverside, California.")
+    assert m.wounded == 7

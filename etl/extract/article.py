@@ -184,7 +184,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     killed = _combine_tagged(per_sentence, "killed")
     wounded = _combine_tagged(per_sentence, "wounded")
     hits = _combine_tagged(per_sentence, "hit")
-    if hits and wounded is None:
+    if hits and wounded is None:  # people shot, outcome unstated: those not reported dead were wounded
         rest = hits.best - (killed.best if killed else 0)
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
@@ -274,15 +274,20 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         # the dead, or as the first figure of its kind, is a figure of its own
         own = [i if not i.other or best is None or any(j.kind != kind and j.start < i.start for j in items)
                else Item(i.kind, i.count, i.start, i.end, True, i.phrase) for i in items if i.kind == kind]
-        total = _sum([_phrased(i) for i in own if not i.additive])
+        counted: set[str] = set()  # a headline pasted twice into one run-on "sentence" counts once
+        total = _sum([_phrased(i) for i in own if not i.additive
+                      and not (_key(i) in counted or counted.add(_key(i)))])
         for i in own:
-            key = re.sub(r"\W+", " ", i.phrase.lower())
-            if i.additive and key not in seen:  # a headline repeated in the text adds nothing
+            if i.additive and _key(i) not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
-            seen.add(key)
+            seen.add(_key(i))
         if total and (best is None or total.best > best.best):
             best = total
     return _sum([best, *extra])
+
+
+def _key(i: Item) -> str:
+    return re.sub(r"\W+", " ", i.phrase.lower())
 
 
 def _phrased(i: Item) -> Count:
