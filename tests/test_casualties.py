@@ -86,3 +86,8 @@ def test_one_victim_hurt(sentence, expected):
 ])
 def test_a_list_between_commas_names_the_same_people(sentence, n):
     assert sum(i.count.best for i in find_casualties(sentence)) == n
+
+
+def test_a_day_of_the_month_is_not_a_count():
+    assert [(i.kind, i.count.best) for i in find_casualties(
+        "He is charged with murder in the Nov. 29 death of 17-year-old Dallas Reed.")] == [("killed", 1)]

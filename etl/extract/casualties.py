@@ -163,6 +163,9 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.match(r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
                 after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
         return False  # a date: "on 27 April", "killed on 3"
+    if num_text.isdigit() and re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$",
+                                        sentence[:num_start], re.I):
+        return False  # a date: "the Nov. 29 death of", "the March 3 shooting"
     if single_needs_np and num_text.strip().lower() in {"a", "an", "one", "single", "lone"} and not np.strip():
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
