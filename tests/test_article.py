@@ -90,3 +90,17 @@ def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
     (m,) = _rows("Seven people injured in Riverside shooting Seven people injured in Riverside shooting News "
                  "Police are investigating. It happened on Tuesday in Riverside, California.")
     assert m.wounded == 7
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 June 2021, the army fired 82mm mortars, heavy machine guns and small arms at the positions of the rebels near Kassala.",
+    "On 1 June 2021, militants fired three mortar bombs which landed near the stadium in Kassala.",
+    "On 1 June 2021, rebels triggered an improvised explosive device blast and damaged a bridge near Kassala.",
+    "On 1 June 2021, the air force targeted a rebel convoy on the outskirts of Kassala. No casualties reported.",
+])
+def test_more_ways_of_reporting_violence_without_figures(text):
+    assert len(_rows(text)) == 1
+
+
+def test_a_sports_result_is_not_violence():
+    assert _rows("On 1 June 2021, Kassala beat the visitors 3-1 and the coach was fired on Monday.") == []

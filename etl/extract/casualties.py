@@ -58,9 +58,10 @@ def _rx() -> dict:
     return {
         # "At least 26 people were killed", "3 dead", "two civilians died"
         # "At least 32 assailants and 3 soldiers were killed": further counts chained to the first add up
-        # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped
+        # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
+        # "including" aside may list with commas: "12 staff, including doctors, nurses and paramedics, were killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,)?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
