@@ -104,3 +104,18 @@ def test_more_ways_of_reporting_violence_without_figures(text):
 
 def test_a_sports_result_is_not_violence():
     assert _rows("On 1 June 2021, Kassala beat the visitors 3-1 and the coach was fired on Monday.") == []
+
+
+def test_a_suicide_bomber_who_detonated_died_and_is_counted_once():
+    (m,) = _rows("06/01/2021: Two suicide bombers detonated at a market in Kassala, Sudan. No other casualties were "
+                 "reported.")
+    assert m.killed == 2
+    (m,) = _rows("06/01/2021: A suicide bomber detonated at a market in Kassala, Sudan. In addition to the bomber, "
+                 "three people were killed.")
+    assert m.killed == 4
+
+
+def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
+    (m,) = _rows("06/01/2021: Gunmen attacked a post in Kassala, Sudan. At least 18 people, including 12 assailants "
+                 "and six soldiers were killed in the clash.")
+    assert m.killed == 18

@@ -91,3 +91,14 @@ def test_a_list_between_commas_names_the_same_people(sentence, n):
 def test_a_day_of_the_month_is_not_a_count():
     assert [(i.kind, i.count.best) for i in find_casualties(
         "He is charged with murder in the Nov. 29 death of 17-year-old Dallas Reed.")] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Five police officers including a commander were killed in the blast.", [("killed", 5)]),
+    ("Assailants shot and killed Farid, a former ministry employee, in the village.", [("killed", 1)]),
+    ("Security forces identified and killed the four assailants.", [("killed", 4)]),
+    ("Aside from the deaths of the two assailants, nobody was hurt.", [("killed", 2)]),
+    ("Gunmen killed Tuesday, police said.", []),
+])
+def test_more_victim_phrases(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

@@ -269,6 +269,9 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     best: Count | None = None
     extra: list[Count] = []
     seen: set[str] = set()
+    # a death only implied ("a suicide bomber detonated") counts when the text reports no attacker's death itself
+    stated = any(i.kind == kind and i.additive and not i.implied for items in per_sentence.values() for i in items)
+    per_sentence = {k: [i for i in items if not (i.implied and stated)] for k, items in per_sentence.items()}
     for items in per_sentence.values():
         # "two other policemen were killed" adds to policemen killed earlier; "four others wounded" after
         # the dead, or as the first figure of its kind, is a figure of its own

@@ -13,9 +13,12 @@ from etl.extract.numbers import Count, count_regex, patterns, read_count
 from etl.resources import load_yaml
 
 KINDS = ("killed", "wounded", "hit")
+# Words that name a time, not a person: "killed Tuesday, police said"
+_WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+         r"|August|September|October|November|December|Today|Yesterday|Tonight)\b")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
-                    r"|casualt|toll|assassin|lynch|hospital|condition|behead|execut|massacr|perish|succumb|lives|life"
+                    r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide", re.I)
 
 
@@ -29,6 +32,7 @@ class Item:
     phrase: str
     final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
     other: bool = False  # "two other policemen": adds only to an earlier figure of the same kind
+    implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
 
 
 def _alt(words) -> str:
@@ -59,18 +63,21 @@ def _rx() -> dict:
         # "At least 26 people were killed", "3 dead", "two civilians died"
         # "At least 32 assailants and 3 soldiers were killed": further counts chained to the first add up
         # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
-        # "including" aside may list with commas: "12 staff, including doctors, nurses and paramedics, were killed")
+        # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
+        # paramedics, were killed", "Five officers including a commander were killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,)?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
         "object_one": re.compile(rf"\b(?:{active})\s+(?:him|her|(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
-                                 rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+))", re.I),
+                                 rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+                                 # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
+                                 rf"|(?-i:(?!{_WHEN})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
-        "object": re.compile(rf"\b(?:{active})\s+(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
+        "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
                                rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
@@ -91,13 +98,16 @@ def _rx() -> dict:
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
-                              rf"(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|{victim}s?)\b"
+                              rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
-                               r"|\bkilled\s+(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
+                               r"|\b(?:killed|killing)\s+(?:only\s+)?(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
                                r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
+        # suicide bombers who detonated died: "Two female suicide bombers detonated in Mora" (attackers, added)
+        "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
+                              rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
@@ -248,6 +258,11 @@ def find_casualties(sentence: str) -> list[Item]:
         n = int(m.group("c") or m.group("s"))
         items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
                           m.group(0), final=True))
+    for m in rx["bombers"].finditer(sentence):
+        c = _parse(m.group("c"))
+        if c:
+            i = _item(sentence, "killed", c, m.start(), m.end())
+            items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase, implied=True))
     for m in rx["in_addition"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
@@ -295,7 +310,9 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
     # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
     rx = _rx()
-    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(phrase))
+    # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
+    own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
+    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(own))
     other = not additive and bool(rx["additive_after_number"].match(phrase))
     return Item(kind, count, start, end, additive, phrase, other=other)
 
