@@ -102,3 +102,15 @@ def test_a_day_of_the_month_is_not_a_count():
 ])
 def test_more_victim_phrases(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On 29 April 2020, 3 policemen, 2 militia members, and 1 soldier were killed.", [("killed", 6)]),
+    ("78 BH/IS fighters were killed.", [("killed", 78)]),
+    ("Five corpses of suspected militants were discovered the next day.", [("killed", 5)]),
+    ("A farmer and his brother were killed in a clash.", [("killed", 2)]),
+    ("The explosion killed one and injured 3 others.", [("killed", 1), ("wounded", 3)]),
+    ("Border guards shot two men to death.", [("killed", 2)]),
+])
+def test_victim_lists_bodies_and_bare_objects(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

@@ -45,8 +45,8 @@ def _rx() -> dict:
     p = patterns()
     victim = _alt(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
-             rf"(?P<num>{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s)))")
-    word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’.-]*\)?"
+             rf"(?P<num>(?!(?:19|20)\d\d\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
+    word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{_alt(t['np_stop'])})\b){word}"
@@ -84,15 +84,17 @@ def _rx() -> dict:
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
-                               rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)))"
-                               rf"|(?P<d_killed>(?:was\s+shot\s+and\s+|later\s+|also\s+)?died))\b", re.I),
+                               rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
                                rf"|(?P<h_wounded>wounded|injured|hurt)|(?P<h_hit>shot|stabbed))"
                                rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
-                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)", re.I),
+                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
+                           # "Five corpses of suspected militants were discovered"
+                           rf"|(?P<n>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered)", re.I),
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
         "coded": re.compile(rf"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
@@ -128,6 +130,8 @@ def _rx() -> dict:
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{_alt(t['additive_after_number'])})\b", re.I),
+        "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
+        "after_active": re.compile(rf"\b(?:{active})\s+$", re.I),
         "object_start": re.compile(r"^\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|scores|hundreds|many|\w+self|themselves)\b", re.I),
     }
 
@@ -136,6 +140,11 @@ def _rx() -> dict:
 def _active_words() -> frozenset[str]:
     t = load_yaml("casualties.yaml")
     return frozenset(w for k in ("killed", "wounded") for w in t["active"][k])
+
+
+def _possessive_one(text: str) -> Count | None:
+    """"his wife" in a list of victims is one more person."""
+    return Count(1, 1, 1, text) if text.strip().lower() in ("his", "her", "their") else None
 
 
 def _unnamed(pattern: str) -> str:
@@ -198,6 +207,8 @@ def find_casualties(sentence: str) -> list[Item]:
     # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
     masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence)
     for m in rx["subject"].finditer(masked):
+        if rx["after_active"].search(sentence[:m.start("num")]):
+            continue  # "killed one and injured 3 others": "one" is the object of "killed", not a subject
         kind = _kind(m, "p")
         after = sentence[m.end():]
         # "A man killed 14 people": with no auxiliary the verb is active and its subject is the attacker.
@@ -213,7 +224,7 @@ def find_casualties(sentence: str) -> list[Item]:
         c = _parse(m.group(0)[: m.end("num") - m.start()])
         chain = m.group("chain") or ""
         links = [more for link in rx["chain_count"].finditer(chain)
-                 if (more := _parse(link.group("c")))
+                 if (more := _parse(link.group("c")) or _possessive_one(link.group("c")))
                  and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x")]
         # "Three victims, a 25-year-old, a 26-year-old and a 33-year-old, were ...": between commas, a list
         # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up)
@@ -229,8 +240,12 @@ def find_casualties(sentence: str) -> list[Item]:
             kind = "killed" if name == "toll" else _kind(m, "a")
             obj = m.group("obj")
             np = m.groupdict().get("np") or ""
-            if not _valid_count(sentence, m.start("obj"), obj, np):
+            # "killed one and injured 3 others": a bare "one" before the other outcome is a person
+            bare_one = bool(rx["other_outcome"].match(sentence[m.end():]))
+            if not _valid_count(sentence, m.start("obj"), obj, np, single_needs_np=not bare_one):
                 continue
+            if kind == "hit" and re.match(r"\s+to\s+death\b", sentence[m.end():], re.I):
+                kind = "killed"  # "shot two men to death"
             if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
             c = _parse(obj)
@@ -251,7 +266,7 @@ def find_casualties(sentence: str) -> list[Item]:
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in rx["body"].finditer(sentence):
-        c = _parse(m.group("c")) if m.group("c") else one
+        c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in rx["coded"].finditer(sentence):
