@@ -3,7 +3,8 @@
 Rules (each written once, here):
 - Candidates are blocked by country and week: a mention is only compared with incidents of the same country
   code in nearby weeks. No all-pairs pass. Dates agree when the days each mention's date precision allows
-  overlap (within DATE_SLACK), and neither article was published before the other's event.
+  overlap (within DATE_SLACK), neither article was published before the other's event, and on the same day
+  they do not name different parts of it ("Saturday morning" / "Saturday afternoon").
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name, or within PLACE_KM), event types
   and perpetrators do not contradict each other, and the killed figures are compatible (a toll may rise).
@@ -166,7 +167,8 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     best = None
     for other in inc.mentions:
         days = _days_apart(m, other)
-        if days is None or days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m):
+        if days is None or days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m) \
+                or _times_differ(m, other):
             continue
         place = _place_reason(m, other)
         if place is None or not _events_agree(m.get("event_type"), other.get("event_type")) \
@@ -189,6 +191,22 @@ BLOCK_COLUMNS = ("country_code",)
 
 def block_of(m: dict) -> tuple:
     return tuple(m.get(c) for c in BLOCK_COLUMNS)
+
+
+# Parts of the day a date phrase may name; "Saturday morning" and "Saturday afternoon" are two events.
+_PART_OF_DAY = {"morning": "morning", "dawn": "morning", "afternoon": "afternoon", "evening": "evening",
+                "night": "evening", "tonight": "evening"}
+
+
+def _part_of_day(m: dict) -> str | None:
+    words = re.findall(r"[a-z]+", (m.get("date_phrase") or "").lower())
+    return next((_PART_OF_DAY[w] for w in words if w in _PART_OF_DAY), None)
+
+
+def _times_differ(a: dict, b: dict) -> bool:
+    """Same stated day, different parts of it: different events."""
+    pa, pb = _part_of_day(a), _part_of_day(b)
+    return bool(pa and pb and pa != pb and a.get("event_date") == b.get("event_date"))
 
 
 def _week(d: dt.date | None) -> int | None:

@@ -9,7 +9,7 @@ D = dt.date
 def mention(mid, article, published, event_date, killed=None, wounded=None, location="Kabul", country="AFG",
             lat=34.53, lon=69.17, event_type="bombing", perpetrator=None, precision="day", **extra):
     return dict(mention_id=mid, article_id=article, source=extra.pop("source", "Wire"), publication_date=published,
-                event_date=event_date, date_precision=precision, date_phrase="on Monday", killed=killed,
+                event_date=event_date, date_precision=precision, date_phrase=extra.pop("date_phrase", "on Monday"), killed=killed,
                 killed_low=killed, killed_high=None, wounded=wounded, wounded_low=wounded, wounded_high=None,
                 location=location, country_code=country, latitude=lat, longitude=lon, geo_precision="exact",
                 event_type=event_type, perpetrator=perpetrator, perpetrator_status="unknown", **extra)
@@ -78,3 +78,12 @@ def test_article_published_before_the_event_is_another_event():
         mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 4), killed=5),
     ])
     assert len(rows) == 2
+
+
+def test_two_shootings_in_one_city_in_the_morning_and_the_afternoon_stay_apart():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 4), killed=1, date_phrase="Saturday morning"),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 4), killed=1, date_phrase="Saturday afternoon"),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 4), killed=1, date_phrase="early Saturday morning"),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]
