@@ -114,3 +114,12 @@ def test_more_victim_phrases(sentence, expected):
 ])
 def test_victim_lists_bodies_and_bare_objects(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody died up here last night.",
+    "Crime stats for 2015, in the city of New Orleans, show 165 people were murdered.",
+    "This year has seen more than 130 shooting deaths in the city.",
+])
+def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
+    assert find_casualties(sentence) == []

@@ -80,7 +80,7 @@ def _rx() -> dict:
         "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
-                               rf"|(?-i:\b[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
@@ -126,6 +126,7 @@ def _rx() -> dict:
         "not_people": re.compile(rf"^\s*(?:{_alt(t['not_people'])})\b|^-|^\s*%", re.I),
         "part_of": re.compile(rf"\b(?:{_alt(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
+        "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
         "hypothetical": re.compile(rf"\b(?:{_alt(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
@@ -192,6 +193,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "an unknown number of assailants": no figure
     if re.search(r"\b[A-Za-z]+,\s*$", sentence[:num_start]) and re.match(r"\s*,", after) and num_text.isdigit():
         return False  # "Boy, 15, dead": an age in commas
+    if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
+        return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
         return False  # "7 Action News 17-year-old ...": a number in a name, then an age
     return True
@@ -360,6 +363,7 @@ def _excluded(sentence: str, item: Item) -> bool:
     if rx["part_of"].match(sentence[item.start:].lstrip()):
         return True
     # "at least 220 civilians since 2014": a cumulative figure, not one incident.
-    if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase):
+    if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase) \
+            or rx["aggregate_before"].search(before[-100:]):
         return True
     return False
