@@ -722,10 +722,9 @@ def _analyse(text: str) -> _Analysis:
     for m in mentions:
         if m.ptype in rules.type_countries and not m.embedded:
             countries[rules.type_countries[m.ptype]] += 1
-    if not countries:
-        for pattern, cc in rules.country_cues:
-            if pattern.search(text):
-                countries[cc] += 1
+    for pattern, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
+        if pattern.search(text):
+            countries[cc] += 1
     return _Analysis(mentions, countries, explicit, states, admin1, dateline)
 
 
