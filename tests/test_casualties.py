@@ -123,3 +123,15 @@ def test_victim_lists_bodies_and_bare_objects(sentence, expected):
 ])
 def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
     assert find_casualties(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("16-year-old girl accidentally shot during break-in", [("hit", 1)]),
+    ("A 16-year-old boy was found shot to death Tuesday morning.", [("killed", 1)]),
+    ("He is accused of shooting his 22-month-old daughter in the leg.", [("hit", 1)]),
+    ("Father arrested after boy accidentally shoots himself", [("hit", 1)]),
+    ("A female who was shot in a park has been identified.", [("hit", 1)]),
+    ("He shot himself dead.", [("killed", 1)]),
+])
+def test_local_news_victims(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

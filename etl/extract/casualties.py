@@ -72,7 +72,7 @@ def _rx() -> dict:
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
-        "object_one": re.compile(rf"\b(?:{active})\s+(?:him|her|(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
                                  rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
@@ -87,7 +87,7 @@ def _rx() -> dict:
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
                                rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
-        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
                                rf"|(?P<h_wounded>wounded|injured|hurt)|(?P<h_hit>shot|stabbed))"
                                rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
@@ -101,15 +101,17 @@ def _rx() -> dict:
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
-                              rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})\b"
+                              rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
-                               r"|\b(?:killed|killing)\s+(?:only\s+)?(?:himself|herself)|\bblew\s+(?:himself|herself)\s+up"
+                               r"|\b(?:killed|killing)\s+(?:only\s+)?(?:himself|herself)|\bshot\s+(?:himself|herself)\s+(?:dead|to\s+death)|\bblew\s+(?:himself|herself)\s+up"
                                r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
         # suicide bombers who detonated died: "Two female suicide bombers detonated in Mora" (attackers, added)
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
+        # "Boy accidentally shoots himself": hurt, outcome unstated
+        "self_hit": re.compile(r"\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
@@ -290,6 +292,8 @@ def find_casualties(sentence: str) -> list[Item]:
         for m in rx[name].finditer(sentence):
             kind = next((k for k in KINDS for g in ("s", "d", "h") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
+    for m in rx["self_hit"].finditer(sentence):
+        items.append(_item(sentence, "hit", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
         i = _item(sentence, "killed", one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
