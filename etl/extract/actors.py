@@ -818,14 +818,21 @@ def _parent(canonical: str) -> str | None:
     return None
 
 
-def _province(canonical: str, text: str) -> str:
-    """A bare "Islamic State" in an article about Nigeria is its West Africa Province, as the coders write it."""
+def _province(canonical: str, *texts: str) -> str:
+    """A bare "Islamic State" in an article about Nigeria is its West Africa Province, as the coders write it:
+    the province whose places the texts name most often."""
     options = _tables().provinces.get(canonical)
     if not options:
         return canonical
-    counts = Counter({name: len(rx.findall(text)) for name, rx in options})
+    counts = Counter({name: sum(_count(rx, text) for text in texts) for name, rx in options})
     name, n = counts.most_common(1)[0]
     return name if n else canonical
+
+
+@lru_cache(maxsize=1024)
+def _count(rx: re.Pattern, text: str) -> int:
+    """Matches of `rx` in `text`; cached, as every incident of an article counts in the whole article."""
+    return len(rx.findall(text))
 
 
 def _unknown_group(text: str) -> tuple[str, str, str] | None:
@@ -911,7 +918,7 @@ def find_perpetrator(event: str, context: str = "", article: str = "", country: 
             elif kind == FORCE:
                 name = _placed_force(entry, country)
             elif name in _tables().provinces:
-                name = _province(name, f"{event} {context} {full_article}")
+                name = _province(name, event, context, full_article)
             rank = (_RANK[status] - _KIND_PENALTY.get(kind, 0.0), -source, -r.mention.start)
             if best is None or rank > best:
                 best, choice = rank, Attribution(name, status, r.phrase)
