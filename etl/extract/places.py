@@ -161,6 +161,7 @@ _TOKEN = re.compile(
     r"(?P<w>(?:['‘ʿ](?=[A-Z]))?[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*)"
     r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
     r"|(?P<p>\S)")
+_SPACE_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")")  # groups: space, word, number, punctuation
 _SENTENCE_END = frozenset(".!?")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
@@ -185,33 +186,44 @@ class _Tok:
 
 
 def _tokenise(text: str) -> list[_Tok]:
-    # The hot loop of place finding (every article's head is tokenised): locals, one pass per token, line by line.
+    # The hot loop of place finding (every article's head is tokenised): locals, one pass per token, line by
+    # line. Tokens and the spaces before them cover a line, so offsets are counted, not asked of match objects.
     toks: list[_Tok] = []
     append, prefix, tok_class = toks.append, _ARTICLE_PREFIX.match, _Tok
     punct: list[int] = []    # indices of punctuation tokens: what may start a sentence after them
-    pos = 0
+    line_start = 0
     for end_of_line in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
         first = len(toks)
-        for m in _TOKEN.finditer(text, pos, end_of_line):
-            kind, word = m.lastgroup, m.group()
-            start, end = m.span()
-            if kind == "w":
+        end = line_start
+        long_words = long_caps = 0       # words of more than 3 letters, and how many are capitalised
+        for space, word, number, mark in _SPACE_TOKEN.findall(text, line_start, end_of_line):
+            start = end + len(space)
+            if word:
+                end = tok_end = start + len(word)
                 if word[0] in "'‘ʿ":
                     word, start = word[1:], start + 1
                 possessive = len(word) > 2 and word[-2:] in ("'s", "’s")     # "Kabul's"
                 if possessive:
-                    word, end = word[:-2], end - 2
+                    word, tok_end = word[:-2], end - 2
                 c = word[0]
                 cap = c.isupper() or (c in "ae" and prefix(word) is not None)
-                append(tok_class(word, start, end, kind, word.lower(), cap, False, False, possessive))
+                if len(word) > 3:
+                    long_words += 1
+                    long_caps += cap
+                append(tok_class(word, start, tok_end, "w", word.lower(), cap, False, False, possessive))
+            elif number:
+                end = start + len(number)
+                append(tok_class(number, start, end, "n", number.lower(), False, False, False, False))
             else:
-                if kind == "p":
-                    punct.append(len(toks))
-                append(tok_class(word, start, end, kind, word.lower(), False, False, False, False))
-        pos = end_of_line + 1
+                end = start + 1
+                punct.append(len(toks))
+                append(tok_class(mark, start, end, "p", mark.lower(), False, False, False, False))
+        line_start = end_of_line + 1
         if len(toks) > first:
             toks[first].initial = True       # a line's first word
-            _mark_titled(toks, first, len(toks))
+        if long_words >= 3 and long_caps >= 0.8 * long_words:
+            for tok in toks[first:]:         # a title-case or all-caps line: a headline
+                tok.titled = True
     last = len(toks) - 1
     for i in punct:
         if i == last:
@@ -224,13 +236,6 @@ def _tokenise(text: str) -> list[_Tok]:
         elif p in ':"“—–' or (p == "-" and text[prev.start - 1:prev.start] == " "):
             toks[i + 1].initial = True
     return toks
-
-
-def _mark_titled(toks: list[_Tok], lo: int, hi: int) -> None:
-    words = [t for t in toks[lo:hi] if t.kind == "w" and len(t.text) > 3]
-    if len(words) >= 3 and sum(t.cap for t in words) >= 0.8 * len(words):
-        for tok in toks[lo:hi]:
-            tok.titled = True
 
 
 # -- mentions ------------------------------------------------------------------------------------
@@ -759,6 +764,8 @@ def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
 
 def _add_capitals(text, toks, mentions, gaz, rules) -> None:
     """ "the Somali capital", "the capital of Somalia", "Somalia's capital" -> the capital city."""
+    if "capital" not in text:
+        return                               # every pattern of _CAPITAL has the word
     starts = [t.start for t in toks]
     for match in _CAPITAL.finditer(text):
         name = match.group("adj") or match.group("of") or match.group("pos")
