@@ -162,13 +162,17 @@ class _Names:
     def __init__(self, names: list[str]):
         self.any_case = re.compile(r"\b" + _alternation([re.escape(n) for n in names]) + r"\b", re.I)
         # ASCII text is matched lower-cased without re.I: the same matches, several times faster
-        self.lower = (re.compile(r"\b" + _alternation([re.escape(n.lower()) for n in names]) + r"\b")
+        self.lowered = [n.lower() for n in names]
+        self.lower = (re.compile(r"\b" + _alternation([re.escape(n) for n in self.lowered]) + r"\b")
                       if all(n.isascii() for n in names) else None)
 
     def count(self, text: str) -> int:
         """How many times the text names one of them."""
         if self.lower is not None and text.isascii():
-            return len(self.lower.findall(text.lower()))
+            text = text.lower()
+            if not any(n in text for n in self.lowered):
+                return 0                     # most texts have none of the names, not even inside a word
+            return len(self.lower.findall(text))
         return len(self.any_case.findall(text))
 
 
