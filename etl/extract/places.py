@@ -161,7 +161,7 @@ _TOKEN = re.compile(
     r"(?P<w>(?:['‘ʿ](?=[A-Z]))?[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*)"
     r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
     r"|(?P<p>\S)")
-_SPACE_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")")  # groups: space, word, number, punctuation
+_SPACE_TOKEN = re.compile(r"(\s*+)(?:" + _TOKEN.pattern + ")")  # groups: space, word, number, punctuation
 _SENTENCE_END = frozenset(".!?")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
@@ -196,7 +196,10 @@ def _tokenise(text: str) -> list[_Tok]:
         first = len(toks)
         end = line_start
         long_words = long_caps = 0       # words of more than 3 letters, and how many are capitalised
-        for space, word, number, mark in _SPACE_TOKEN.findall(text, line_start, end_of_line):
+        stop = end_of_line
+        while stop > line_start and text[stop - 1].isspace():
+            stop -= 1                        # spaces with no token after them would be tried from each one
+        for space, word, number, mark in _SPACE_TOKEN.findall(text, line_start, stop):
             start = end + len(space)
             if word:
                 end = tok_end = start + len(word)
