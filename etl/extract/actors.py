@@ -65,8 +65,10 @@ _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "
                         "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
+@lru_cache(maxsize=1024)
 def _fold(text: str) -> str:
-    """Accents off, typographic quotes and dashes made plain; ASCII text comes back as it is."""
+    """Accents off, typographic quotes and dashes made plain; ASCII text comes back as it is. Cached: every
+    incident of an article folds the whole article again."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text.translate(_PUNCT))
