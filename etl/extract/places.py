@@ -282,8 +282,10 @@ class _Mention:
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
 
 
+@lru_cache(maxsize=1 << 14)
 def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
-    """Gazetteer entries one name can denote (countries, US states, admin areas, towns)."""
+    """Gazetteer entries one name can denote (countries, US states, admin areas, towns). Cached, as a name
+    recurs in an article's sentences, paragraphs and head; the dict is shared, read it only."""
     if not key:
         return None
     hit = {}
