@@ -6,32 +6,40 @@ output does not depend on which worker finished first.
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
-from etl.schema import Article
+from etl.schema import Article, Mention
 
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 
 
 def extract_batch(articles: list[Article]) -> list[str]:
     """Extract each article; one payload per article (etl.cache.encode). Pure: what runs on a worker."""
-    import dataclasses
-
     from etl.cache import encode
     from etl.extract import extract_article
 
     out = []
     for article in articles:
         try:
-            mentions = [dataclasses.asdict(m) for m in extract_article(article)]
+            mentions = [_row(m) for m in extract_article(article)]
         except Exception as exc:  # one article's text must not stop the build; it becomes an article error
             out.append(encode(failure=f"{type(exc).__name__}: {exc}"))
         else:
             out.append(encode(mentions))
     return out
+
+
+# A mention's fields are plain values (str, int, float, bool, date): a shallow dict of them is what
+# dataclasses.asdict gives, without its deep copy of every value.
+_MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))
+
+
+def _row(mention: Mention) -> dict:
+    return {name: getattr(mention, name) for name in _MENTION_FIELDS}
 
 
 def default_workers() -> int:

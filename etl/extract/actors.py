@@ -65,8 +65,10 @@ _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "
                         "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
+@lru_cache(maxsize=1024)
 def _fold(text: str) -> str:
-    """Accents off, typographic quotes and dashes made plain; ASCII text comes back as it is."""
+    """Accents off, typographic quotes and dashes made plain; ASCII text comes back as it is. Cached: every
+    incident of an article folds the whole article again."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text.translate(_PUNCT))
@@ -156,6 +158,26 @@ def _alternation(fragments: list[str]) -> str:
 
 # ---------------------------------------------------------------- the tables
 
+class _Names:
+    """A list of names (places, countries) to count in texts as whole words, in any case."""
+
+    def __init__(self, names: list[str]):
+        self.any_case = re.compile(r"\b" + _alternation([re.escape(n) for n in names]) + r"\b", re.I)
+        # ASCII text is matched lower-cased without re.I: the same matches, several times faster
+        self.lowered = [n.lower() for n in names]
+        self.lower = (re.compile(r"\b" + _alternation([re.escape(n) for n in self.lowered]) + r"\b")
+                      if all(n.isascii() for n in names) else None)
+
+    def count(self, text: str) -> int:
+        """How many times the text names one of them."""
+        if self.lower is not None and text.isascii():
+            text = text.lower()
+            if not any(n in text for n in self.lowered):
+                return 0                     # most texts have none of the names, not even inside a word
+            return len(self.lower.findall(text))
+        return len(self.any_case.findall(text))
+
+
 class _Entry(NamedTuple):
     canonical: str
     kind: str
@@ -172,9 +194,9 @@ class _Tables(NamedTuple):
     states: dict[str, str]             # folded demonym/country -> alpha-3
     states_cs: dict[str, str]          # demonyms written in capitals ("US", "DRC") -> alpha-3
     state_names: dict[str, str]        # alpha-3 -> display name
-    provinces: dict[str, list[tuple[str, re.Pattern]]]  # parent canonical -> [(province, places regex)]
+    provinces: dict[str, list[tuple[str, _Names]]]  # parent canonical -> [(province, its places)]
     coalitions: dict[str, str]
-    theatres: list[tuple[str, re.Pattern]]
+    theatres: list[tuple[str, _Names]]
     mention: re.Pattern
     mention_without_ethnic: re.Pattern
     country: str                        # regex source for a country or demonym
@@ -310,13 +332,11 @@ def _tables() -> _Tables:
     mention = re.compile(rf"(?<![\w'])(?:{alternatives}{ethnic})(?![\w])", re.I)
     mention_without_ethnic = re.compile(rf"(?<![\w'])(?:{alternatives}|(?P<eth>(?!)))(?![\w])", re.I)
 
-    provinces: dict[str, list[tuple[str, re.Pattern]]] = {}
+    provinces: dict[str, list[tuple[str, _Names]]] = {}
     for g in data["groups"]:
         if g.get("parent"):
-            rx = re.compile(r"\b" + _alternation([re.escape(p) for p in g["places"]]) + r"\b", re.I)
-            provinces.setdefault(g["parent"], []).append((g["canonical"], rx))
-    theatres = [(name, re.compile(r"\b" + _alternation([re.escape(w) for w in words]) + r"\b", re.I))
-                for name, words in data["coalition_theatres"].items()]
+            provinces.setdefault(g["parent"], []).append((g["canonical"], _Names(g["places"])))
+    theatres = [(name, _Names(words)) for name, words in data["coalition_theatres"].items()]
     theatre_names = {w: name for name, words in data["coalition_theatres"].items() for w in words if _key(w) in canon}
     inspired = {group: generic_name for generic_name, groups in data["inspired_by"].items() for group in groups}
     return _Tables(by_key, by_acronym, by_acronym_folded, canon, states, states_cs, names, provinces,
@@ -801,7 +821,7 @@ def _coalition(text: str) -> str | None:
             alpha3 = _state_of(m.group("lead"), t)
             if alpha3 in t.coalitions:
                 return t.coalitions[alpha3]
-    counts = Counter({name: len(rx.findall(text)) for name, rx in t.theatres})
+    counts = Counter({name: names.count(text) for name, names in t.theatres})
     for r in _read(text):  # "an IS cave complex": the groups a text names place its war too
         entry = r.mention.entry
         war = t.theatre_names.get(entry.canonical) or t.theatre_names.get(_parent(entry.canonical))
@@ -818,14 +838,21 @@ def _parent(canonical: str) -> str | None:
     return None
 
 
-def _province(canonical: str, text: str) -> str:
-    """A bare "Islamic State" in an article about Nigeria is its West Africa Province, as the coders write it."""
+def _province(canonical: str, *texts: str) -> str:
+    """A bare "Islamic State" in an article about Nigeria is its West Africa Province, as the coders write it:
+    the province whose places the texts name most often."""
     options = _tables().provinces.get(canonical)
     if not options:
         return canonical
-    counts = Counter({name: len(rx.findall(text)) for name, rx in options})
+    counts = Counter({name: sum(_count(places, text) for text in texts) for name, places in options})
     name, n = counts.most_common(1)[0]
     return name if n else canonical
+
+
+@lru_cache(maxsize=1024)
+def _count(names: _Names, text: str) -> int:
+    """Cached, as every incident of an article counts the names in the whole article."""
+    return names.count(text)
 
 
 def _unknown_group(text: str) -> tuple[str, str, str] | None:
@@ -911,7 +938,7 @@ def find_perpetrator(event: str, context: str = "", article: str = "", country: 
             elif kind == FORCE:
                 name = _placed_force(entry, country)
             elif name in _tables().provinces:
-                name = _province(name, f"{event} {context} {full_article}")
+                name = _province(name, event, context, full_article)
             rank = (_RANK[status] - _KIND_PENALTY.get(kind, 0.0), -source, -r.mention.start)
             if best is None or rank > best:
                 best, choice = rank, Attribution(name, status, r.phrase)

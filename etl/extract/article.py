@@ -137,10 +137,13 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     return groups
 
 
-@lru_cache(maxsize=4096)
 def _casualties(s: Sentence) -> list[Item]:
-    """Casualty items of a sentence, read once per sentence (grouping and counting both need them)."""
-    return find_casualties(s.text)
+    """Casualty items of a sentence, read once per sentence text (grouping and counting both need them, and
+    stock sentences recur across articles)."""
+    return _casualties_in(s.text)
+
+
+_casualties_in = lru_cache(maxsize=4096)(find_casualties)
 
 
 def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]) -> bool:

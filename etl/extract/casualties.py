@@ -20,6 +20,8 @@ _WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|F
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide", re.I)
+# The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
+_MAYBE_LOWER = re.compile(_MAYBE.pattern)
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
 def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     rx = _rx()
-    if not _MAYBE.search(sentence):
+    if not (_MAYBE_LOWER.search(sentence.lower()) if sentence.isascii() else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
     items: list[Item] = []
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -160,10 +161,13 @@ _TOKEN = re.compile(
     r"(?P<w>(?:['‘ʿ](?=[A-Z]))?[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*)"
     r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
     r"|(?P<p>\S)")
+_SPACE_TOKEN = re.compile(r"(\s*+)(?:" + _TOKEN.pattern + ")")  # groups: space, word, number, punctuation
 _SENTENCE_END = frozenset(".!?")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
+_NEWLINE = re.compile("\n")
+_MASTHEAD_DASH = re.compile(" [-|–—]")
 
 
 @dataclass(slots=True)
@@ -182,49 +186,59 @@ class _Tok:
 
 
 def _tokenise(text: str) -> list[_Tok]:
-    # The hot loop of place finding (every article's head is tokenised): locals, one pass per token.
+    # The hot loop of place finding (every article's head is tokenised): locals, one pass per token, line by
+    # line. Tokens and the spaces before them cover a line, so offsets are counted, not asked of match objects.
     toks: list[_Tok] = []
-    append, prefix = toks.append, _ARTICLE_PREFIX.match
-    for m in _TOKEN.finditer(text):
-        kind, word = m.lastgroup, m.group()
-        start, end = m.span()
-        if kind == "w":
-            if word[0] in "'‘ʿ":
-                word, start = word[1:], start + 1
-            possessive = len(word) > 2 and word[-2:] in ("'s", "’s")     # "Kabul's"
-            if possessive:
-                word, end = word[:-2], end - 2
-            c = word[0]
-            cap = c.isupper() or (c in "ae" and prefix(word) is not None)
-            append(_Tok(word, start, end, kind, word.lower(), cap, False, False, possessive))
-        else:
-            append(_Tok(word, start, end, kind, word.lower(), False, False, False, False))
-    if not toks:
-        return toks
+    append, prefix, tok_class = toks.append, _ARTICLE_PREFIX.match, _Tok
+    punct: list[int] = []    # indices of punctuation tokens: what may start a sentence after them
     line_start = 0
-    toks[0].initial = True
-    before, prev = None, toks[0]
-    for i in range(1, len(toks)):
-        tok = toks[i]
-        if prev.end != tok.start and text.find("\n", prev.end, tok.start) != -1:
-            _mark_titled(toks, line_start, i)
-            line_start = i
-            tok.initial = True
-        elif prev.text in _SENTENCE_END:
+    for end_of_line in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
+        first = len(toks)
+        end = line_start
+        long_words = long_caps = 0       # words of more than 3 letters, and how many are capitalised
+        stop = end_of_line
+        while stop > line_start and text[stop - 1].isspace():
+            stop -= 1                        # spaces with no token after them would be tried from each one
+        for space, word, number, mark in _SPACE_TOKEN.findall(text, line_start, stop):
+            start = end + len(space)
+            if word:
+                end = tok_end = start + len(word)
+                if word[0] in "'‘ʿ":
+                    word, start = word[1:], start + 1
+                possessive = len(word) > 2 and word[-2:] in ("'s", "’s")     # "Kabul's"
+                if possessive:
+                    word, tok_end = word[:-2], end - 2
+                c = word[0]
+                cap = c.isupper() or (c in "ae" and prefix(word) is not None)
+                if len(word) > 3:
+                    long_words += 1
+                    long_caps += cap
+                append(tok_class(word, start, tok_end, "w", word.lower(), cap, False, False, possessive))
+            elif number:
+                end = start + len(number)
+                append(tok_class(number, start, end, "n", number.lower(), False, False, False, False))
+            else:
+                end = start + 1
+                punct.append(len(toks))
+                append(tok_class(mark, start, end, "p", mark.lower(), False, False, False, False))
+        line_start = end_of_line + 1
+        if len(toks) > first:
+            toks[first].initial = True       # a line's first word
+        if long_words >= 3 and long_caps >= 0.8 * long_words:
+            for tok in toks[first:]:         # a title-case or all-caps line: a headline
+                tok.titled = True
+    last = len(toks) - 1
+    for i in punct:
+        if i == last:
+            break
+        prev, p = toks[i], toks[i].text
+        if p in _SENTENCE_END:
+            before = toks[i - 1] if i else None
             if not (before and before.kind == "w" and (before.lower in _ABBREVIATIONS or len(before.text) == 1)):
-                tok.initial = True
-        elif prev.text in ':"“—–' or (prev.text == "-" and text[prev.start - 1:prev.start] == " "):
-            tok.initial = True
-        before, prev = prev, tok
-    _mark_titled(toks, line_start, len(toks))
+                toks[i + 1].initial = True
+        elif p in ':"“—–' or (p == "-" and text[prev.start - 1:prev.start] == " "):
+            toks[i + 1].initial = True
     return toks
-
-
-def _mark_titled(toks: list[_Tok], lo: int, hi: int) -> None:
-    words = [t for t in toks[lo:hi] if t.kind == "w" and len(t.text) > 3]
-    if len(words) >= 3 and sum(t.cap for t in words) >= 0.8 * len(words):
-        for tok in toks[lo:hi]:
-            tok.titled = True
 
 
 # -- mentions ------------------------------------------------------------------------------------
@@ -268,8 +282,10 @@ class _Mention:
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
 
 
+@lru_cache(maxsize=1 << 14)
 def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
-    """Gazetteer entries one name can denote (countries, US states, admin areas, towns)."""
+    """Gazetteer entries one name can denote (countries, US states, admin areas, towns). Cached, as a name
+    recurs in an article's sentences, paragraphs and head; the dict is shared, read it only."""
     if not key:
         return None
     hit = {}
@@ -660,14 +676,10 @@ def _analyse(text: str) -> _Analysis:
     _mark_dateline_tokens(text, toks)
     _mark_masthead_tokens(text, toks, rules)
     mentions = _find_mentions(text, toks, gaz, rules)
-    sentence_of = []
-    count = -1
-    for tok in toks:
-        count += tok.initial
-        sentence_of.append(max(count, 0))
+    initials = [i for i, tok in enumerate(toks) if tok.initial]    # where the text's sentences start
     for m in mentions:
         _annotate(m, toks, rules)
-        m.sentence = sentence_of[m.t0] if m.t0 < len(toks) else count
+        m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks) else len(initials) - 1
         m.masthead = toks[m.t0].masthead if m.t0 < len(toks) else False
         m.titled = toks[m.t0].titled if m.t0 < len(toks) else False
         if m.kind == "state" and m.locative and any(
@@ -776,6 +788,8 @@ def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
 
 def _add_capitals(text, toks, mentions, gaz, rules) -> None:
     """ "the Somali capital", "the capital of Somalia", "Somalia's capital" -> the capital city."""
+    if "capital" not in text:
+        return                               # every pattern of _CAPITAL has the word
     starts = [t.start for t in toks]
     for match in _CAPITAL.finditer(text):
         name = match.group("adj") or match.group("of") or match.group("pos")
@@ -808,19 +822,22 @@ def _mark_dateline_tokens(text: str, toks: list[_Tok]) -> None:
 
 def _mark_masthead_tokens(text: str, toks: list[_Tok], rules: _Rules) -> None:
     """Tokens after " - " / " | " on a line whose tail names a newsroom ("- WKRN News 2")."""
-    line_start = 0
-    for i in range(len(toks) + 1):
-        if i == len(toks) or (i and "\n" in text[toks[i - 1].end:toks[i].start]):
-            line = toks[line_start:i]
-            for k, tok in enumerate(line):
-                if tok.text in ("-", "|", "–", "—") and k and text[tok.start - 1:tok.start] == " ":
-                    tail = line[k + 1:]
-                    if len(tail) <= 25 and any(t.lower in rules.masthead_words or _is_call_sign(t)
-                                               for t in tail[:4]):
-                        for t in tail:
-                            t.masthead = True
-                        break
-            line_start = i
+    starts = None
+    done = -1                                # the last line marked: its later dashes are not looked at
+    for dash in _MASTHEAD_DASH.finditer(text):
+        if starts is None:
+            starts = [t.start for t in toks]
+        i = bisect_left(starts, dash.start() + 1)
+        line_start = text.rfind("\n", 0, dash.start()) + 1
+        first = bisect_left(starts, line_start)
+        if first == i or first == done:
+            continue                         # the line's first token: nothing before the dash
+        line_end = text.find("\n", dash.end())
+        tail = toks[i + 1:bisect_left(starts, line_end) if line_end >= 0 else len(toks)]
+        if len(tail) <= 25 and any(t.lower in rules.masthead_words or _is_call_sign(t) for t in tail[:4]):
+            for t in tail:
+                t.masthead = True
+            done = first
 
 
 def _is_call_sign(tok: _Tok) -> bool:
