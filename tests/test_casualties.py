@@ -135,3 +135,12 @@ def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
 ])
 def test_local_news_victims(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("One teen is dead, and another seriously injured following a carjacking.", [("killed", 1), ("wounded", 1)]),
+    ("A second teenager suffered a non-life-threatening wound in the shooting.", [("wounded", 1)]),
+    ("Two men were suffering gunshot wounds to the upper body.", [("wounded", 2)]),
+])
+def test_another_victim_and_suffered_wounds(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

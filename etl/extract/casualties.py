@@ -87,7 +87,11 @@ def _rx() -> dict:
                                rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
-                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?died))\b", re.I),
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?died)"
+                               rf"|(?P<v_wounded>suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
+        # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
+        "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
+                              rf"(?:(?P<o_killed>killed|dead|died|shot\s+dead)|(?P<o_wounded>wounded|injured|hurt|hospitali[sz]ed)|(?P<o_hit>shot|stabbed))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
                                rf"|(?P<h_wounded>wounded|injured|hurt)|(?P<h_hit>shot|stabbed))"
@@ -292,8 +296,11 @@ def find_casualties(sentence: str) -> list[Item]:
             items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
     for name in ("singular", "headline"):
         for m in rx[name].finditer(sentence):
-            kind = next((k for k in KINDS for g in ("s", "d", "h") if m.groupdict().get(f"{g}_{k}")), "killed")
+            kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
+    for m in rx["another"].finditer(sentence):
+        i = _item(sentence, next(k for k in KINDS if m.group(f"o_{k}")), one, m.start(), m.end())
+        items.append(Item(i.kind, i.count, i.start, i.end, False, i.phrase, other=True))
     for m in rx["self_hit"].finditer(sentence):
         items.append(_item(sentence, "hit", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
