@@ -144,3 +144,10 @@ def test_local_news_victims(sentence, expected):
 ])
 def test_another_victim_and_suffered_wounds(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
+    assert find_casualties("It was the deadliest attack since an assault on Ghazni in 2018, with officials reporting "
+                           "at the time 150 soldiers and 95 civilians killed.") == []
+    assert [(i.kind, i.count.best) for i in find_casualties(
+        "He was not present at the time of the attack; however, five civilians were killed.")] == [("killed", 5)]

@@ -134,6 +134,7 @@ def _rx() -> dict:
         "not_people": re.compile(rf"^\s*(?:{_alt(t['not_people'])})\b|^-|^\s*%", re.I),
         "part_of": re.compile(rf"\b(?:{_alt(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
+        "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
         "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
         "hypothetical": re.compile(rf"\b(?:{_alt(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
@@ -377,6 +378,6 @@ def _excluded(sentence: str, item: Item) -> bool:
         return True
     # "at least 220 civilians since 2014": a cumulative figure, not one incident.
     if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase) \
-            or rx["aggregate_before"].search(before[-100:]):
+            or rx["aggregate_before"].search(before[-100:]) or rx["past_before"].search(before):
         return True
     return False
