@@ -6,7 +6,8 @@ Rules (each written once, here):
   overlap (within DATE_SLACK), neither article was published before the other's event, and on the same day
   they do not name different parts of it ("Saturday morning" / "Saturday afternoon").
 - Two mentions from one article are never merged: the extractor already told them apart.
-- A mention joins the best compatible incident: places agree (same name, or within PLACE_KM), event types
+- A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
+  exactly placed towns, within PLACE_KM when one is only "near" a place or a county), event types
   and perpetrators do not contradict each other, and the killed figures are compatible (a toll may rise).
 - Counts across reports: low = lowest reported, high = highest reported, best = the most recent report's
   figure (the latest publication; ties -> the larger), never above high. Reports that contradict each other
@@ -27,7 +28,8 @@ from typing import Iterable, Iterator
 
 from etl.schema import INCIDENT_COLUMNS
 
-PLACE_KM = 25            # two places this close are the same place for merging
+PLACE_KM = 25            # two places this close are the same place for merging (one of them only "near" a town)
+EXACT_PLACE_KM = 10      # ... and when both are exact places with different names
 UNDATED_DAYS = 3         # an article that dates nothing reports on the last few days before publication
 DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event
 DISPUTE_RATIO = 0.5      # figures differing by more than half the larger one...
@@ -86,8 +88,10 @@ def _place_reason(m: dict, other: dict) -> str | None:
                     or _words(other.get("location")) <= _words(m.get("location"))):
         return f"same place ({other.get('location')})"
     km = _km(m, other)
-    if a and b and km is not None and km <= PLACE_KM and GEO_RANK[m.get("geo_precision")] <= 1 \
-            and GEO_RANK[other.get("geo_precision")] <= 1:
+    ranks = GEO_RANK[m.get("geo_precision")], GEO_RANK[other.get("geo_precision")]
+    # two towns each named exactly are the same place only when next to each other; "near" a town, wider
+    limit = EXACT_PLACE_KM if ranks == (0, 0) else PLACE_KM
+    if a and b and km is not None and km <= limit and max(ranks) <= 1:
         return f"{km:.0f} km apart"
     if not a and not b and m.get("country_code") and m.get("country_code") == other.get("country_code"):
         if m.get("admin1") and m.get("admin1") == other.get("admin1"):

@@ -87,3 +87,12 @@ def test_two_shootings_in_one_city_in_the_morning_and_the_afternoon_stay_apart()
         mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 4), killed=1, date_phrase="early Saturday morning"),
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]
+
+
+def test_neighbouring_towns_merge_but_towns_of_one_metro_area_do_not():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=1, location="Houston", country="USA", lat=29.76, lon=-95.37),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 6), killed=1, location="Stafford", country="USA", lat=29.62, lon=-95.56),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 6), killed=1, location="Bellaire", country="USA", lat=29.72, lon=-95.42),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]  # Bellaire 6 km away; Stafford 24 km
