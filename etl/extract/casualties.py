@@ -28,6 +28,7 @@ _NEEDS = {
     "body": ("bod", "corpse", "remains"),
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded"),
+    "fatally": ("fatally", "critically", "seriously"),
 }
 
 
@@ -324,7 +325,7 @@ def find_casualties(sentence: str) -> list[Item]:
 
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
-    for m in rx["fatally"].finditer(sentence):
+    for m in finditer("fatally"):
         n = _parse(m.group("num"))
         if n and any(i.kind == "hit" and i.end <= m.start() + 2 for i in items):
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
