@@ -22,6 +22,14 @@ _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal
                     r"|graze|gunned|gunfire|bullet|homicide", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
+# Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
+# the pattern, which tries a count at every position, need not run.
+_NEEDS = {
+    "body": ("bod", "corpse", "remains"),
+    "bombers": ("bomber",),
+    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded"),
+    "fatally": ("fatally", "critically", "seriously"),
+}
 
 
 @dataclass(frozen=True)
@@ -212,8 +220,16 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
 def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     rx = _rx()
-    if not (_MAYBE_LOWER.search(sentence.lower()) if sentence.isascii() else _MAYBE.search(sentence)):
+    lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
+    if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
+
+    def finditer(name: str):
+        needs = _NEEDS.get(name)
+        if needs and lower is not None and not any(w in lower for w in needs):
+            return ()
+        return rx[name].finditer(sentence)
+
     items: list[Item] = []
 
     # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
@@ -277,7 +293,7 @@ def find_casualties(sentence: str) -> list[Item]:
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
-    for m in rx["body"].finditer(sentence):
+    for m in finditer("body"):
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
@@ -285,7 +301,7 @@ def find_casualties(sentence: str) -> list[Item]:
         n = int(m.group("c") or m.group("s"))
         items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
                           m.group(0), final=True))
-    for m in rx["bombers"].finditer(sentence):
+    for m in finditer("bombers"):
         c = _parse(m.group("c"))
         if c:
             i = _item(sentence, "killed", c, m.start(), m.end())
@@ -308,7 +324,7 @@ def find_casualties(sentence: str) -> list[Item]:
         i = _item(sentence, "killed", one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
 
-    for m in rx["noun"].finditer(sentence):
+    for m in finditer("noun"):
         kind = "killed" if m.group("n_killed") else "wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
             c = _parse(m.group(0)[: m.end("num") - m.start()])
@@ -317,7 +333,7 @@ def find_casualties(sentence: str) -> list[Item]:
 
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
-    for m in rx["fatally"].finditer(sentence):
+    for m in finditer("fatally"):
         n = _parse(m.group("num"))
         if n and any(i.kind == "hit" and i.end <= m.start() + 2 for i in items):
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"

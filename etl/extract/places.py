@@ -77,7 +77,7 @@ class _Rules:
     locative: frozenset[str]
     nonevent_words: frozenset[str]
     weak_nonevent_words: frozenset[str]
-    nonevent_phrases: tuple[tuple[str, ...], ...]
+    nonevent_phrases: frozenset[tuple[str, ...]]
     relation: frozenset[str]
     place_types: dict[str, int]
     sub_city: frozenset[str]
@@ -124,8 +124,7 @@ def _rules() -> _Rules:
         locative=locative,
         nonevent_words=nonevent_words,
         weak_nonevent_words=weak_nonevent,
-        nonevent_phrases=tuple(sorted((tuple(p.lower().split()) for p in data["nonevent_phrases"]),
-                                      key=len, reverse=True)),
+        nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         relation=low(data["relation_words"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         sub_city=low(data["sub_city_types"]),
@@ -546,15 +545,12 @@ def _annotate(m: _Mention, toks: list[_Tok], rules: _Rules) -> None:
             if any(w in rules.locative for w in words[-6:-2]):
                 m.locative, m.loc_word = True, next(w for w in reversed(words[-6:-2]) if w in rules.locative)
             words = words[:-1] + ["<facility>"]
-        for phrase in rules.nonevent_phrases:
-            if len(phrase) <= len(words) and tuple(words[-len(phrase):]) == phrase:
-                m.nonevent, m.locative = True, False
-                break
-        else:
-            if last in rules.nonevent_words:
-                m.nonevent = True
-            elif last in rules.weak_nonevent_words and not m.relation:
-                m.weak_nonevent = True
+        if any(tuple(words[-n:]) in rules.nonevent_phrases for n in range(1, len(words) + 1)):
+            m.nonevent, m.locative = True, False
+        elif last in rules.nonevent_words:
+            m.nonevent = True
+        elif last in rules.weak_nonevent_words and not m.relation:
+            m.weak_nonevent = True
     tok = toks[m.t0]
     m.possessive = toks[m.t1 - 1].possessive
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
