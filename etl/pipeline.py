@@ -24,6 +24,7 @@ from etl.schema import TABLES
 
 CACHE_DIR = ".cache"        # inside the data folder, unless --cache-dir says otherwise
 RESOLVE_MEMO = "resolve.sqlite"  # in the cache folder: incident rows per group of mentions (stream.resolve_all)
+RUNS_MEMO = "runs.sqlite"   # in the cache folder: mention rows per run of articles (stream.extract_all)
 WORK_PREFIX = ".work-"      # a build's private folder inside the data folder, removed when it ends
 PARTITIONED = ("mentions", "incidents")  # the tables --partition-by writes as Hive-partitioned datasets
 PARTITION_KEYS = ("year",)  # year of event_date
@@ -74,20 +75,24 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
-    engine = results_cache = validator = resolved = None
+    engine = results_cache = validator = resolved = runs = None
     try:
         validator = stream.Validator(work, expectations_dir, cache_dir)  # loads great_expectations meanwhile
         results_cache = ExtractionCache(cache_dir, version)
         resolved = Memo(cache_dir / RESOLVE_MEMO)
+        runs = Memo(cache_dir / RUNS_MEMO)
         engine = make_engine(workers, scheduler)
-        extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
+        extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress),
+                                       runs=runs)
         engine.close()
         result.statuses, result.errors = extracted.statuses, extracted.errors
         log(f"read {sum(result.statuses.values())} articles: "
             + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
             + f"; {index.misses} files read, {index.hits} from the ingest index")
-        log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache")
+        log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache"
+            f" ({extracted.reused} in runs whose rows were kept whole)")
         results_cache.prune()  # every input was read: entries no article used are garbage
+        runs.prune()
         index.prune()
         if strict and result.errors:
             return result  # nothing staged, nothing written: the previous outputs stay as they were
@@ -121,7 +126,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         _remove_stale(data_dir, manifest, partition_by)
         return result
     finally:
-        for part in (engine, results_cache, validator, index, resolved):
+        for part in (engine, results_cache, validator, index, resolved, runs):
             if part is not None:
                 part.close()
         shutil.rmtree(work, ignore_errors=True)
