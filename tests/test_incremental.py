@@ -219,3 +219,24 @@ def test_runs_of_unchanged_articles_keep_their_rows(tmp_path):
     results.close()
     runs.close()
 
+
+@pytest.mark.slow
+def test_charts_show_only_the_incidents_that_passed(tmp_path):
+    """The build draws the charts while great_expectations checks the incidents; when it holds one back they
+    are drawn again, so they show exactly the incidents table written."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from etl import report
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _feed(seeds, [*FEED, {"id": "toll", "text": "Militants killed 50,000 people in Kabul, Afghanistan, on Monday.",
+                          "publication_date": "2024-03-06", "source": "Wire"}])
+    out = tmp_path / "out"
+    result = _build(seeds, out)
+    assert result.committed and result.quarantined["incidents"] == 1
+    incidents = pq.read_table(out / "data" / "incidents.parquet", columns=list(report.CHART_COLUMNS))
+    charts = report.draw_charts(incidents.to_pandas(types_mapper=pd.ArrowDtype))
+    for key, name in report.CHART_FILES.items():
+        assert (out / "reports" / name).read_bytes() == charts[key], name
