@@ -75,9 +75,10 @@ class SerialEngine:
 
 class LocalEngine:
     """A pool of forked worker processes, started only once more than IN_PROCESS articles need extracting.
-    Each worker loads the extractor's tables (about a second) as it starts: for the few articles a rebuild
-    after some edits extracts, loading them once in the build process itself is cheaper, so the first
-    IN_PROCESS articles are extracted there. A corpus with more starts the pool for the rest."""
+    Loading the extractor's tables takes about a second per process: for the few articles a rebuild after
+    some edits extracts, loading them once in the build process itself is cheaper, so the first IN_PROCESS
+    articles are extracted there, as they are submitted. A corpus with more then starts the pool for the rest;
+    its workers, forked from the build process, share the tables it has loaded rather than loading their own."""
 
     batch_size = 32
     IN_PROCESS = 64  # articles extracted in the build process before the pool is started
@@ -97,7 +98,9 @@ class LocalEngine:
     def submit(self, articles):
         if self._pool is None and self._in_process + len(articles) <= self.IN_PROCESS:
             self._in_process += len(articles)
-            return _Now(articles)
+            done: Future = Future()
+            done.set_result(extract_batch(articles))  # now, so that a pool started later inherits the tables
+            return done
         if self._pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
