@@ -1,7 +1,7 @@
 """The build's steps over corpora too big for memory: articles in batches, tables as Parquet files on disk.
 
-extract_all: articles -> cache lookups -> extraction of the misses (engine) -> articles/mentions Parquet, in
-             input order, a batch at a time.
+extract_all: articles in runs -> the run's kept rows, or cache lookups and extraction of the misses (engine)
+             -> articles/mentions Parquet, in input order, a run at a time.
 resolve_all: mentions Parquet -> sorted by DuckDB (spills to disk) -> resolve.merge_sorted -> incidents
              Parquet, in (event_date, incident_id) order.
 validate_all: each table in chunks of rows through the expectation suites -> validated Parquet + quarantine.
@@ -90,11 +90,11 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 @dataclass
 class _Job:
     chunk: list[Article]
-    keys: dict[str, str]            # article_id -> extraction cache key, for the articles to extract
+    keys: dict[str, str]            # article_id -> extraction cache key, for each article to extract (ok)
     run_key: str | None = None      # the run's key in the `runs` memo
     kept: bytes | None = None       # the run's outcomes and mention rows as last built (_pack)
     found: dict = field(default_factory=dict)  # cache key -> cached result
-    todo: list[Article] = field(default_factory=list)  # articles the engine extracts
+    todo: list[Article] = field(default_factory=list)  # articles the engine extracts (not in the cache)
     future: object = None
 
 
@@ -171,6 +171,7 @@ def _pack(outcomes: list[tuple[int, str | None]], mentions) -> bytes:
 
 
 def _unpack(payload: bytes):
+    """`_pack`'s (outcomes, mention rows as a pyarrow Table)."""
     import pyarrow as pa
 
     head, _, ipc = payload.partition(b"\n")  # json.dumps writes no raw newline
