@@ -8,8 +8,9 @@ file under `data/.cache/` (or --cache-dir):
   path and stat (device, inode, size, mtime, ctime) and ingest's own code version: an unchanged file is not
   read, decoded or cleaned again. A file modified within STAT_SLACK_S of being read is not indexed (a
   second edit within one timestamp tick would keep its stat), so it is read again next time.
-- validate.sqlite, resolve.sqlite, report.sqlite: results of the later steps, keyed by a hash of their
-  whole input and of the code that computes them (etl/stream.py, etl/report.py).
+- runs.sqlite, resolve.sqlite, validate.sqlite: results of the later steps, keyed by a hash of their whole
+  input and of the code that computes them (etl/stream.py): a run of articles' mention rows as Arrow, a
+  country's incidents, a chunk's validation findings.
 
 Each batch of entries is written in one transaction, so a build killed at any point leaves every committed
 entry whole and the others absent, never half an entry. Entries no completed build has used are dropped at
@@ -107,6 +108,13 @@ class Memo:
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
+
+    def keep(self, keys: Iterable[str]) -> None:
+        """Count these keys as used by this build without reading them (something built from their payloads
+        was reused instead), so that `prune` keeps them."""
+        keys = set(keys)
+        self._live.update(keys)
+        self.hits += len(keys)
 
     def put_many(self, entries: Iterable[tuple[str, object]]) -> None:
         """Store (key, payload) pairs in one transaction: all of them, or none if the build dies meanwhile."""

@@ -82,29 +82,42 @@ class SerialEngine:
 
 
 class LocalEngine:
-    """A pool of forked worker processes, started on the first batch that needs extracting (a build whose
-    articles are all cached never pays for it). Each worker loads the extractor's tables as it starts; the
-    build process itself never does, which keeps its memory to the tables it streams."""
+    """A pool of forked worker processes, started only once more than IN_PROCESS articles need extracting.
+    Loading the extractor's tables takes about a second per process: for the few articles a rebuild after
+    some edits extracts, loading them once in the build process itself is cheaper, so the first IN_PROCESS
+    articles are extracted there, as they are submitted. A corpus with more then starts the pool for the rest;
+    its workers, forked from the build process, share the tables it has loaded rather than loading their own."""
 
     batch_size = 32
+    IN_PROCESS = 64  # articles extracted in the build process before the pool is started
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.name = f"{workers} local processes"
         self.in_flight = 3 * workers
         self._pool: ProcessPoolExecutor | None = None
+        self._in_process = 0  # articles given to the build process so far
+
+    @property
+    def name(self) -> str:
+        if self._pool is None and self._in_process:
+            return "the build process (too few articles to start worker processes)"
+        return f"{self.workers} local processes"
 
     def submit(self, articles):
+        if self._pool is None and self._in_process + len(articles) <= self.IN_PROCESS:
+            self._in_process += len(articles)
+            done: Future = Future()
+            done.set_result(extract_batch(articles))  # now, so that a pool started later inherits the tables
+            return done
         if self._pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
                                              initializer=_warm)
         return self._pool.submit(extract_batch, articles)
 
-    def close(self) -> None:
+    def close(self) -> None:  # safe to call twice
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
 
 
 class DaskEngine:

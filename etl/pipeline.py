@@ -24,6 +24,7 @@ from etl.schema import TABLES
 
 CACHE_DIR = ".cache"        # inside the data folder, unless --cache-dir says otherwise
 RESOLVE_MEMO = "resolve.sqlite"  # in the cache folder: incident rows per group of mentions (stream.resolve_all)
+RUNS_MEMO = "runs.sqlite"   # in the cache folder: mention rows per run of articles (stream.extract_all)
 WORK_PREFIX = ".work-"      # a build's private folder inside the data folder, removed when it ends
 PARTITIONED = ("mentions", "incidents")  # the tables --partition-by writes as Hive-partitioned datasets
 PARTITION_KEYS = ("year",)  # year of event_date
@@ -74,20 +75,24 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
     stream.use_system_allocator()
     version = extractor_version()
     work = _work_folder(data_dir)
-    engine = results_cache = validator = resolved = None
+    engine = results_cache = validator = resolved = runs = None
     try:
         validator = stream.Validator(work, expectations_dir, cache_dir)  # loads great_expectations meanwhile
         results_cache = ExtractionCache(cache_dir, version)
         resolved = Memo(cache_dir / RESOLVE_MEMO)
+        runs = Memo(cache_dir / RUNS_MEMO)
         engine = make_engine(workers, scheduler)
-        extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress))
+        extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress),
+                                       runs=runs)
         engine.close()
         result.statuses, result.errors = extracted.statuses, extracted.errors
         log(f"read {sum(result.statuses.values())} articles: "
             + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
             + f"; {index.misses} files read, {index.hits} from the ingest index")
-        log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache")
+        log(f"extracted {extracted.extracted} articles with {engine.name}, {extracted.cached} from the cache"
+            f" ({extracted.reused} in runs whose rows were kept whole)")
         results_cache.prune()  # every input was read: entries no article used are garbage
+        runs.prune()
         index.prune()
         if strict and result.errors:
             return result  # nothing staged, nothing written: the previous outputs stay as they were
@@ -100,28 +105,34 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
             f"({merged} of {groups} groups merged again, the others unchanged)")
         stream.release_memory()
         validator.start("incidents")
+        from etl import report  # matplotlib is slow to import; only the build needs it
+
+        # The charts are drawn while great_expectations checks the incidents; again below if it holds any back.
+        charts = report.draw_charts(_read(work / "incidents.parquet", report.CHART_COLUMNS))
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
         validator.prune()
         resolved.prune()
-        validator.close()  # its memory goes back before the report is drawn
+        validator.close()  # its memory goes back before the page is rendered and the tables are moved
         log(f"validated in {time.perf_counter() - t:.1f} s after merging; great_expectations checked "
             f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
         store.checkpoint("validated")
+        if result.quarantined["incidents"]:  # the charts show the incidents that passed
+            charts = report.draw_charts(_read(work / "out" / "incidents.parquet", report.CHART_COLUMNS))
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
                                f"and {result.quarantined.get('articles', 0)} quarantined: an input went missing")
 
         with store.output_set(data_dir, reports_dir) as (stage_data, stage_reports):
-            manifest = _write(work / "out", extracted.inputs, validation_html, stage_data, stage_reports, result,
-                              partition_by)
+            manifest = _write(work / "out", extracted.inputs, validation_html, charts, stage_data, stage_reports,
+                              result, partition_by)
         result.committed = True
         result.files = [data_dir / p.relative_to(stage_data) if p.is_relative_to(stage_data)
                         else reports_dir / p.relative_to(stage_reports) for p in result.files]
         _remove_stale(data_dir, manifest, partition_by)
         return result
     finally:
-        for part in (engine, results_cache, validator, index, resolved):
+        for part in (engine, results_cache, validator, index, resolved, runs):
             if part is not None:
                 part.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -168,22 +179,19 @@ def _remove_stale(data_dir: Path, manifest: dict, partition_by: str | None) -> N
             shutil.rmtree(folder)
 
 
-def _write(tables_dir: Path, inputs: dict, validation_html: str, data_dir: Path, reports_dir: Path,
-           result: BuildResult, partition_by: str | None = None) -> dict:
-    """Move the validated tables from `tables_dir` and write the report into the (staging) folders given;
-    the manifest last, listing them all. Returns the manifest."""
+def _write(tables_dir: Path, inputs: dict, validation_html: str, charts: dict[str, bytes], data_dir: Path,
+           reports_dir: Path, result: BuildResult, partition_by: str | None = None) -> dict:
+    """Move the validated tables from `tables_dir` and write the report (`charts` drawn already) into the
+    (staging) folders given; the manifest last, listing them all. Returns the manifest."""
     import pyarrow.parquet as pq
 
-    from etl import report  # matplotlib is slow to import; only the build needs it
+    from etl import report
 
     # The report first, while the tables are still where they were validated.
-    incidents_df = pq.read_table(tables_dir / "incidents.parquet", columns=list(report.INCIDENT_REPORT_COLUMNS)) \
-        .to_pandas(types_mapper=pd.ArrowDtype)
-    articles_df = pq.read_table(tables_dir / "articles.parquet", columns=list(report.ARTICLE_REPORT_COLUMNS)) \
-        .to_pandas(types_mapper=pd.ArrowDtype)
     summary = {"statuses": dict(result.statuses), "rows": result.rows, "quarantined": result.quarantined}
-    written = report.write_report(incidents_df, articles_df, reports_dir, validation_html, summary)
-    del incidents_df, articles_df
+    written = report.write_report(_read(tables_dir / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS),
+                                  _read(tables_dir / "articles.parquet", report.ARTICLE_REPORT_COLUMNS),
+                                  reports_dir, validation_html, summary, charts)
     manifest = {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "extractor_version": extractor_version(),
@@ -211,6 +219,12 @@ def _write(tables_dir: Path, inputs: dict, validation_html: str, data_dir: Path,
     store.write_text(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     result.files.append(manifest_path)
     return manifest
+
+
+def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=list(columns)).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _validate(validator: stream.Validator, work: Path, result: BuildResult) -> str:

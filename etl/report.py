@@ -31,6 +31,8 @@ CHART_FILES = {
     "event_types": "by_event_type.png",
 }
 ARTICLE_REPORT_COLUMNS = ("path", "line", "status", "error")
+# The incident columns the charts read: a build draws them from these alone, while the incidents are validated.
+CHART_COLUMNS = ("event_date", "killed", "wounded", "location", "country", "perpetrator", "event_type")
 # The incident columns the charts and tables read (_prepare): a build loads only these from the Parquet file.
 INCIDENT_REPORT_COLUMNS = ("incident_id", "event_date", "date_precision", "killed", "killed_low", "killed_high",
                            "wounded", "wounded_low", "wounded_high", "location", "admin1", "country", "perpetrator",
@@ -94,30 +96,26 @@ def _strings(v) -> list[str]:
     return [] if _missing(v) else [str(v)]
 
 
-def _prepare(df: pd.DataFrame) -> pd.DataFrame:
-    """The columns the report uses (INCIDENT_REPORT_COLUMNS), normalised once so every chart and table reads the
-    same values."""
-    return pd.DataFrame({
-        "incident_id": _texts(df["incident_id"]),
-        "event_date": _dates(df["event_date"]),
-        "date_precision": _texts(df["date_precision"]),
-        "killed": _nums(df["killed"]),
-        "killed_low": _nums(df["killed_low"]),
-        "killed_high": _nums(df["killed_high"]),
-        "wounded": _nums(df["wounded"]),
-        "wounded_low": _nums(df["wounded_low"]),
-        "wounded_high": _nums(df["wounded_high"]),
-        "location": _texts(df["location"]),
-        "admin1": _texts(df["admin1"]),
-        "country": _texts(df["country"]),
-        "perpetrator": _texts(df["perpetrator"]),
-        "perpetrator_status": _texts(df["perpetrator_status"]),
-        "event_type": _texts(df["event_type"]),
-        "evidence": _texts(df["evidence"]),
-        "sources": [_strings(v) for v in df["sources"].astype(object)],
-        "n_sources": _nums(df["n_sources"]),
-        "is_disputed": [bool(v) if not _missing(v) else False for v in df["is_disputed"].astype(object)],
-    })
+def _flags(s: pd.Series) -> list[bool]:
+    return [bool(v) if not _missing(v) else False for v in s.astype(object)]
+
+
+# How each column the report uses (INCIDENT_REPORT_COLUMNS) is normalised, once, so every chart and table
+# reads the same values.
+_NORMALISE = {
+    "incident_id": _texts, "event_date": _dates, "date_precision": _texts,
+    "killed": _nums, "killed_low": _nums, "killed_high": _nums,
+    "wounded": _nums, "wounded_low": _nums, "wounded_high": _nums,
+    "location": _texts, "admin1": _texts, "country": _texts,
+    "perpetrator": _texts, "perpetrator_status": _texts, "event_type": _texts, "evidence": _texts,
+    "sources": lambda s: [_strings(v) for v in s.astype(object)],
+    "n_sources": _nums, "is_disputed": _flags,
+}
+
+
+def _prepare(df: pd.DataFrame, columns: tuple[str, ...] = INCIDENT_REPORT_COLUMNS) -> pd.DataFrame:
+    """These columns of the incidents, normalised (_NORMALISE)."""
+    return pd.DataFrame({c: _NORMALISE[c](df[c]) for c in columns})
 
 
 # ---------------------------------------------------------------------------------------------- numbers
@@ -651,19 +649,28 @@ def render_index(inc: pd.DataFrame, arts: pd.DataFrame, validation_html: str, su
 # ---------------------------------------------------------------------------------------------- entry point
 
 
+def draw_charts(incidents: pd.DataFrame) -> dict[str, bytes]:
+    """The charts as PNG bytes, by CHARTS key, from the incidents' CHART_COLUMNS (other columns are ignored)."""
+    inc = _prepare(_conform(incidents, CHART_COLUMNS, "incidents"), CHART_COLUMNS)
+    return {key: _png(draw(inc)) for key, draw in CHARTS.items()}
+
+
 def write_report(incidents: pd.DataFrame, articles: pd.DataFrame, out_dir: Path,
-                 validation_html: str = "", summary: dict | None = None) -> list[Path]:
+                 validation_html: str = "", summary: dict | None = None,
+                 charts: dict[str, bytes] | None = None) -> list[Path]:
     """Write the four charts, validation.html and index.html into `out_dir`; return the paths written.
 
-    `validation_html` is trusted, already-escaped HTML; everything else that came from articles is escaped.
+    `charts`: what draw_charts gave for these incidents, if drawn already. `validation_html` is trusted,
+    already-escaped HTML; everything else that came from articles is escaped.
     """
     out_dir = Path(out_dir)
+    charts = draw_charts(incidents) if charts is None else charts
     inc = _prepare(_conform(incidents, INCIDENT_REPORT_COLUMNS, "incidents"))
     arts = _conform(articles, ARTICLE_REPORT_COLUMNS, "articles")
     written = []
-    for key, draw in CHARTS.items():
+    for key in CHARTS:
         path = out_dir / CHART_FILES[key]
-        store.write_bytes(path, _png(draw(inc)))
+        store.write_bytes(path, charts[key])
         written.append(path)
     path = out_dir / "validation.html"
     store.write_text(path, _page("Validation", '<h1>Validation</h1><p class="note"><a href="index.html">'

@@ -1,7 +1,7 @@
 """The build's steps over corpora too big for memory: articles in batches, tables as Parquet files on disk.
 
-extract_all: articles -> cache lookups -> extraction of the misses (engine) -> articles/mentions Parquet, in
-             input order, a batch at a time.
+extract_all: articles in runs -> the run's kept rows, or cache lookups and extraction of the misses (engine)
+             -> articles/mentions Parquet, in input order, a run at a time.
 resolve_all: mentions Parquet -> sorted by DuckDB (spills to disk) -> resolve.merge_sorted -> incidents
              Parquet, in (event_date, incident_id) order.
 validate_all: each table in chunks of rows through the expectation suites -> validated Parquet + quarantine.
@@ -10,8 +10,12 @@ Every step reads and writes files in the build's work folder; none holds a whole
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
+import hashlib
 import itertools
+import json
+import zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +40,17 @@ class Extracted:
     mentions: int = 0
     extracted: int = 0  # articles run through the extractor in this build
     cached: int = 0     # articles whose results came from the cache
+    reused: int = 0     # of those, articles in runs whose mention rows were kept whole (not decoded again)
 
 
 def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, version: str,
-                progress=None) -> Extracted:
+                progress=None, runs=None) -> Extracted:
     """Articles -> work/articles.parquet and work/mentions.parquet, rows in input order whatever the engine.
 
     Every input gets one article row with a status; an extraction failure is an article error, not a stop.
+    Articles go in runs (_chunks) whose mention rows become one Arrow table each. With `runs` (an
+    etl.cache.Memo), that table is kept under a hash of the run's cache keys: a run whose articles all read as
+    before takes its rows from there, rather than decoding each article's cached result again.
     """
     out = Extracted()
     art_writer = store.TableWriter("articles", work / "articles.parquet")
@@ -50,11 +58,11 @@ def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, 
     pending: deque = deque()
     try:
         for chunk in _chunks(articles, engine.batch_size):
-            pending.append(_submit(chunk, engine, results_cache, version))
+            pending.append(_submit(chunk, engine, results_cache, version, runs))
             while len(pending) > engine.in_flight:
-                _finish(pending.popleft(), results_cache, art_writer, men_writer, out, progress)
+                _finish(pending.popleft(), results_cache, runs, art_writer, men_writer, out, progress)
         while pending:
-            _finish(pending.popleft(), results_cache, art_writer, men_writer, out, progress)
+            _finish(pending.popleft(), results_cache, runs, art_writer, men_writer, out, progress)
     finally:
         art_writer.close()
         men_writer.close()
@@ -64,63 +72,116 @@ def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, 
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive runs of articles holding `size` to extract (others, skipped or failed, ride along)."""
+    """Runs of articles holding about `size` to extract (others, skipped or failed, ride along). A run ends
+    after an article whose id's CRC-32 is 0 modulo `size` (or after 4 x `size`): cut by content, so an
+    article added, edited or removed changes only its own run, and the other runs' kept rows still fit."""
     chunk, n = [], 0
     for a in articles:
         chunk.append(a)
-        n += a.status == "ok"
-        if n >= size:
-            yield chunk
-            chunk, n = [], 0
+        if a.status == "ok":
+            n += 1
+            if n >= 4 * size or zlib.crc32(a.article_id.encode("utf-8")) % size == 0:
+                yield chunk
+                chunk, n = [], 0
     if chunk:
         yield chunk
 
 
-def _submit(chunk: list[Article], engine, results_cache, version: str):
-    keys = {a.article_id: cache_mod.key(a, version) for a in chunk if a.status == "ok"}
-    found = results_cache.get_many(keys.values()) if results_cache is not None else {}
-    todo = [a for a in chunk if a.status == "ok" and keys[a.article_id] not in found]
-    future = engine.submit(todo) if todo else None
-    return chunk, keys, found, todo, future
+@dataclass
+class _Job:
+    chunk: list[Article]
+    keys: dict[str, str]            # article_id -> extraction cache key, for each article to extract (ok)
+    run_key: str | None = None      # the run's key in the `runs` memo
+    kept: bytes | None = None       # the run's outcomes and mention rows as last built (_pack)
+    found: dict = field(default_factory=dict)  # cache key -> cached result
+    todo: list[Article] = field(default_factory=list)  # articles the engine extracts (not in the cache)
+    future: object = None
 
 
-def _finish(job, results_cache, art_writer, men_writer, out: Extracted, progress) -> None:
-    chunk, keys, found, todo, future = job
-    payloads = dict(found)
-    if future is not None:
-        new = list(zip((keys[a.article_id] for a in todo), future.result()))
-        if results_cache is not None:
-            results_cache.put_many(new)
-        payloads.update(new)
-    article_rows, mention_rows = [], []
-    for article in chunk:
-        mentions: list[dict] = []
+def _submit(chunk: list[Article], engine, results_cache, version: str, runs=None) -> _Job:
+    job = _Job(chunk, {a.article_id: cache_mod.key(a, version) for a in chunk if a.status == "ok"})
+    if runs is not None and job.keys:
+        job.run_key = hashlib.sha256("\0".join([_runs_version(), *job.keys.values()]).encode()).hexdigest()
+        job.kept = runs.get(job.run_key)
+        if job.kept is not None:
+            if results_cache is not None:
+                results_cache.keep(job.keys.values())  # still this build's results, though not read
+            return job
+    job.found = results_cache.get_many(job.keys.values()) if results_cache is not None else {}
+    job.todo = [a for a in chunk if a.status == "ok" and job.keys[a.article_id] not in job.found]
+    job.future = engine.submit(job.todo) if job.todo else None
+    return job
+
+
+def _finish(job: _Job, results_cache, runs, art_writer, men_writer, out: Extracted, progress) -> None:
+    if job.kept is not None:
+        outcomes, mentions = _unpack(job.kept)
+    else:
+        payloads = dict(job.found)
+        if job.future is not None:
+            new = list(zip((job.keys[a.article_id] for a in job.todo), job.future.result()))
+            if results_cache is not None:
+                results_cache.put_many(new)
+            payloads.update(new)
+        outcomes, rows = [], []
+        for a in job.chunk:
+            if a.status == "ok":
+                found, failure = cache_mod.decode(payloads[job.keys[a.article_id]])
+                outcomes.append((len(found), failure))
+                rows.extend(found)
+        mentions = store.to_table("mentions", rows)
+        if job.run_key is not None:
+            runs.put_many([(job.run_key, _pack(outcomes, mentions))])
+    article_rows = []
+    done = iter(outcomes)
+    for article in job.chunk:
+        n_mentions = 0
         if article.status == "ok":
-            mentions, failure = cache_mod.decode(payloads[keys[article.article_id]])
+            n_mentions, failure = next(done)
             if failure is not None:
                 article.status = "error"
                 where = f"{article.path}{f':{article.line}' if article.line else ''}"
                 article.error = f"{where}: extraction failed ({failure})"
-            elif not mentions:
+            elif not n_mentions:
                 article.status = "no_incidents"
         out.statuses[article.status] += 1
         if article.status == "error":
             out.errors.append(article.error or f"{article.path}: error")
         row = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS if f.name != "text"}
-        row["n_mentions"] = len(mentions)
+        row["n_mentions"] = n_mentions
         article_rows.append(row)
-        mention_rows.extend(mentions)
         if article.content_hash:
             out.inputs[article.article_id] = article.content_hash
         out.articles += 1
         store.checkpoint(f"extracted:{out.articles}")
     art_writer.write(article_rows)
-    men_writer.write(mention_rows)
-    out.mentions += len(mention_rows)
-    out.extracted += len(todo)
-    out.cached += len(found)
+    men_writer.write_table(mentions)
+    out.mentions += mentions.num_rows
+    out.extracted += len(job.todo)
+    cached = len(job.keys) - len(job.todo)
+    out.cached += cached
+    out.reused += len(job.keys) if job.kept is not None else 0
     if progress is not None:
-        progress.update(len(chunk), cached=len(found))
+        progress.update(len(job.chunk), cached=cached)
+
+
+def _pack(outcomes: list[tuple[int, str | None]], mentions) -> bytes:
+    """A run's outcomes (mentions and failure per article to extract) and its mention rows, as one payload."""
+    return json.dumps(outcomes, ensure_ascii=False).encode() + b"\n" + _ipc_bytes(mentions, decode=False)
+
+
+def _unpack(payload: bytes):
+    """`_pack`'s (outcomes, mention rows as a pyarrow Table)."""
+    import pyarrow as pa
+
+    head, _, ipc = payload.partition(b"\n")  # json.dumps writes no raw newline
+    return [tuple(o) for o in json.loads(head)], pa.ipc.open_stream(ipc).read_all()
+
+
+@functools.cache
+def _runs_version() -> str:
+    """What a run's rows depend on besides its articles' cache keys: the schema, the row conversion, pyarrow."""
+    return _code_version("schema.py", "store.py", "cache.py")
 
 
 # ---------------------------------------------------------------------------------------------- resolve
@@ -159,8 +220,6 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
     resolve's code: a group whose mentions did not change is not merged again. Returns (incident rows, groups,
     groups merged in this build).
     """
-    import hashlib
-
     import pyarrow as pa
 
     from etl import resolve
@@ -220,13 +279,16 @@ def _groups(path: Path, columns: tuple[str, ...], work: Path):
 
 def _resolve_version() -> str:
     """What a group's incident rows depend on besides its mentions: resolve's rules, the schema, pyarrow."""
-    import hashlib
+    return _code_version("resolve.py", "schema.py", "store.py")
 
+
+def _code_version(*files: str) -> str:
+    """A hash of these files of etl/ and of pyarrow's version."""
     import pyarrow as pa
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(pa.__version__.encode())
-    for f in ("resolve.py", "schema.py", "store.py"):
+    for f in files:
         h.update(b"\0" + (here / f).read_bytes())
     return h.hexdigest()
 
@@ -253,7 +315,6 @@ def validate_all(table: str, path: Path, out_path: Path, suite, work: Path,
     chunk's bytes; a chunk seen before is not checked again, so great_expectations runs only on what changed.
     """
     import datetime as dt
-    import hashlib
 
     import pandas as pd
     import pyarrow as pa
@@ -480,7 +541,6 @@ def _prune_memo(cache_dir: Path) -> int:
 
 def validation_context(table: str, expectations_dir: Path) -> str:
     """What a chunk's findings depend on besides its rows: the suite, the code that checks, the libraries."""
-    import hashlib
     from importlib.metadata import version
 
     h = hashlib.sha256(table.encode())
@@ -500,4 +560,7 @@ def _suites(directory: str) -> dict:
         from etl import validate
 
         _SUITES[directory] = validate.load_suites(directory)
+        # great_expectations' modules are hundreds of thousands of objects that live as long as the process:
+        # frozen, they are left out of every later collection (release_memory after each chunk: 0.2 s -> ~0).
+        gc.freeze()
     return _SUITES[directory]

@@ -185,3 +185,58 @@ def test_groups_merge_on_their_own(seed):
     assert len(groups) > 2
     apart = sorted((row for g in groups.values() for row in resolve.incidents(g)), key=resolve.incident_order)
     assert apart == resolve.incidents(mentions)
+
+
+@pytest.mark.slow
+def test_runs_of_unchanged_articles_keep_their_rows(tmp_path):
+    """A rebuild takes the mention rows of each run of articles that all read as before from the runs memo
+    (runs.sqlite) instead of decoding every article's cached result, and writes the same tables, byte for byte."""
+    from etl import stream
+    from etl.engine import SerialEngine
+    from etl.extract import extractor_version
+
+    seeds = tmp_path / "seeds"
+    corpus.write(seeds, 120)
+    version = extractor_version()
+    results = cache.ExtractionCache(tmp_path / "cache", version)
+    runs = cache.Memo(tmp_path / "cache" / "runs.sqlite")
+
+    def extract(name: str, runs):
+        work = tmp_path / name
+        work.mkdir()
+        out = stream.extract_all(iter_articles([seeds]), work, SerialEngine(), results, version, runs=runs)
+        return out, {t: (work / f"{t}.parquet").read_bytes() for t in ("articles", "mentions")}
+
+    first, _ = extract("first", runs)
+    assert first.extracted == 120 and first.reused == 0
+    edited = seeds / "0000" / "article-0000050.txt"
+    edited.write_text(edited.read_text() + "\nLater, officials said 12 more people had been killed in the attack.\n")
+    again, tables = extract("again", runs)
+    assert again.extracted == 1 and again.cached == 119
+    assert 60 < again.reused < 119  # every run but the edited article's
+    _, expected = extract("decoded", None)  # every article's result decoded from the cache again
+    assert tables == expected
+    results.close()
+    runs.close()
+
+
+@pytest.mark.slow
+def test_charts_show_only_the_incidents_that_passed(tmp_path):
+    """The build draws the charts while great_expectations checks the incidents; when it holds one back they
+    are drawn again, so they show exactly the incidents table written."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from etl import report
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _feed(seeds, [*FEED, {"id": "toll", "text": "Militants killed 50,000 people in Kabul, Afghanistan, on Monday.",
+                          "publication_date": "2024-03-06", "source": "Wire"}])
+    out = tmp_path / "out"
+    result = _build(seeds, out)
+    assert result.committed and result.quarantined["incidents"] == 1
+    incidents = pq.read_table(out / "data" / "incidents.parquet", columns=list(report.CHART_COLUMNS))
+    charts = report.draw_charts(incidents.to_pandas(types_mapper=pd.ArrowDtype))
+    for key, name in report.CHART_FILES.items():
+        assert (out / "reports" / name).read_bytes() == charts[key], name

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import dateparser
-
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "Mar 09,2017" (no space after the comma) defeats dateparser.
 _COMMA_YEAR = re.compile(r",(?=\d{4}\b)")
@@ -41,6 +39,8 @@ def _parse_text(text: str) -> dt.date | None:
             return None
     if not any(c.isdigit() for c in text):  # a date without a day number or year is not a publication date
         return None
+    import dateparser  # slow to import; most dates are ISO or come as dates, and never need it
+
     parsed = dateparser.parse(_COMMA_YEAR.sub(", ", text), languages=["en"], settings=_DATEPARSER_SETTINGS)
     # Keep the day as written: a time zone ("8:18 PM EST") must not move it to another day.
     return parsed.date() if parsed else None

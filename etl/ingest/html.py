@@ -1,13 +1,13 @@
 """HTML pages: main text and metadata via trafilatura, offline (the page is never fetched, nor what it links to)."""
 from __future__ import annotations
 
-import trafilatura
-
 from .parsed import Parsed, failed
 from .text import normalise
 
 
 def read(page: str) -> Parsed:
+    import trafilatura  # slow to import (lxml, its settings): only a corpus with HTML pages needs it
+
     # url=None and a string in: trafilatura parses what it is given and requests nothing (scripts, images, links).
     doc = trafilatura.bare_extraction(page, url=None, with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
