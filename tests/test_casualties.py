@@ -151,3 +151,13 @@ def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
                            "at the time 150 soldiers and 95 civilians killed.") == []
     assert [(i.kind, i.count.best) for i in find_casualties(
         "He was not present at the time of the attack; however, five civilians were killed.")] == [("killed", 5)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Damon Sochko, 16, of Morgantown, died Wednesday after being shot.", [("killed", 1)]),
+    ("While cleaning his rifle, he accidentally shot himself and died.", [("killed", 1)]),
+    ("Family members confirmed Monday the toddler has died.", [("killed", 1)]),
+    ("A 14-year-old boy shot earlier this week while riding in a car has died.", [("killed", 1)]),
+])
+def test_a_victim_who_died_later(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

@@ -89,13 +89,16 @@ def _rx() -> dict:
         # "killing 4 policemen", "also wounded 25 people"
         "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
-        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+(?:of|from|with)\s+[^,.;]{{1,50}}?)?"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:,\s*[^,.;]{{1,80}}?,)?)(?:\s+who)?\s+"
+        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
+                               # "the girl shot in Chapel Hill on Dec. 25 has died"
+                               rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
+                               # "Damon Sochko, 16, of Morgantown, died"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
-                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?died)"
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?died)"
                                rf"|(?P<v_wounded>suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
@@ -125,7 +128,8 @@ def _rx() -> dict:
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
         # "Boy accidentally shoots himself": hurt, outcome unstated
-        "self_hit": re.compile(r"\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))", re.I),
+        "self_hit": re.compile(r"\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))"
+                               r"(?P<died>[^.;,]{0,30}?\s+and\s+(?:later\s+)?died)?", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
@@ -318,8 +322,8 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in rx["another"].finditer(sentence):
         i = _item(sentence, next(k for k in KINDS if m.group(f"o_{k}")), one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, False, i.phrase, other=True))
-    for m in rx["self_hit"].finditer(sentence):
-        items.append(_item(sentence, "hit", one, m.start(), m.end()))
+    for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died": the victim died
+        items.append(_item(sentence, "killed" if m.group("died") else "hit", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
         i = _item(sentence, "killed", one, m.start(), m.end())
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
