@@ -161,3 +161,12 @@ def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
 ])
 def test_a_victim_who_died_later(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police said the victim was shot around 7:30 p.m. Tuesday.", [("hit", 1)]),
+    ("A man shot two children, one of them fatally, on Sunday.", [("hit", 2), ("killed", 1)]),
+    ("Soldiers clashed with 4 armed men and killed 1 of them.", [("killed", 1)]),
+])
+def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -191,7 +191,9 @@ def _add(a: Count, b: Count, phrase: str) -> Count:
     return Count(best=a.best + b.best, low=low, high=high, phrase=phrase)
 
 
-def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_needs_np: bool = True) -> bool:
+def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_needs_np: bool = True,
+                 link: bool = False) -> bool:
+    """Whether the number read at num_start counts people (link: a further count in a list of victims)."""
     rx = _rx()
     lead = len(num_text) - len(num_text.lstrip())
     num_start, num_text = num_start + lead, num_text.strip()
@@ -200,6 +202,10 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     after = sentence[num_start + len(num_text):]
     if rx["not_people"].match(after):
         return False
+    if re.match(r":\d\d", after):
+        return False  # a time: "shot around 7:30 p.m."
+    if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):
+        return False  # part of the people just counted: "shot two children, one of them fatally"
     if re.fullmatch(r"(?:19|20)\d\d", num_text.strip()) and not np.strip():
         return False  # a year, not a count
     if re.match(r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -257,7 +263,7 @@ def find_casualties(sentence: str) -> list[Item]:
         chain = m.group("chain") or ""
         links = [more for link in rx["chain_count"].finditer(chain)
                  if (more := _parse(link.group("c")) or _possessive_one(link.group("c")))
-                 and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x")]
+                 and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x", link=True)]
         # "Three victims, a 25-year-old, a 26-year-old and a 33-year-old, were ...": between commas, a list
         # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up)
         apposition = (c and chain.startswith(",") and sentence[m.end("chain"):].lstrip().startswith(",")
@@ -283,7 +289,7 @@ def find_casualties(sentence: str) -> list[Item]:
             c = _parse(obj)
             if c and m.groupdict().get("obj2"):
                 c2 = _parse(m.group("obj2"))
-                if c2 and _valid_count(sentence, m.start("obj2"), m.group("obj2"), "x"):
+                if c2 and _valid_count(sentence, m.start("obj2"), m.group("obj2"), "x", link=True):
                     c = _add(c, c2, m.group(0))
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
@@ -339,7 +345,7 @@ def find_casualties(sentence: str) -> list[Item]:
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
         n = _parse(m.group("num"))
-        if n and any(i.kind == "hit" and i.end <= m.start() + 2 for i in items):
+        if n and any(i.kind == "hit" and i.start < m.start() for i in items):
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
 
