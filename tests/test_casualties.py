@@ -170,3 +170,14 @@ def test_a_victim_who_died_later(sentence, expected):
 ])
 def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police executed a search warrant at the home.", []),
+    ("He shot a video of the scene.", []),
+    ("Gunmen executed a prisoner.", [("killed", 1)]),
+    ("The officer was indicted in the 2014 shooting death of a 17-year-old.", [("killed", 1)]),
+    ("In 2014, nearly half of the 21,022 vehicle occupants killed in crashes were unbelted.", []),
+])
+def test_objects_years_and_yearly_statistics(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

@@ -152,6 +152,7 @@ def _rx() -> dict:
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{_alt(t['additive_after_number'])})\b", re.I),
+        "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
         "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
         "after_active": re.compile(rf"\b(?:{active})\s+$", re.I),
         "object_start": re.compile(r"^\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|dozens|several|scores|hundreds|many|\w+self|themselves)\b", re.I),
@@ -218,7 +219,7 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
         return False  # "an unknown number of assailants": no figure
-    if re.search(r"\b[A-Za-z]+,\s*$", sentence[:num_start]) and re.match(r"\s*,", after) and num_text.isdigit():
+    if re.search(r"\b[A-Za-z.]+,\s*$", sentence[:num_start]) and re.match(r"\s*,", after) and num_text.isdigit():
         return False  # "Boy, 15, dead": an age in commas
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
@@ -282,6 +283,10 @@ def find_casualties(sentence: str) -> list[Item]:
             bare_one = bool(rx["other_outcome"].match(sentence[m.end():]))
             if not _valid_count(sentence, m.start("obj"), obj, np, single_needs_np=not bare_one):
                 continue
+            verb = re.sub(r"\s+", " ", (m.groupdict().get(f"a_{kind}") or "").lower())
+            if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting") \
+                    and not rx["victim_word"].search(np):
+                continue  # "executed a search warrant", "shot a video": verbs with other objects than people
             if kind == "hit" and re.match(r"\s+to\s+death\b", sentence[m.end():], re.I):
                 kind = "killed"  # "shot two men to death"
             if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
@@ -335,6 +340,8 @@ def find_casualties(sentence: str) -> list[Item]:
         items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
 
     for m in finditer("noun"):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num").strip()):
+            continue  # "the 2014 shooting death of": a year
         kind = "killed" if m.group("n_killed") else "wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
             c = _parse(m.group(0)[: m.end("num") - m.start()])
