@@ -112,7 +112,7 @@ class LocalEngine:
         if self._pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                             initializer=_warm)
+                                             initializer=_start_worker, initargs=(os.getpid(),))
         return self._pool.submit(extract_batch, articles)
 
     def close(self) -> None:  # safe to call twice
@@ -163,6 +163,26 @@ def make_engine(workers: int | None = None, scheduler: str | None = None) -> Eng
     if workers < 1:
         raise ValueError(f"--workers must be at least 1, not {workers}")
     return SerialEngine() if workers == 1 else LocalEngine(workers)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (forked) worker die with the build process that started it. A SIGKILLed build gets no chance
+    to stop its pools, and their processes would live on, holding memory; on Linux the kernel sends the
+    worker SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG). Elsewhere this does nothing."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the build died before the line above took effect
+        os._exit(1)
+
+
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    _warm()
 
 
 def _warm() -> None:

@@ -15,6 +15,7 @@ import gc
 import hashlib
 import itertools
 import json
+import os
 import zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -490,7 +491,10 @@ class Validator:
         # fork: the build's modules are already loaded, and nothing is started again (spawn would re-run
         # the command line's __main__). Forked first thing, before any thread of ours exists.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+        from etl.engine import die_with_parent
+
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method),
+                                         initializer=die_with_parent, initargs=(os.getpid(),))
         self._warm = self._pool.submit(_load_suites, expectations_dir)
         self._jobs: dict[str, object] = {}
 

@@ -337,3 +337,25 @@ def test_kills_at_random_moments(previous, tmp_path):
         store.recover(out / "data", out / "reports")
         loadable(out)
         assert hidden(out / "data", out / "reports") == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
+def test_worker_processes_die_with_a_killed_build(tmp_path):
+    """SIGKILL gives the build no chance to stop its pools: their processes must not live on without it."""
+    import psutil
+
+    seeds = corpus(tmp_path / "seeds", 400, 1)  # enough articles to start the extraction pool
+    out = tmp_path / "out"
+    proc, logs = start_build(seeds, out)
+    build = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    children: list = []
+    while time.monotonic() < deadline and len(children) < 2:  # the validation process and the extraction pool
+        children = build.children(recursive=True)
+        time.sleep(0.05)
+    assert len(children) >= 2, "the build started no worker processes"
+    proc.kill()  # the build process only, not its process group
+    proc.wait(timeout=30)
+    gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive, f"workers outlived the build: {[p.pid for p in alive]}"
