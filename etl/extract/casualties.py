@@ -102,10 +102,9 @@ def _rx() -> dict:
                                rf"|(?P<v_wounded>suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
-                              rf"(?:(?P<o_killed>killed|dead|died|shot\s+dead)|(?P<o_wounded>wounded|injured|hurt|hospitali[sz]ed)|(?P<o_hit>shot|stabbed))\b", re.I),
+                              rf"{_outcome('o')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
-        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?(?:(?P<h_killed>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed)|dies|died)"
-                               rf"|(?P<h_wounded>wounded|injured|hurt)|(?P<h_hit>shot|stabbed))"
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
                                rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
@@ -163,6 +162,12 @@ def _rx() -> dict:
 def _active_words() -> frozenset[str]:
     t = load_yaml("casualties.yaml")
     return frozenset(w for k in ("killed", "wounded") for w in t["active"][k])
+
+
+def _outcome(prefix: str) -> str:
+    """What befell one victim, as the named groups <prefix>_killed, <prefix>_wounded or <prefix>_hit."""
+    return (rf"(?:(?P<{prefix}_killed>killed|dead|dies|died|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed))"
+            rf"|(?P<{prefix}_wounded>wounded|injured|hurt|hospitali[sz]ed)|(?P<{prefix}_hit>shot|stabbed))")
 
 
 def _possessive_one(text: str) -> Count | None:
