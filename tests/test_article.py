@@ -119,3 +119,8 @@ def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
     (m,) = _rows("06/01/2021: Gunmen attacked a post in Kassala, Sudan. At least 18 people, including 12 assailants "
                  "and six soldiers were killed in the clash.")
     assert m.killed == 18
+
+
+def test_the_date_of_the_violence_not_of_the_death():
+    (m,) = _rows("Damon Reed, 16, of Kassala, died Wednesday after being shot in the head Monday, police said.")
+    assert m.event_date == dt.date(2021, 5, 31)  # Monday, published Thursday 3 June 2021

@@ -319,12 +319,16 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
-    """Dates of the sentence, leaving out when something was said ("police said Monday")."""
+    """Dates of the sentence, leaving out when something was said ("police said Monday"); the date of the
+    violence first ("died Wednesday after being shot Monday": Monday)."""
     dates = find_dates(text, published)
     kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])]
-    return kept or dates
+    kept = kept or dates
+    return sorted(kept, key=lambda d: not _VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start]))
 
 
+_VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
+                              r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
 _FURNITURE = re.compile(r"\b(?:posted|updated|created|published|last\s+updated)\s*:?", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
