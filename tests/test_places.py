@@ -218,3 +218,11 @@ def test_a_district_is_not_replaced_by_its_own_centre():
 def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sentence, iso3, admin1):
     place = resolve_place(sentence)
     assert (place.country_code, place.admin1) == (iso3, admin1)
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Police seek suspects in the shooting of a teenager in Philadelphia's Tioga-Nicetown section.", "Philadelphia"),
+    ("A man was shot in front of a church in Brooklyn's East Flatbush neighborhood.", "Brooklyn"),
+])
+def test_a_part_of_a_city_named_as_the_city_s_is_the_city(sentence, city):
+    assert resolve_place(sentence).location == city

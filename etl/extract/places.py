@@ -1223,7 +1223,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        return _absorb(_town_within(place, (ev, cx, ti, ar), gaz), (ev, cx, ti, ar), gaz, ctx)
+        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, (ev, cx, ti, ar), gaz)
+        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
@@ -1236,6 +1237,22 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place | None:
+    """A part of a city named as the city's ("Philadelphia's Tioga-Nicetown section", "Brooklyn's East
+    Flatbush"): coders record the city."""
+    if not place.phrase:
+        return None
+    for an, text in analysed:
+        for m in an.mentions:
+            if not (m.possessive and m.kind == "place" and m.cities) or m.embedded:
+                continue
+            if text[m.end + 2:].lstrip().startswith(place.phrase):
+                read = _read(m, gaz, ctx)
+                if read is not None and read[1].geo_precision == "exact":
+                    return read[1]
+    return None
 
 
 def _town_within(place: Place, analyses, gaz: Gazetteer) -> Place:
