@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -279,14 +279,16 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         # "two other policemen were killed" adds to policemen killed earlier; "four others wounded" after
         # the dead, or as the first figure of its kind, is a figure of its own
         own = [i if not i.other or best is None or any(j.kind != kind and j.start < i.start for j in items)
-               else Item(i.kind, i.count, i.start, i.end, True, i.phrase) for i in items if i.kind == kind]
-        counted: set[str] = set()  # a headline pasted twice into one run-on "sentence" counts once
-        total = _sum([_phrased(i) for i in own if not i.additive
-                      and not (_key(i) in counted or counted.add(_key(i)))])
+               else replace(i, additive=True, other=False, implied=False) for i in items if i.kind == kind]
+        parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         for i in own:
-            if i.additive and _key(i) not in seen:  # a headline repeated in the text adds nothing
+            key = _key(i)
+            if not i.additive:
+                parts.setdefault(key, _phrased(i))
+            elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
-            seen.add(_key(i))
+            seen.add(key)
+        total = _sum(list(parts.values()))
         if total and (best is None or total.best > best.best):
             best = total
     return _sum([best, *extra])

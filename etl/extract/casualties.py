@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from etl.extract.numbers import Count, count_regex, patterns, read_count
@@ -324,25 +324,23 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in finditer("bombers"):
         c = _parse(m.group("c"))
         if c:
-            i = _item(sentence, "killed", c, m.start(), m.end())
-            items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase, implied=True))
+            items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False,
+                                 implied=True))
     for m in rx["in_addition"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
-            i = _item(sentence, "killed", c, m.start(), m.end())
-            items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
+            items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False))
     for name in ("singular", "headline"):
         for m in rx[name].finditer(sentence):
             kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
-        i = _item(sentence, next(k for k in KINDS if m.group(f"o_{k}")), one, m.start(), m.end())
-        items.append(Item(i.kind, i.count, i.start, i.end, False, i.phrase, other=True))
+        kind = next(k for k in KINDS if m.group(f"o_{k}"))
+        items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
     for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died": the victim died
         items.append(_item(sentence, "killed" if m.group("died") else "hit", one, m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
-        i = _item(sentence, "killed", one, m.start(), m.end())
-        items.append(Item(i.kind, i.count, i.start, i.end, True, i.phrase))
+        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
     for m in finditer("noun"):
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num").strip()):
