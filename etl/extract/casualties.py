@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.numbers import Count, count_regex, patterns, read_count
 from etl.resources import load_yaml
 
 KINDS = ("killed", "wounded", "hit")
 # Words that name a time, not a person: "killed Tuesday, police said"
-_WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-         r"|August|September|October|November|December|Today|Yesterday|Tonight)\b")
+_WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today', 'yesterday', 'tonight'))})\b"
+_YEAR = r"(?:19|20)\d\d"
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -55,7 +56,7 @@ def _rx() -> dict:
     p = patterns()
     victim = _alt(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
-             rf"(?P<num>(?!(?:19|20)\d\d\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
+             rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
@@ -212,12 +213,11 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # a time: "shot around 7:30 p.m."
     if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):
         return False  # part of the people just counted: "shot two children, one of them fatally"
-    if re.fullmatch(r"(?:19|20)\d\d", num_text.strip()) and not np.strip():
+    if re.fullmatch(_YEAR, num_text.strip()) and not np.strip():
         return False  # a year, not a count
-    if re.match(r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-                after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
+    if re.match(rf"\s*(?:{'|'.join(MONTH_NAMES)})\b", after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
         return False  # a date: "on 27 April", "killed on 3"
-    if num_text.isdigit() and re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$",
+    if num_text.isdigit() and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*$",
                                         sentence[:num_start], re.I):
         return False  # a date: "the Nov. 29 death of", "the March 3 shooting"
     if single_needs_np and num_text.strip().lower() in {"a", "an", "one", "single", "lone"} and not np.strip():
@@ -343,7 +343,7 @@ def find_casualties(sentence: str) -> list[Item]:
         items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
     for m in finditer("noun"):
-        if re.fullmatch(r"(?:19|20)\d\d", m.group("num").strip()):
+        if re.fullmatch(_YEAR, m.group("num").strip()):
             continue  # "the 2014 shooting death of": a year
         kind = "killed" if m.group("n_killed") else "wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
