@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 
 from etl import cache as cache_mod
 from etl import store
+from etl.engine import die_with_parent
 from etl.schema import Article
 
 VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row checked; ids repeated across chunks are caught apart
@@ -491,8 +492,6 @@ class Validator:
         # fork: the build's modules are already loaded, and nothing is started again (spawn would re-run
         # the command line's __main__). Forked first thing, before any thread of ours exists.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        from etl.engine import die_with_parent
-
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method),
                                          initializer=die_with_parent, initargs=(os.getpid(),))
         self._warm = self._pool.submit(_load_suites, expectations_dir)
