@@ -226,3 +226,25 @@ def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sent
 ])
 def test_a_part_of_a_city_named_as_the_city_s_is_the_city(sentence, city):
     assert resolve_place(sentence).location == city
+
+
+PEOPLE_ARTICLE = (
+    "Four hurt in shooting outside party\n\n"
+    "SHREVEPORT, La. — Four people were wounded early Sunday outside a house party, said police spokesman Cpl. Marcus Tyler.\n\n"
+    "Officers found Nicholas Lindsay, 24, on the lawn with a wound to his leg. Lindsay was taken to a hospital, "
+    "where he was listed in stable condition, Tyler said. His 12-year-old cousin Victoria Banks was grazed.\n\n"
+    "A friend said Victoria was lucky. Austin Reed, 31, was shot in Austin last year.")
+
+
+@pytest.mark.parametrize("event", [
+    "Lindsay was taken to a hospital, where he was listed in stable condition, Tyler said.",
+    "A friend said Victoria was lucky.",
+])
+def test_a_person_named_earlier_in_the_article_is_not_a_place(event):
+    # Lindsay, Tyler and Victoria are towns too; in this article they are people, named in full with an
+    # age or a title before, or speaking. The event's place is the article's.
+    assert resolve_place(event, article=PEOPLE_ARTICLE).location == "Shreveport"
+
+
+def test_a_town_sharing_a_name_with_a_person_is_still_a_place_where_the_text_puts_the_event():
+    assert resolve_place("Austin Reed, 31, was shot in Austin last year.", article=PEOPLE_ARTICLE).location == "Austin"

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import yaml
 
+from etl.extract.dates import MONTH_NAMES
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -99,6 +100,8 @@ class _Rules:
     breakers: frozenset[str]
     state_abbr_re: re.Pattern
     exact_country_re: re.Pattern | None
+    person_res: tuple[re.Pattern, ...]
+    person_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +153,44 @@ def _rules() -> _Rules:
             "the a an and or but after before as is are was were says said police".split()),
         state_abbr_re=state_abbr_re,
         exact_country_re=exact_re,
+        person_res=_person_patterns(data["person_titles"], data["person_verbs"]),
+        person_titles=low(data["person_titles"]),
     )
+
+
+# A capitalised word of a person's name ("Lindsay", "McDonald", "O'Neal", "Smith-Jones"), and a name: such
+# words and initials, one to four of them.
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+
+
+def _person_patterns(titles, verbs) -> tuple[re.Pattern, ...]:
+    """Where a text names a person (group "name"): with an age after ("Nicholas Lindsay, 24,"; not "In Kabul,
+    12 people"), a title before ("Cpl. Marcus Tyler"), "identified as", or speaking ("Tyler said")."""
+    title = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))
+    verb = "|".join(re.escape(str(v)) for v in verbs)
+    months = "|".join(MONTH_NAMES)
+    return (
+        re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?,[ \t]+(?:age[ \t]+)?\d{{1,3}}"
+                   rf"(?!\d)(?![ \t]*(?i:{months}))(?=[ \t]*(?:,|\)|\.(?!\d)|and\b))"),
+        re.compile(rf"(?<![\w.])(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_NAME})"),
+        re.compile(rf"\bidentified[ \t]+(?:\w+[ \t]+){{0,3}}?as[ \t]+(?P<name>{_NAME})"),
+        re.compile(rf"(?<![\w.])(?<!in )(?<!at )(?<!of )(?P<name>{_NAME_WORD})[ \t]+(?:{verb})\b"),
+    )
+
+
+@lru_cache(maxsize=256)
+def _people(text: str) -> frozenset[str]:
+    """Keys of the words a text uses for people ("lindsay", "tyler"): elsewhere in it, a bare one is that
+    person, not a town."""
+    rules = _rules()
+    words = set()
+    for pattern in rules.person_res:
+        for match in pattern.finditer(text):
+            for word in match.group("name").split():
+                if len(word) > 2 and not word.endswith(".") and word.lower() not in rules.person_titles:
+                    words.add(name_key(word))
+    return frozenset(words)
 
 
 # -- tokens --------------------------------------------------------------------------------------
@@ -164,6 +204,7 @@ _SPACE_TOKEN = re.compile(r"(\s*+)(?:" + _TOKEN.pattern + ")")  # groups: space,
 _SENTENCE_END = frozenset(".!?")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_MONTH_ABBREVIATIONS = frozenset([m[:3] for m in MONTH_NAMES] + ["sept"])
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
 _NEWLINE = re.compile("\n")
 _MASTHEAD_DASH = re.compile(" [-|–—]")
@@ -331,8 +372,9 @@ def _find_mentions(text: str, toks: list[_Tok], gaz: Gazetteer, rules: _Rules) -
     i = 0
     while i < n:
         tok = toks[i]
-        if used[i] or tok.kind != "w" or not tok.cap or tok.lower in rules.breakers:
-            i += 1
+        if (used[i] or tok.kind != "w" or not tok.cap or tok.lower in rules.breakers
+                or tok.lower in _MONTH_ABBREVIATIONS and i + 1 < n and toks[i + 1].text == "."):
+            i += 1                           # "Nov. 11"
             continue
         j = i + 1
         while (j < n and not used[j] and not toks[j - 1].possessive
@@ -899,7 +941,8 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
 class _Context:
     """Country/admin evidence of the whole input, to disambiguate names."""
 
-    def __init__(self, analyses: list[_Analysis]):
+    def __init__(self, analyses: list[_Analysis], people: frozenset[str] = frozenset()):
+        self.people = people                 # keys of the words the article uses for people
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.states: Counter = Counter()
@@ -1196,7 +1239,7 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     for m in an.mentions:
         if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
-        if m.possessive and not m.dateline:
+        if m.possessive and not m.dateline or _is_person(m, ctx):
             continue
         read = _read(m, gaz, ctx)
         if read is None:
@@ -1208,14 +1251,22 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     return best[1] if best else None
 
 
+def _is_person(m: _Mention, ctx: _Context) -> bool:
+    """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
+    as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are)."""
+    return m.key in ctx.people and not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers
+                                        or m.near or m.seat or m.type_before or m.kind == "capital")
+
+
 def resolve_place(event: str, context: str = "", article: str = "", title: str = "") -> Place:
     """The incident's place read from its sentence(s), falling back on the paragraph, the
-    dateline, the headline and the article's dominant country, in that order."""
+    dateline, the headline, the article's place (its head, the lead counting most) and the article's
+    dominant country, in that order."""
     gaz = load_gazetteer()
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
-    ctx = _Context([ev, cx, ti, ar])
+    ctx = _Context([ev, cx, ti, ar], _people(article or event))
     named = ev.explicit
 
     def agrees(place: Place) -> bool:
@@ -1230,7 +1281,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
                 return _absorb(read[1], (ev, cx, ti, ar), gaz, ctx)
-    place = _best(ti, gaz, ctx, agrees)
+    place = _best(ti, gaz, ctx, agrees) or _best(ar, gaz, ctx, agrees)
     if place:
         return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
     for an in (ev, cx, ti, ar):
