@@ -2,7 +2,8 @@
 
 Rules (each written once, here):
 - Candidates are blocked by country and week: a mention is only compared with incidents of the same country
-  code in nearby weeks. No all-pairs pass. Dates agree when the days each mention's date precision allows
+  code in nearby weeks, an incident being filed under every week its mentions' dates may fall in ("in July"
+  is found by a report of July 30). No all-pairs pass. Dates agree when the days each mention's date precision allows
   overlap (within DATE_SLACK), neither article was published before the other's event, and on the same day
   they do not name different parts of it ("Saturday morning" / "Saturday afternoon").
 - Two mentions from one article are never merged: the extractor already told them apart.
@@ -242,7 +243,7 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
     block_weeks: list[int] = []           # heap of the weeks that have blocks
     keys_of_week: dict[int, list[tuple]] = defaultdict(list)
     live: dict[int, _Incident] = {}       # creation number -> incident that a later mention may still join
-    last_week: dict[int, int] = {}        # creation number -> week of its latest mention
+    last_week: dict[int, int] = {}        # creation number -> last week its mentions' dates may fall in
     expiry: list[tuple[int, int]] = []    # heap of (last week, creation number); stale entries skipped
     number: dict[int, int] = {}           # id(incident) -> creation number
     created = 0
@@ -286,16 +287,20 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
             live[n] = inc
             number[id(inc)] = n
         if week is not None:
-            block = blocks[(*block_of(m), week)]
-            if not block:
-                if week not in keys_of_week:
-                    heapq.heappush(block_weeks, week)
-                keys_of_week[week].append((*block_of(m), week))
-            if inc not in block:
-                block.append(inc)
-            if last_week.get(n) != week:
-                last_week[n] = week
-                heapq.heappush(expiry, (week, n))
+            # filed under every week its date may fall in: "in July" is found by a report of July 30
+            _, last = _span(m)
+            last_w = _week(last)
+            for w in range(week, last_w + 1):
+                block = blocks[(*block_of(m), w)]
+                if not block:
+                    if w not in keys_of_week:
+                        heapq.heappush(block_weeks, w)
+                    keys_of_week[w].append((*block_of(m), w))
+                if inc not in block:
+                    block.append(inc)
+            if last_week.get(n, -1) < last_w:
+                last_week[n] = last_w
+                heapq.heappush(expiry, (last_w, n))
     for n in sorted(live):
         yield n, live[n]
 

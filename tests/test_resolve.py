@@ -96,3 +96,12 @@ def test_neighbouring_towns_merge_but_towns_of_one_metro_area_do_not():
         mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 6), killed=1, location="Bellaire", country="USA", lat=29.72, lon=-95.42),
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]  # Bellaire 6 km away; Stafford 24 km
+
+
+def test_a_report_dated_only_by_month_meets_a_dated_report_late_in_that_month():
+    # "in July" sorts as July 1; a report of July 30 is four weeks later and must still find it
+    rows = incidents([
+        mention("a#1", "a", D(2024, 8, 20), D(2024, 7, 1), killed=3, precision="month", date_phrase="in July"),
+        mention("b#1", "b", D(2024, 7, 30), D(2024, 7, 30), killed=3),
+    ])
+    assert [r["mention_ids"] for r in rows] == [["a#1", "b#1"]]

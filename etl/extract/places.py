@@ -1260,8 +1260,8 @@ def _is_person(m: _Mention, ctx: _Context) -> bool:
 
 def resolve_place(event: str, context: str = "", article: str = "", title: str = "") -> Place:
     """The incident's place read from its sentence(s), falling back on the paragraph, the
-    dateline, the headline, the article's place (its head, the lead counting most) and the article's
-    dominant country, in that order."""
+    dateline, the headline, the article's place (its head, the lead counting most; not when the sentence
+    names a country only) and the article's dominant country, in that order."""
     gaz = load_gazetteer()
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
@@ -1281,7 +1281,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
                 return _absorb(read[1], (ev, cx, ti, ar), gaz, ctx)
-    place = _best(ti, gaz, ctx, agrees) or _best(ar, gaz, ctx, agrees)
+    # the article's place, unless the sentence names only a country ("a village in northern Syria")
+    place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
     if place:
         return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
     for an in (ev, cx, ti, ar):
