@@ -173,6 +173,14 @@ def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Deputies responded to a shooting 1200 Old Mill Rd. on Sunday and found a teen with a gunshot wound.", []),
+    ("Officers were called to a stabbing at 45 W. Elm Street, where 2 men were hurt.", [("wounded", 2)]),
+])
+def test_a_house_number_is_not_a_count(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Police executed a search warrant at the home.", []),
     ("He shot a video of the scene.", []),
     ("Gunmen executed a prisoner.", [("killed", 1)]),

@@ -248,3 +248,10 @@ def test_a_person_named_earlier_in_the_article_is_not_a_place(event):
 
 def test_a_town_sharing_a_name_with_a_person_is_still_a_place_where_the_text_puts_the_event():
     assert resolve_place("Austin Reed, 31, was shot in Austin last year.", article=PEOPLE_ARTICLE).location == "Austin"
+
+
+def test_a_small_town_of_another_us_state_is_not_the_place_of_a_story_the_dateline_puts_in_one_state():
+    article = ("DURHAM, N.C. (WXYZ) — Police are investigating after a teenager was shot and killed Tuesday.\n\n"
+               "Officers found the boy behind a building at the Eagle Point apartment complex.")
+    event = "Officers found the boy behind a building at the Eagle Point apartment complex."
+    assert resolve_place(event, article=article).location == "Durham"

@@ -144,6 +144,7 @@ def _rx() -> dict:
                            rf"(?:\s+\w+){{0,3}}?\s+(?:{pas['killed']}|{pas['wounded']})\b"
                            rf"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries)\b", re.I),
         "not_people": re.compile(rf"^\s*(?:{_alt(t['not_people'])})\b|^-|^\s*%", re.I),
+        "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{_alt(t['street_suffixes'])})\b"),
         "part_of": re.compile(rf"\b(?:{_alt(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
@@ -207,8 +208,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
         return False  # "no one was injured" is a zero, read by find_zero
     after = sentence[num_start + len(num_text):]
-    if rx["not_people"].match(after):
-        return False
+    if rx["not_people"].match(after) or num_text.isdigit() and rx["street"].match(after):
+        return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
     if re.match(r":\d\d", after):
         return False  # a time: "shot around 7:30 p.m."
     if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):

@@ -693,6 +693,7 @@ class _Analysis:
     states: Counter             # US postal -> count
     admin1: Counter             # (iso2, admin1 name) -> count
     dateline: list[_Mention]
+    paired_states: Counter      # US postal -> "City, ST" pairs naming it
 
 
 _DATELINE = re.compile(
@@ -775,7 +776,8 @@ def _analyse(text: str) -> _Analysis:
     for pattern, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         if pattern.search(text):
             countries[cc] += 1
-    return _Analysis(mentions, countries, explicit, states, admin1, dateline)
+    paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
+    return _Analysis(mentions, countries, explicit, states, admin1, dateline, paired)
 
 
 def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
@@ -957,6 +959,10 @@ class _Context:
         self.share = {cc: v / total for cc, v in self.countries.items()}
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
         self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
+        # the US state the text's "City, ST" pairs (datelines included) put it in, when they agree
+        paired = sum((an.paired_states for an in analyses), Counter())
+        state, n = paired.most_common(1)[0] if paired else (None, 0)
+        self.dominant_state = state if n > DOMINANT_SHARE * sum(paired.values()) else None
         self.memo: dict = {}
 
 
@@ -1051,6 +1057,11 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
     if ctx.dominant and not (m.dateline or m.us_pair):
         out = [r for r in out if r.cc == ctx.dominant or r.fit > 0 or r.pop >= BIG_CITY]
+    # ... nor a small town of another US state when the text is plainly about one ("the Eagle Point
+    # apartments" in a Durham, N.C. story is not Eagle Point, Oregon)
+    state = gaz.us_state_name.get(ctx.dominant_state) if ctx.dominant_state else None
+    if state and not (m.dateline or m.us_pair):
+        out = [r for r in out if r.cc != "US" or r.admin1 == state or r.fit > 0 or r.pop >= BIG_CITY]
     out.sort(key=lambda r: -r.score)
     return out
 
