@@ -124,3 +124,17 @@ def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
 def test_the_date_of_the_violence_not_of_the_death():
     (m,) = _rows("Damon Reed, 16, of Kassala, died Wednesday after being shot in the head Monday, police said.")
     assert m.event_date == dt.date(2021, 5, 31)  # Monday, published Thursday 3 June 2021
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # "other" after the dead: others than the dead, the same four as the headline's
+    ("Phoenix shooting: Drive-by shooting kills 2, injures 4\n\nPHOENIX - Police say a second teen has died after "
+     "a drive-by shooting disrupted a party in a Phoenix neighborhood early Sunday. Four other people were injured.",
+     2, 4),
+    # "other" right after figures of its own kind: more of them
+    ("On 1 June 2021, 2 policemen were killed and 3 were wounded in an attack on a checkpoint near Kassala. "
+     "2 other policemen were killed when they arrived as reinforcements.", 4, 3),
+])
+def test_other_people_add_to_the_figure_of_the_sentence_before_only_when_it_is_of_their_kind(text, killed, wounded):
+    (m,) = _rows(text)
+    assert (m.killed, m.wounded) == (killed, wounded)

@@ -275,11 +275,15 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     # a death only implied ("a suicide bomber detonated") counts when the text reports no attacker's death itself
     stated = any(i.kind == kind and i.additive and not i.implied for items in per_sentence.values() for i in items)
     per_sentence = {k: [i for i in items if not (i.implied and stated)] for k, items in per_sentence.items()}
+    before: set[str] = set()             # kinds of the figures of the last sentence that had any
     for items in per_sentence.values():
-        # "two other policemen were killed" adds to policemen killed earlier; "four others wounded" after
-        # the dead, or as the first figure of its kind, is a figure of its own
-        own = [i if not i.other or best is None or any(j.kind != kind and j.start < i.start for j in items)
+        # "two other policemen were killed" adds to policemen killed just before; "four others wounded" after
+        # the dead (in its sentence or the one before), or as the first figure of its kind, is a figure of its own
+        own = [i if not i.other or best is None or kind not in before
+               or any(j.kind != kind and j.start < i.start for j in items)
                else replace(i, additive=True, other=False, implied=False) for i in items if i.kind == kind]
+        if items:
+            before = {i.kind for i in items}
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         for i in own:
             key = _key(i)
