@@ -138,3 +138,18 @@ def test_the_date_of_the_violence_not_of_the_death():
 def test_other_people_add_to_the_figure_of_the_sentence_before_only_when_it_is_of_their_kind(text, killed, wounded):
     (m,) = _rows(text)
     assert (m.killed, m.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, wounded", [
+    # victims listed one by one after the total are the total's members, "another" among them
+    ("Four people were shot outside a store in Kassala on 1 June 2021. A 26-year-old man was shot in the eye. "
+     "Another 26-year-old man was shot in the foot. A 56-year-old woman was shot in the leg.", 4),
+    # "six others" continue the two just counted, matching the headline's eight
+    ("Shooting at Kassala party leaves 1 dead, 8 wounded\n\nKASSALA - One person was killed on 1 June 2021 and "
+     "others were wounded, two critically, police said. Six others were wounded less seriously.", 8),
+    # one victim, then another: two
+    ("A man was shot in Kassala on 1 June 2021. Another man was shot nearby minutes later.", 2),
+])
+def test_others_and_another_continue_the_figure_before(text, wounded):
+    (m,) = _rows(text)
+    assert m.wounded == wounded

@@ -265,11 +265,13 @@ def _share(c: Count | None, n: int) -> Count | None:
 
 
 def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
-    """Incident figure: the largest one-sentence total (restatements don't add up), plus additions."""
+    """Incident figure: the largest one-sentence total (restatements don't add up), or the largest run of a
+    figure continued by "N others" / "another" if larger, plus additions ("also", attackers)."""
     final = [i for items in per_sentence.values() for i in items if i.kind == kind and i.final]
     if final:  # the text states the total outright
         return _phrased(final[-1])
-    best: Count | None = None
+    run: Count | None = None             # the latest figure with the "others" that continue it
+    longest: Count | None = None
     extra: list[Count] = []
     seen: set[str] = set()
     # a death only implied ("a suicide bomber detonated") counts when the text reports no attacker's death itself
@@ -277,25 +279,31 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     per_sentence = {k: [i for i in items if not (i.implied and stated)] for k, items in per_sentence.items()}
     before: set[str] = set()             # kinds of the figures of the last sentence that had any
     for items in per_sentence.values():
-        # "two other policemen were killed" adds to policemen killed just before; "four others wounded" after
-        # the dead (in its sentence or the one before), or as the first figure of its kind, is a figure of its own
-        own = [i if not i.other or best is None or kind not in before
-               or any(j.kind != kind and j.start < i.start for j in items)
-               else replace(i, additive=True, other=False, implied=False) for i in items if i.kind == kind]
-        if items:
-            before = {i.kind for i in items}
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
-        for i in own:
+        more: list[Count] = []
+        for i in (i for i in items if i.kind == kind):
             key = _key(i)
-            if not i.additive:
+            # "two other policemen were killed" continues policemen killed just before; "four others wounded"
+            # after the dead (in its sentence or the one before), or as the first figure of its kind, stands alone
+            if i.other and run is not None and kind in before and not any(
+                    j.kind != kind and j.start < i.start for j in items):
+                if key not in seen:   # a headline repeated in the text continues nothing
+                    more.append(_phrased(i))
+            elif not i.additive:
                 parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
             seen.add(key)
         total = _sum(list(parts.values()))
-        if total and (best is None or total.best > best.best):
-            best = total
-    return _sum([best, *extra])
+        if total:
+            run = total
+        if more:
+            run = _sum([run, *more])
+        if run and (longest is None or run.best > longest.best):
+            longest = run
+        if items:
+            before = {i.kind for i in items}
+    return _sum([longest, *extra])
 
 
 def _key(i: Item) -> str:

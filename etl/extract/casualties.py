@@ -39,10 +39,10 @@ class Item:
     count: Count
     start: int       # offsets of the whole phrase in the sentence
     end: int
-    additive: bool   # "also", "another", "others": adds to a figure already reported
+    additive: bool   # "also", "more", attackers: adds to the figure already reported
     phrase: str
     final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
-    other: bool = False  # "two other policemen": adds only to an earlier figure of the same kind
+    other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
 
 
@@ -152,6 +152,7 @@ def _rx() -> dict:
         "hypothetical": re.compile(rf"\b(?:{_alt(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
+        "one_more": re.compile(rf"\b(?:{_alt(t['one_more'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{_alt(t['additive_after_number'])})\b", re.I),
         "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
         "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
@@ -381,8 +382,9 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     rx = _rx()
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
-    additive = bool(rx["additive"].search(sentence[max(0, start - 12):end]) or rx["attackers"].search(own))
-    other = not additive and bool(rx["additive_after_number"].match(phrase))
+    window = sentence[max(0, start - 12):end]
+    additive = bool(rx["additive"].search(window) or rx["attackers"].search(own))
+    other = not additive and bool(rx["additive_after_number"].match(phrase) or rx["one_more"].search(window))
     return Item(kind, count, start, end, additive, phrase, other=other)
 
 
