@@ -189,3 +189,13 @@ def test_a_house_number_is_not_a_count(sentence, expected):
 ])
 def test_objects_years_and_yearly_statistics(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("One Dead, Three Wounded In Riverside Shooting", [("killed", 1), ("wounded", 3)]),
+    ("Police: 3-Year-Old Girl Killed, 3 Adults Injured In Riverside Shooting", [("killed", 1), ("wounded", 3)]),
+    ("Gunmen killed John Smith in Riverside.", [("killed", 1)]),
+])
+def test_title_case_headlines(sentence, expected):
+    # "Wounded In Riverside Shooting" is not a victim named "In Riverside Shooting"
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -17,6 +17,8 @@ KINDS = ("killed", "wounded", "hit")
 # Words that name a time, not a person: "killed Tuesday, police said"
 _WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today', 'yesterday', 'tonight'))})\b"
 _YEAR = r"(?:19|20)\d\d"
+# Capitalised prepositions that start a title-case headline's place or time, not a name ("Wounded In Chicago").
+_TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|For|By|Of|Over|Into)\b"
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -84,9 +86,9 @@ def _rx() -> dict:
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
         "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
-                                 rf"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+                                 rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
-                                 rf"|(?-i:(?!{_WHEN})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
+                                 rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
         "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
@@ -104,9 +106,10 @@ def _rx() -> dict:
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
-        # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand"
+        # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
+        # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
-                               rf"\s+(?:in|by|at|after|during|when|while|on|near|outside)\b", re.I),
+                               rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside)\b|,)", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
