@@ -60,6 +60,7 @@ def _rx() -> dict:
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
+    one_victim = rf"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{victim})\b"
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{_alt(t['np_stop'])})\b){word}"
@@ -106,6 +107,9 @@ def _rx() -> dict:
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
+        # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
+        "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
+                                  rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+\w+ly)?\s+{_outcome('l')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
@@ -339,6 +343,10 @@ def find_casualties(sentence: str) -> list[Item]:
         for m in rx[name].finditer(sentence):
             kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
+    for m in finditer("victim_list"):
+        kind = next(k for k in KINDS if m.group(f"l_{k}"))
+        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")))
+        items.append(_item(sentence, kind, Count(n, n, n, m.group("list")), m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -398,9 +406,9 @@ def _dedupe(items: list[Item]) -> list[Item]:
     for i in items:
         if any(o.kind == i.kind and o.start <= i.start and i.end <= o.end for o in out):
             continue
-        # overlapping readings of one figure: "The 3-year-old died" and "3-year-old died at"
-        if any(o.start <= i.start < o.end and (o.count == i.count or o.kind == i.kind and o.count.best == i.count.best)
-               for o in out):
+        # overlapping readings of one figure: "The 3-year-old died" and "3-year-old died at"; of the same people:
+        # "Man, woman and boy wounded" and "boy wounded in"
+        if not i.final and any(o.start <= i.start < o.end and (o.count == i.count or o.kind == i.kind) for o in out):
             continue
         out.append(i)
     return out
