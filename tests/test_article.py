@@ -126,6 +126,21 @@ def test_the_date_of_the_violence_not_of_the_death():
     assert m.event_date == dt.date(2021, 5, 31)  # Monday, published Thursday 3 June 2021
 
 
+@pytest.mark.parametrize("text, day", [
+    # the day police spoke is not the day of the shooting the text gives further on
+    ("Police on Wednesday said two people were killed in Riverside.\n\nThe shooting happened late Monday outside "
+     "a bar, officers said.", dt.date(2021, 5, 31)),
+    ("A man was arrested Tuesday in connection with a shooting that left one person dead in Riverside.\n\n"
+     "The victim was shot Sunday night.", dt.date(2021, 5, 30)),
+    # when that is the only day the text gives, it stands
+    ("As reported on 28 May 2021, in Riverside, a man was found beaten on the road. No fatality, 1 injured.",
+     dt.date(2021, 5, 28)),
+])
+def test_the_day_something_was_said_is_the_date_only_when_nothing_else_dates_the_incident(text, day):
+    (m,) = _rows(text)
+    assert m.event_date == day
+
+
 @pytest.mark.parametrize("text, killed, wounded", [
     # "other" after the dead: others than the dead, the same four as the headline's
     ("Phoenix shooting: Drive-by shooting kills 2, injures 4\n\nPHOENIX - Police say a second teen has died after "

@@ -316,9 +316,10 @@ def _phrased(i: Item) -> Count:
 
 
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
-    """No date in the incident's own sentences: the nearest one around them (earlier sentences of the
-    paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's first,
-    in the lead or further down ("It happened Saturday night at about 11:45 p.m.").
+    """No date of the violence in the incident's own sentences: the nearest one around them (earlier sentences
+    of the paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's
+    first, in the lead or further down ("It happened Saturday night at about 11:45 p.m."); failing all, the day
+    something was said, in that order.
     Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
     first, last = g.sentences[0], g.sentences[-1]
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
@@ -329,22 +330,27 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
         d = _event_dates(s.text, article.publication_date)
         if d:
             return d[-1] if s in earlier else d[0]
+    # the text dates only when something was said or someone charged ("As reported on 28 April"): that day
+    for s in g.sentences + nearby:
+        d = [] if _FURNITURE.search(s.text) else find_dates(s.text, article.publication_date)
+        if d:
+            return d[-1] if s in earlier else d[0]
     return None
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
-    """Dates of the sentence, leaving out when something was said ("police said Monday"); the date of the
-    violence first ("died Wednesday after being shot Monday": Monday)."""
+    """Dates of the sentence, leaving out when something was said or someone charged ("police said Monday",
+    "was arrested Monday"); the date of the violence first ("died Wednesday after being shot Monday": Monday)."""
     dates = find_dates(text, published)
     kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])]
-    kept = kept or dates
     return sorted(kept, key=lambda d: not _VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start]))
 
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
 _FURNITURE = re.compile(r"\b(?:posted|updated|created|published|last\s+updated)\s*:?", re.I)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
+                          r"indicted|sentenced|identified|released)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 
