@@ -168,3 +168,11 @@ def test_other_people_add_to_the_figure_of_the_sentence_before_only_when_it_is_o
 def test_others_and_another_continue_the_figure_before(text, wounded):
     (m,) = _rows(text)
     assert m.wounded == wounded
+
+
+def test_others_far_from_the_figure_before_stand_alone():
+    text = ("On 1 June 2021, a gunman fatally shot himself on a bridge in Kassala after shooting at walkers.\n\n"
+            "Police said the gunman had served in the army. He had no criminal record.\n\n"
+            "The man who survived the shooting that left four others dead remains in hospital.")
+    (m,) = _rows(text)
+    assert m.killed == 4

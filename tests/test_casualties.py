@@ -208,3 +208,14 @@ def test_title_case_headlines(sentence, expected):
 ])
 def test_victims_named_one_by_one(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A teen fatally shot himself on Sunday.", [("killed", 1)]),
+    ("As a result, there is one wounded and one deceased.", [("wounded", 1), ("killed", 1)]),
+    ("The deceased assailant was identified as John Doe.", []),
+    ("A 20-year-old man, John Doe of Maple Heights, was shot several times and died at a hospital.",
+     [("killed", 1), ("hit", 1)]),
+])
+def test_more_ways_to_say_one_person_died(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -277,14 +277,17 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     # a death only implied ("a suicide bomber detonated") counts when the text reports no attacker's death itself
     stated = any(i.kind == kind and i.additive and not i.implied for items in per_sentence.values() for i in items)
     per_sentence = {k: [i for i in items if not (i.implied and stated)] for k, items in per_sentence.items()}
-    before: set[str] = set()             # kinds of the figures of the last sentence that had any
-    for items in per_sentence.values():
+    before: set[str] = set()             # kinds of the figures of the sentence just before
+    for index, items in per_sentence.items():
+        if index - 1 not in per_sentence:
+            before = set()
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         more: list[Count] = []
         for i in (i for i in items if i.kind == kind):
             key = _key(i)
-            # "two other policemen were killed" continues policemen killed just before; "four others wounded"
-            # after the dead (in its sentence or the one before), or as the first figure of its kind, stands alone
+            # "two other policemen were killed" continues policemen killed in the sentence before; "four others
+            # wounded" after the dead (in its sentence or the one before), or with no figure of its kind just
+            # before, stands alone
             if i.other and run is not None and kind in before and not any(
                     j.kind != kind and j.start < i.start for j in items):
                 if key not in seen:   # a headline repeated in the text continues nothing
@@ -301,8 +304,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             run = _sum([run, *more])
         if run and (longest is None or run.best > longest.best):
             longest = run
-        if items:
-            before = {i.kind for i in items}
+        before = {i.kind for i in items}
     return _sum([longest, *extra])
 
 

@@ -22,7 +22,7 @@ _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|Fo
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -30,7 +30,7 @@ _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 _NEEDS = {
     "body": ("bod", "corpse", "remains"),
     "bombers": ("bomber",),
-    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded"),
+    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased"),
     "fatally": ("fatally", "critically", "seriously"),
 }
 
@@ -96,6 +96,8 @@ def _rx() -> dict:
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
+                               # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
+                               rf"(?:,\s*[^,.;]{{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
                                rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
@@ -135,14 +137,14 @@ def _rx() -> dict:
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
         # "Boy accidentally shoots himself": hurt, outcome unstated
-        "self_hit": re.compile(r"\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))"
-                               r"(?P<died>[^.;,]{0,30}?\s+and\s+(?:later\s+)?died)?", re.I),
+        "self_hit": re.compile(r"(?P<fatally>\bfatally\s+)?\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b"
+                               r"(?!\s+(?:dead|to\s+death))(?P<died>[^.;,]{0,30}?\s+and\s+(?:later\s+)?died)?", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
                            rf"(?P<obj>{count_regex().pattern})", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
-        "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead)"
+        "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
                            rf"|(?P<n_wounded>injuries|injured|wounded))\b", re.I),
         # ", one fatally" after "Two people were shot"
         "fatally": re.compile(rf",?\s+(?P<num>{p['number']})\s+(?:of\s+them\s+)?(?P<how>fatally|critically|seriously)\b", re.I),
@@ -350,8 +352,9 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
-    for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died": the victim died
-        items.append(_item(sentence, "killed" if m.group("died") else "hit", one, m.start(), m.end()))
+    for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died", "fatally shot herself"
+        items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
+                           m.start(), m.end()))
     for m in rx["attacker"].finditer(sentence):
         items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
