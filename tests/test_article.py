@@ -176,3 +176,21 @@ def test_others_far_from_the_figure_before_stand_alone():
             "The man who survived the shooting that left four others dead remains in hospital.")
     (m,) = _rows(text)
     assert m.killed == 4
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # those shot and not reported dead were wounded, though only some outcomes are told
+    ("Five men were shot outside a bar in Kassala on 1 June 2021. One of them died at the scene. "
+     "Three suffered non-life-threatening injuries.", 1, 4),
+    # a figure of people shot far above the outcomes is not this incident's ("12 people were shot this weekend")
+    ("A woman was injured in a shooting in Kassala on 1 June 2021. Police said 12 people were shot across the "
+     "city this weekend.", None, 1),
+])
+def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounded):
+    (m,) = _rows(text)
+    assert (m.killed, m.wounded) == (killed, wounded)
+
+
+def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
+    (m,) = _rows("On 1 June 2021, in Kassala, police officers on patrol were shot by a man. The man was arrested.")
+    assert m.event_date == dt.date(2021, 6, 1) and m.country_code == "SDN"

@@ -219,3 +219,13 @@ def test_victims_named_one_by_one(sentence, expected):
 ])
 def test_more_ways_to_say_one_person_died(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+def test_a_singular_noun_before_a_plural_verb_is_not_the_count():
+    # the four men were injured, not "a Zelmer Street home"
+    assert find_casualties("Four men attending a party at a Zelmer Street home were injured by gunfire.") == []
+
+
+def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
+    assert [(i.kind, i.count.best) for i in find_casualties(
+        "Seven people injured in Riverside shooting Seven people injured in Riverside shooting")] == [("wounded", 7)]

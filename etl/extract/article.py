@@ -187,7 +187,11 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     killed = _combine_tagged(per_sentence, "killed")
     wounded = _combine_tagged(per_sentence, "wounded")
     hits = _combine_tagged(per_sentence, "hit")
-    if hits and wounded is None:  # people shot, outcome unstated: those not reported dead were wounded
+    # people shot, some outcomes unstated: those not reported dead were wounded ("Five men were shot ... one
+    # died ... three suffered non-life-threatening injuries": four wounded); a figure of people shot far above
+    # the outcomes stated is about something else ("12 people were shot in the city this weekend")
+    told = (killed.best if killed else 0) + (wounded.best if wounded else 0)
+    if hits and (wounded is None or told < hits.best <= 2 * told):
         rest = hits.best - (killed.best if killed else 0)
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,

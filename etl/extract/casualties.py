@@ -274,6 +274,9 @@ def find_casualties(sentence: str) -> list[Item]:
             continue
         if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I):
             continue  # "two men shot a guard": active
+        if m.group("num").strip().lower() in ("a", "an", "one") and not m.group("chain").strip() \
+                and re.search(r"\b(?:were|are|have)\b", between, re.I):
+            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
         c = _parse(m.group(0)[: m.end("num") - m.start()])
@@ -303,6 +306,9 @@ def find_casualties(sentence: str) -> list[Item]:
             if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting") \
                     and not rx["victim_word"].search(np):
                 continue  # "executed a search warrant", "shot a video": verbs with other objects than people
+            if name == "object" and obj.strip()[:1].isupper() and obj.strip().isalpha() \
+                    and sentence[m.start():m.start() + 1].islower():
+                continue  # "... Riverside shooting Seven people injured": a run-on headline, not an object
             if kind == "hit" and re.match(r"\s+to\s+death\b", sentence[m.end():], re.I):
                 kind = "killed"  # "shot two men to death"
             if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
