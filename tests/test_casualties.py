@@ -227,5 +227,7 @@ def test_a_singular_noun_before_a_plural_verb_is_not_the_count():
 
 
 def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
-    assert [(i.kind, i.count.best) for i in find_casualties(
-        "Seven people injured in Riverside shooting Seven people injured in Riverside shooting")] == [("wounded", 7)]
+    # both copies are read as the wounded (the article counts a repeated phrase once); "shooting Seven people"
+    # is not seven people shot
+    assert {(i.kind, i.count.best) for i in find_casualties(
+        "Seven people injured in Riverside shooting Seven people injured in Riverside shooting")} == {("wounded", 7)}
