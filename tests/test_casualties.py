@@ -231,3 +231,15 @@ def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
     # is not seven people shot
     assert {(i.kind, i.count.best) for i in find_casualties(
         "Seven people injured in Riverside shooting Seven people injured in Riverside shooting")} == {("wounded", 7)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four shot outside Riverside party", [("hit", 4)]),
+    ("4 Shot At Riverside New Year's Eve Party", [("hit", 4)]),
+    ("5 teens shot, 1 killed", [("hit", 5), ("killed", 1)]),
+    ("Two gunmen shot at the police.", []),
+    ("Police came after receiving a 911 reporting a person shot.", []),
+    ("Officials say 5 y/o boy shot in head at Riverside Park", [("hit", 1)]),
+])
+def test_people_shot_in_a_headline(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -19,6 +19,11 @@ _WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today
 _YEAR = r"(?:19|20)\d\d"
 # Capitalised prepositions that start a title-case headline's place or time, not a name ("Wounded In Chicago").
 _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|For|By|Of|Over|Into)\b"
+# What may follow "N shot" in a headline, where no object does: a place or time ("4 Shot At McKeesport Party",
+# "Four shot outside bar", "5 shot, 1 killed").
+# ("shot at the police" is not: a lower-case "at" after "shot" aims, "At" in a title-case headline places)
+_HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|inside|during|after|overnight|early|late|"
+                               r"while|when|following)\b)")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -272,8 +277,11 @@ def find_casualties(sentence: str) -> list[Item]:
                 and re.sub(r"\s+", " ", m.group("p_" + kind).lower()) in _active_words() \
                 and (rx["object_start"].match(after) or re.match(r"\s+(?-i:[A-Z])", after)):
             continue
-        if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I):
-            continue  # "two men shot a guard": active
+        if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I) and not (
+                _HEADLINE_HIT_END.match(after) and len(m.group("np").split()) <= 2
+                and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
+                and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
+            continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
         if m.group("num").strip().lower() in ("a", "an", "one") and not m.group("chain").strip() \
                 and re.search(r"\b(?:were|are|have)\b", between, re.I):
             continue  # "Four men attending a party at a Zelmer Street home were injured": not the home
