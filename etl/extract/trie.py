@@ -36,3 +36,12 @@ def trie_regex(words: set[str], special: dict[str, str] | None = None) -> str:
         return body
 
     return walk(trie) or "(?!)"
+
+
+_SPACE = "\x02"  # a space in an entry of a word list
+
+
+def words_regex(words) -> str:
+    """A word list (casualties.yaml) as one prefix tree; a space in an entry matches any
+    run of whitespace ("shot  dead")."""
+    return trie_regex({w.replace(" ", _SPACE) for w in words}, {_SPACE: r"\s+"})
