@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -102,6 +103,7 @@ def _is_acronym(alias: str) -> bool:
 # ---------------------------------------------------------------- the trie regex
 
 _SEP = "\x01"  # a space or hyphen between words of an alias
+_STAR = "\x04"  # any ending ("bomb*")
 
 
 def _symbols(alias: str, lower: bool, keep_the: bool = False) -> str:
@@ -118,38 +120,7 @@ def _variants(alias: str) -> set[str]:
 
 
 def _trie_regex(words: set[str]) -> str:
-    """One regex for many words, factored by prefix so that matching is linear in the text, not the table."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(ch: str) -> str:
-        return r"[\s\-/]+" if ch == _SEP else re.escape(ch)
-
-    def dispatch(items: list[tuple[str, str]]) -> str:
-        """Alternatives by first character; many are split in halves behind a character-class lookahead,
-        so that a failing position costs a few tests instead of one per alternative."""
-        if len(items) <= 6:
-            return "(?:" + "|".join(branch for _, branch in items) + ")"
-        half = len(items) // 2
-        chars = "".join(re.escape(ch) for ch, _ in items[:half])
-        return f"(?:(?=[{chars}]){dispatch(items[:half])}|{dispatch(items[half:])})"
-
-    def walk(node: dict) -> str:
-        items = [(ch, emit(ch) + walk(child)) for ch, child in sorted(node.items()) if ch]
-        branches = [branch for _, branch in items]
-        if not branches:
-            return ""
-        plain = all(ch not in (_SEP, _STAR) for ch, _ in items)
-        body = branches[0] if len(branches) == 1 else (dispatch(items) if plain else "(?:" + "|".join(branches) + ")")
-        if "" in node:
-            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
-        return body
-
-    return walk(trie) or "(?!)"
+    return trie_regex(words, {_SEP: r"[\s\-/]+", _STAR: r"\w*"})
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -352,8 +323,6 @@ def _country_names() -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------- cue lexicon
 
-_STAR = "\x04"
-
 
 def _expand(entry: str) -> list[str]:
     """A word-list entry's forms: "bomber(s)" -> bomber, bombers."""
@@ -376,7 +345,7 @@ def _words_regex(entries: list[str], lower: bool = True) -> str:
             form = form.lower() if lower else form
             sym = re.sub(r"\s+", _SEP, form)
             symbols.add(sym + (_STAR if star else ""))
-    return _trie_regex(symbols).replace(re.escape(_STAR), r"\w*").replace(_STAR, r"\w*")
+    return _trie_regex(symbols)
 
 
 def _phrases(entries: list[str]) -> frozenset[str]:

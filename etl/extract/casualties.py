@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.numbers import Count, count_regex, patterns, read_count
+from etl.extract.trie import words_regex
 from etl.resources import load_yaml
 
 KINDS = ("killed", "wounded", "hit")
@@ -53,29 +54,25 @@ class Item:
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
-    victim = _alt(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
+    victim = words_regex(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
     one_victim = rf"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{victim})\b"
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
-    np_word = rf"(?!(?:{_alt(t['np_stop'])})\b){word}"
+    np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
-    aux = rf"(?:\s+(?:{_alt(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
-    pas = {k: "|".join([_alt(v), *t["passive_patterns"].get(k, [])]) for k, v in t["passive"].items()}
-    act = {k: _alt(v) for k, v in t["active"].items()}
+    aux = rf"(?:\s+(?:{words_regex(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
+    pas = {k: "|".join([words_regex(v), *t["passive_patterns"].get(k, [])]) for k, v in t["passive"].items()}
+    act = {k: words_regex(v) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
     return {
@@ -157,17 +154,17 @@ def _rx() -> dict:
         "none": re.compile(rf"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one|civilians))"
                            rf"(?:\s+\w+){{0,3}}?\s+(?:{pas['killed']}|{pas['wounded']})\b"
                            rf"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries)\b", re.I),
-        "not_people": re.compile(rf"^\s*(?:{_alt(t['not_people'])})\b|^-|^\s*%", re.I),
-        "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{_alt(t['street_suffixes'])})\b"),
-        "part_of": re.compile(rf"\b(?:{_alt(t['part_of'])})\b", re.I),
+        "not_people": re.compile(rf"^\s*(?:{words_regex(t['not_people'])})\b|^-|^\s*%", re.I),
+        "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{words_regex(t['street_suffixes'])})\b"),
+        "part_of": re.compile(rf"\b(?:{words_regex(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
         "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
-        "hypothetical": re.compile(rf"\b(?:{_alt(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
+        "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
-        "additive": re.compile(rf"\b(?:{_alt(t['additive'])})\b", re.I),
-        "one_more": re.compile(rf"\b(?:{_alt(t['one_more'])})\b", re.I),
-        "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{_alt(t['additive_after_number'])})\b", re.I),
+        "additive": re.compile(rf"\b(?:{words_regex(t['additive'])})\b", re.I),
+        "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
+        "additive_after_number": re.compile(rf"^(?:{p['hedge']}\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
         "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
         "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
         "after_active": re.compile(rf"\b(?:{active})\s+$", re.I),

@@ -23,6 +23,7 @@ import yaml
 
 from etl.extract.dates import MONTH_NAMES
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
+from etl.extract.trie import trie_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
 
@@ -145,7 +146,7 @@ def _rules() -> _Rules:
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
         country_cues=tuple(
-            (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(p)) for p in phrases) + r")(?!\w)", re.I), cc)
+            (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I), cc)
             for cc, phrases in data["country_cues"].items()),
         part_prefixes=low(data["part_prefixes"]),
         # Capitalised function words end a name span (title-case headlines: "Shooting At Houston Bar").
@@ -167,7 +168,7 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
 def _person_patterns(titles, verbs) -> tuple[re.Pattern, ...]:
     """Where a text names a person (group "name"): with an age after ("Nicholas Lindsay, 24,"; not "In Kabul,
     12 people"), a title before ("Cpl. Marcus Tyler"), "identified as", or speaking ("Tyler said")."""
-    title = "|".join(sorted((re.escape(str(t)) for t in titles), key=len, reverse=True))
+    title = trie_regex({str(t) for t in titles})
     verb = "|".join(re.escape(str(v)) for v in verbs)
     months = "|".join(MONTH_NAMES)
     return (
