@@ -243,3 +243,8 @@ def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
 ])
 def test_people_shot_in_a_headline(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+def test_a_hedged_count_of_others_is_marked_as_others():
+    (item,) = find_casualties("At least 15 others were shot.")
+    assert (item.kind, item.count.best, item.other) == ("hit", 15, True)
