@@ -194,3 +194,16 @@ def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounde
 def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
     (m,) = _rows("On 1 June 2021, in Kassala, police officers on patrol were shot by a man. The man was arrested.")
     assert m.event_date == dt.date(2021, 6, 1) and m.country_code == "SDN"
+
+
+@pytest.mark.parametrize("text, killed", [
+    # one man's suicide told twice is one death on top of his victim's
+    ("On 1 June 2021, a man shot dead his neighbour in Kassala and then killed himself. Police said the man "
+     "fatally shot himself in the garden.", 2),
+    # a headline pasted twice, once with an article
+    ("17-year-old dead in Kassala shooting 17-year-old dead in Kassala shooting News A 17-year-old dead in "
+     "Kassala shooting on 1 June 2021, police said.", 1),
+])
+def test_restatements_count_once(text, killed):
+    (m,) = _rows(text)
+    assert m.killed == killed

@@ -248,3 +248,8 @@ def test_people_shot_in_a_headline(sentence, expected):
 def test_a_hedged_count_of_others_is_marked_as_others():
     (item,) = find_casualties("At least 15 others were shot.")
     assert (item.kind, item.count.best, item.other) == ("hit", 15, True)
+
+
+def test_a_shared_age_is_not_a_count():
+    assert [(i.kind, i.count.best) for i in find_casualties(
+        "Justin Doe and Cody Roe, both 21, were killed.")] == []

@@ -297,7 +297,8 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
             elif not i.additive:
-                parts.setdefault(key, _phrased(i))
+                if not (key == "<self>" and key in seen):
+                    parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
             seen.add(key)
@@ -313,7 +314,15 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
 
 
 def _key(i: Item) -> str:
-    return re.sub(r"\W+", " ", i.phrase.lower())
+    """What an item says, to count a restatement once: "a 17-year-old dead" is "17-year-old dead in"; every
+    "killed himself", "shot herself", "took his own life" of a group is the one person."""
+    phrase = i.phrase.lower()
+    if _SELF.search(phrase):
+        return "<self>"
+    return re.sub(r"^(?:a|an|the)\s+|\s+(?:in|at|on|by|after|near)$", "", re.sub(r"\W+", " ", phrase).strip())
+
+
+_SELF = re.compile(r"\b(?:himself|herself|(?:his|her)\s+own\s+life)\b")
 
 
 def _phrased(i: Item) -> Count:

@@ -237,8 +237,9 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
         return False  # "an unknown number of assailants": no figure
-    if re.search(r"\b[A-Za-z.]+,\s*$", sentence[:num_start]) and re.match(r"\s*,", after) and num_text.isdigit():
-        return False  # "Boy, 15, dead": an age in commas
+    if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
+            and re.match(r"\s*,", after) and num_text.isdigit():
+        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
