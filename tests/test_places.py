@@ -255,3 +255,11 @@ def test_a_small_town_of_another_us_state_is_not_the_place_of_a_story_the_dateli
                "Officers found the boy behind a building at the Eagle Point apartment complex.")
     event = "Officers found the boy behind a building at the Eagle Point apartment complex."
     assert resolve_place(event, article=article).location == "Durham"
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("Five men were shot during an altercation in northeast Atlanta Tuesday morning.", "Atlanta"),
+    ("The man who shot several people at a wedding in east Las Vegas Saturday night was charged.", "Las Vegas"),
+])
+def test_a_day_after_a_town_does_not_make_it_a_longer_name(sentence, city):
+    assert resolve_place(sentence).location == city

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from etl.extract.dates import MONTH_NAMES
+from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
 from etl.extract.trie import trie_regex
 
@@ -151,7 +151,9 @@ def _rules() -> _Rules:
         part_prefixes=low(data["part_prefixes"]),
         # Capitalised function words end a name span (title-case headlines: "Shooting At Houston Bar").
         breakers=locative | nonevent_words | weak_nonevent | frozenset(
-            "the a an and or but after before as is are was were says said police".split()),
+            "the a an and or but after before as is are was were says said police".split())
+        # ... and so do days: "in northeast Atlanta Tuesday morning" is Atlanta, not a name "Atlanta Tuesday"
+        | frozenset(WEEKDAYS) | frozenset(("today", "tonight", "yesterday")),
         state_abbr_re=state_abbr_re,
         exact_country_re=exact_re,
         person_res=_person_patterns(data["person_titles"], data["person_verbs"]),
