@@ -253,3 +253,12 @@ def test_a_hedged_count_of_others_is_marked_as_others():
 def test_a_shared_age_is_not_a_count():
     assert [(i.kind, i.count.best) for i in find_casualties(
         "Justin Doe and Cody Roe, both 21, were killed.")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police say two males, 30 and 42 were injured.", [("wounded", 2)]),
+    ("Two children, a five year and a six year old were injured.", [("wounded", 2)]),
+    ("Two soldiers, a policeman and a civilian were killed.", [("killed", 4)]),
+])
+def test_ages_listed_after_the_count_are_not_more_people(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -25,6 +25,8 @@ _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|Fo
 # ("shot at the police" is not: a lower-case "at" after "shot" aims, "At" in a title-case headline places)
 _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|inside|during|after|overnight|early|late|"
                                r"while|when|following)\b)")
+# After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
+_AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -287,13 +289,16 @@ def find_casualties(sentence: str) -> list[Item]:
             continue
         c = _parse(m.group(0)[: m.end("num") - m.start()])
         chain = m.group("chain") or ""
-        links = [more for link in rx["chain_count"].finditer(chain)
-                 if (more := _parse(link.group("c")) or _possessive_one(link.group("c")))
-                 and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x", link=True)]
+        matches = [link for link in rx["chain_count"].finditer(chain)
+                   if (_parse(link.group("c")) or _possessive_one(link.group("c")))
+                   and _valid_count(sentence, m.start("chain") + link.start("c"), link.group("c"), "x", link=True)]
+        links = [_parse(link.group("c")) or _possessive_one(link.group("c")) for link in matches]
         # "Three victims, a 25-year-old, a 26-year-old and a 33-year-old, were ...": between commas, a list
-        # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up)
-        apposition = (c and chain.startswith(",") and sentence[m.end("chain"):].lstrip().startswith(",")
-                      and sum(x.best for x in links) == c.best)
+        # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up,
+        # unless the list gives only ages: "two males, 30 and 42 were injured", "a five year and a six year old")
+        ages = bool(matches) and all(_AGE_AFTER.match(chain, link.end("c")) for link in matches)
+        apposition = (c and chain.startswith(",") and (ages or sentence[m.end("chain"):].lstrip().startswith(","))
+                      and (ages or sum(x.best for x in links) == c.best))
         for more in links if not apposition else []:
             c = _add(c, more, m.group(0)) if c else c
         if c:
