@@ -207,3 +207,10 @@ def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
 def test_restatements_count_once(text, killed):
     (m,) = _rows(text)
     assert m.killed == killed
+
+
+def test_others_also_shot_continue_the_figure_before():
+    # a child and three other adults: four, as the headline says
+    (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "
+                 "Police said three other adults had also been shot.")
+    assert m.wounded == 4

@@ -414,8 +414,10 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = sentence[max(0, start - 12):end]
-    additive = bool(rx["additive"].search(window) or rx["attackers"].search(own))
-    other = not additive and bool(rx["additive_after_number"].match(phrase) or rx["one_more"].search(window))
+    # "three other adults had also been shot": others continue the figure before, "also" or not
+    other = bool(rx["additive_after_number"].match(phrase)) and not rx["attackers"].search(own)
+    additive = not other and bool(rx["additive"].search(window) or rx["attackers"].search(own))
+    other = other or not additive and bool(rx["one_more"].search(window))
     return Item(kind, count, start, end, additive, phrase, other=other)
 
 
