@@ -214,3 +214,9 @@ def test_others_also_shot_continue_the_figure_before():
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "
                  "Police said three other adults had also been shot.")
     assert m.wounded == 4
+
+
+def test_a_run_on_sentence_giving_a_figure_twice_counts_it_once():
+    (m,) = _rows("Seven people injured in Kassala shooting News Police in Kassala said the gunman injured seven "
+                 "male victims on 1 June 2021.")
+    assert m.wounded == 7

@@ -297,7 +297,11 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
             elif not i.additive:
-                if not (key == "<self>" and key in seen):
+                # one sentence giving a figure twice ("Seven people injured ... injured seven male victims"); the
+                # price: "2 soldiers were killed and 2 civilians were killed" reads 2 (a chain, "2 soldiers and 2
+                # civilians were killed", still reads 4)
+                same = any(p.best == i.count.best > 1 for p in parts.values())
+                if not (key == "<self>" and key in seen) and not same:
                     parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
