@@ -262,3 +262,11 @@ def test_a_shared_age_is_not_a_count():
 ])
 def test_ages_listed_after_the_count_are_not_more_people(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police said the gunman wounded two officers.", [("wounded", 2)]),
+    ("Police said the gunman injured seven male victims.", [("wounded", 7)]),
+])
+def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

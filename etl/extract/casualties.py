@@ -379,6 +379,8 @@ def find_casualties(sentence: str) -> list[Item]:
         if re.fullmatch(_YEAR, m.group("num").strip()):
             continue  # "the 2014 shooting death of": a year
         kind = "killed" if m.group("n_killed") else "wounded"
+        if m.group("n_wounded") and rx["object_start"].match(sentence[m.end():]):
+            continue  # "the gunman wounded two officers": a verb with its object, not "the wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
             c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
