@@ -270,3 +270,12 @@ def test_ages_listed_after_the_count_are_not_more_people(sentence, expected):
 ])
 def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four shot to death in Riverside, then gunman kills himself", [("killed", 4), ("killed", 1)]),
+    ("Gunman Fatally Shoots 3 Musicians, Self in Riverside", [("killed", 3), ("killed", 1)]),
+    ("Police: Toddler's shooting appears accidental, self-inflicted", []),
+])
+def test_a_gunman_who_killed_himself(sentence, expected):
+    assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -135,7 +135,8 @@ def _rx() -> dict:
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
-                               r"|\b(?:killed|killing)\s+(?:only\s+)?(?:himself|herself)|\bshot\s+(?:himself|herself)\s+(?:dead|to\s+death)|\bblew\s+(?:himself|herself)\s+up"
+                               r"|\b(?:killed|killing|kills)\s+(?:only\s+)?(?:himself|herself)"
+                               r"|(?<=\w),\s+(?:then\s+)?self\b(?!-)|\bshot\s+(?:himself|herself)\s+(?:dead|to\s+death)|\bblew\s+(?:himself|herself)\s+up"
                                r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
         # suicide bombers who detonated died: "Two female suicide bombers detonated in Mora" (attackers, added)
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
