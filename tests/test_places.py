@@ -263,3 +263,8 @@ def test_a_small_town_of_another_us_state_is_not_the_place_of_a_story_the_dateli
 ])
 def test_a_day_after_a_town_does_not_make_it_a_longer_name(sentence, city):
     assert resolve_place(sentence).location == city
+
+
+def test_an_institution_working_in_one_country_is_weak_evidence_of_it():
+    place = resolve_place("On 2 May 2020, the OSCE SMM observed a total of 11 explosions near Kalynivka-Mala.")
+    assert place.country_code == "UKR"
