@@ -268,3 +268,16 @@ def test_a_day_after_a_town_does_not_make_it_a_longer_name(sentence, city):
 def test_an_institution_working_in_one_country_is_weak_evidence_of_it():
     place = resolve_place("On 2 May 2020, the OSCE SMM observed a total of 11 explosions near Kalynivka-Mala.")
     assert place.country_code == "UKR"
+
+
+def test_a_side_named_by_its_nationality_is_only_a_hint_of_the_country():
+    # the Turkish border police are a side; the river and the Greek village place it in Greece
+    place = resolve_place("On 30 April 2020, Turkish border police fired shots into the air near the Greek village "
+                          "of Kastanies.")
+    assert place.country_code == "GRC"
+    # with nothing else to go on, the side's country is still the best guess
+    assert resolve_place("On 30 April 2020, at least 12 militants were killed by Afghan military airstrikes in the "
+                         "Chahar Mahal area.").country_code == "AFG"
+    # a side's nationality does not rule out the place the paragraph gives
+    assert resolve_place("Two Romanian soldiers were killed by a roadside bomb.",
+                         context="The blast hit a NATO convoy in Zabul province on Sunday.").country_code == "AFG"

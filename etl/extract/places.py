@@ -96,6 +96,7 @@ class _Rules:
     masthead_words: frozenset[str]
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
+    actor_after_demonym: frozenset[str]
     country_cues: tuple[tuple[re.Pattern, str], ...]
     part_prefixes: frozenset[str]
     breakers: frozenset[str]
@@ -145,6 +146,7 @@ def _rules() -> _Rules:
         masthead_words=low(data["masthead_words"]),
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
+        actor_after_demonym=low(data["actor_after_demonym"]),
         country_cues=tuple(
             (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I), cc)
             for cc, phrases in data["country_cues"].items()),
@@ -693,6 +695,7 @@ class _Analysis:
     mentions: list[_Mention]
     countries: Counter          # iso2 -> weighted evidence
     explicit: set[str]          # iso2 named by country name/alias/demonym (outside org names)
+    sides: set[str]             # ... of them, those named only as a side ("Romanian soldiers", "Saudi forces")
     states: Counter             # US postal -> count
     admin1: Counter             # (iso2, admin1 name) -> count
     dateline: list[_Mention]
@@ -737,6 +740,8 @@ def _analyse(text: str) -> _Analysis:
     dateline = _mark_datelines(text, mentions)
     countries: Counter = Counter()
     explicit: set[str] = set()
+    sides: set[str] = set()                  # named as a side
+    placed: set[str] = set()                 # named otherwise
     states: Counter = Counter()
     admin1: Counter = Counter()
     for m in mentions:
@@ -747,9 +752,13 @@ def _analyse(text: str) -> _Analysis:
                 continue                     # "the US dollar", "fled to Nigeria"
             countries[m.country] += 3
             explicit.add(m.country)
+            placed.add(m.country)
         elif m.kind == "demonym":
-            countries[m.country] += 1
+            # "Saudi forces": a side, only a hint of where it happened
+            side = m.after < len(toks) and toks[m.after].lower in rules.actor_after_demonym
+            countries[m.country] += 0.25 if side else 1
             explicit.add(m.country)
+            (sides if side else placed).add(m.country)
         elif m.kind == "state":
             states[m.state] += 1
             countries["US"] += 2
@@ -780,7 +789,7 @@ def _analyse(text: str) -> _Analysis:
         if pattern.search(text):
             countries[cc] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
-    return _Analysis(mentions, countries, explicit, states, admin1, dateline, paired)
+    return _Analysis(mentions, countries, explicit, sides - placed, states, admin1, dateline, paired)
 
 
 def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
@@ -1281,7 +1290,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
     ctx = _Context([ev, cx, ti, ar], _people(article or event))
-    named = ev.explicit
+    named = ev.explicit - ev.sides          # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
