@@ -220,3 +220,9 @@ def test_a_run_on_sentence_giving_a_figure_twice_counts_it_once():
     (m,) = _rows("Seven people injured in Kassala shooting News Police said a gunman opened fire at a party on "
                  "1 June 2021 and injured seven male victims.")
     assert m.wounded == 7
+
+
+def test_a_paragraph_break_between_the_incident_s_sentences_ends_a_name():
+    (m,) = _rows("Teen shot on Beech Street in Chattanooga\n\nChattanooga Police are investigating after a 15-year-old "
+                 "was shot in the stomach on 1 June 2021.")
+    assert m.location == "Chattanooga"

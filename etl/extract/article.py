@@ -209,14 +209,14 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     if linked:
         killed, wounded = _share(killed, linked), _share(wounded, linked)
 
-    event = " ".join(s.text for s in g.sentences)
+    event = _joined(g.sentences)
     paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
-    context = " ".join(s.text for s in (paragraph if len(paragraph) > len(g.sentences) else window))
+    context = _joined(paragraph if len(paragraph) > len(g.sentences) else window)
     date = g.date or _context_date(g, sentences, article)
     # Nearby sentences may name the place; but when the incident's own sentences say it happened in an
     # unnamed place ("a northern Syrian village"), a town named nearby is not it.
     place = resolve_place(event, "" if _UNNAMED_PLACE.search(event) else context, text, article.title or "")
-    who = find_perpetrator(event, " ".join(s.text for s in window), text)
+    who = find_perpetrator(event, _joined(window), text)
     reporter = _reporter(" ".join(s.text for s in sentences[first.index: last.index + 2]))
 
     m = Mention(
@@ -245,6 +245,17 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
             setattr(m, f"{kind}_high", c.high)
             setattr(m, f"{kind}_phrase", c.phrase)
     return m
+
+
+def _joined(sentences: list[Sentence]) -> str:
+    """Sentences as the text has them: a paragraph break stays a break ("... in Chattanooga" and "Chattanooga
+    Police are investigating" are not one name "Chattanooga Chattanooga")."""
+    out = []
+    for prev, s in zip([None, *sentences], sentences):
+        if prev is not None:
+            out.append("\n\n" if s.paragraph != prev.paragraph else " ")
+        out.append(s.text)
+    return "".join(out)
 
 
 def _linked_incidents(g: _Group, window: list[Sentence], text: str) -> int | None:
