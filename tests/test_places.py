@@ -281,3 +281,9 @@ def test_a_side_named_by_its_nationality_is_only_a_hint_of_the_country():
     # a side's nationality does not rule out the place the paragraph gives
     assert resolve_place("Two Romanian soldiers were killed by a roadside bomb.",
                          context="The blast hit a NATO convoy in Zabul province on Sunday.").country_code == "AFG"
+
+
+def test_video_player_words_are_not_places():
+    assert resolve_place("1:38 After his wife went missing, a husband in Fresno Pause is accused of killing her."
+                         ).location == "Fresno"
+    assert resolve_place("CLOSE Skip in Skip x Embed x Share A shooting leaves a child dead.").location is None

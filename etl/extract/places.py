@@ -155,7 +155,7 @@ def _rules() -> _Rules:
         breakers=locative | nonevent_words | weak_nonevent | frozenset(
             "the a an and or but after before as is are was were says said police".split())
         # ... and so do days: "in northeast Atlanta Tuesday morning" is Atlanta, not a name "Atlanta Tuesday"
-        | frozenset(WEEKDAYS) | frozenset(("today", "tonight", "yesterday")),
+        | frozenset(WEEKDAYS) | frozenset(("today", "tonight", "yesterday")) | low(data["page_words"]),
         state_abbr_re=state_abbr_re,
         exact_country_re=exact_re,
         person_res=_person_patterns(data["person_titles"], data["person_verbs"]),
