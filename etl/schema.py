@@ -98,8 +98,8 @@ MENTION_COLUMNS = (
     Column("perpetrator_phrase", pa.string(), "The words the perpetrator was read from."),
     Column("event_type", CODE, "Kind of violence.", allowed=EVENT_TYPES),
     Column("people", pa.list_(pa.string()), "People the text names by full name from the evidence on (up to the "
-           "next mention's), with the age when given: \"Nicholas Lindsay, 24\". Ties follow-up reports to the event. For an incident: all its mentions'.",
-           nullable=False),
+           "next mention's), with the age when given: \"Nicholas Lindsay, 24\". Ties follow-up reports to the event. "
+           "For an incident: all its mentions'.", nullable=False),
     Column("ages", pa.list_(pa.int32()), "Ages the evidence gives people (\"a 14-year-old\", \"Smith, 24,\"), sorted: "
            "tells apart same-day reports of other victims. For an incident: all its mentions'.", nullable=False, unit="years"),
     Column("evidence", pa.string(), "The sentence(s) the casualty figures came from.", nullable=False),
