@@ -10,6 +10,12 @@ Rules (each written once, here):
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county), event types
   and perpetrators do not contradict each other, and the killed figures are compatible (a toll may rise).
+- A follow-up (an arrest, a trial, a funeral) is dated by its own news and often placed elsewhere: a mention also
+  joins an incident up to FOLLOW_UP_DAYS away when they have a person in common, given with an age by at least one
+  of them (`people`), in the same state, or two such people anywhere in the country. A second index by name finds
+  these, and keeps an incident that names people in memory FOLLOW_UP_DAYS longer.
+- Same day, same town, yet the reports give only other ages for their one or two casualties (`ages`): other victims,
+  another event.
 - Counts across reports: low = lowest reported, high = highest reported, best = the most recent report's
   figure (the latest publication; ties -> the larger), never above high. Reports that contradict each other
   beyond DISPUTE_RATIO (not a rising toll) mark the incident `is_disputed`.
@@ -33,6 +39,9 @@ PLACE_KM = 25            # two places this close are the same place for merging 
 EXACT_PLACE_KM = 10      # ... and when both are exact places with different names
 UNDATED_DAYS = 3         # an article that dates nothing reports on the last few days before publication
 DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event
+FOLLOW_UP_DAYS = 730     # a report naming the same person (given with an age) may follow the event this long after
+FEW_CASUALTIES = 2       # reports of this many people killed or wounded at most give the victims' ages when any
+AGE_SLACK = 1            # ages a year apart may be one person's (a birthday between two reports)
 DISPUTE_RATIO = 0.5      # figures differing by more than half the larger one...
 DISPUTE_MIN = 3          # ...and by more than this many people are a dispute
 TOLL_RATIO = 4           # killed figures further apart than this factor (and DISPUTE_MIN) are other events
@@ -115,6 +124,10 @@ def _norm_words(name: str | None) -> str:
     return re.sub(rf"\b(?:al|el|ar|as|ad|{_PLACE_WORDS})\b", " ", _ascii(name))
 
 
+def _states_agree(a: dict, b: dict) -> bool:
+    return not a.get("admin1") or not b.get("admin1") or a["admin1"] == b["admin1"]
+
+
 def _events_agree(a: str | None, b: str | None) -> bool:
     return not a or not b or a == b or any(a in g and b in g for g in COMPATIBLE_EVENTS)
 
@@ -165,6 +178,32 @@ def _reported_before(a: dict, b: dict) -> bool:
     return bool(a.get("publication_date") and span and a["publication_date"] < span[0])
 
 
+def _person(entry: str) -> tuple[str, int | None]:
+    """"Nicholas Lindsay, 24" -> ("nicholas lindsay", 24); "Nicholas Lindsay" -> ("nicholas lindsay", None)."""
+    name, _, age = entry.partition(", ")
+    return _ascii(name), int(age) if age else None
+
+
+def _same_people(a: dict, b: dict) -> list[str]:
+    """The people one mention gives with an age whom the other names too (at an age within a year or two: a
+    follow-up may be written after a birthday)."""
+    ages_a = dict(map(_person, a.get("people") or ()))
+    same = []
+    for entry in b.get("people") or ():
+        name, age = _person(entry)
+        if name in ages_a and (age is not None or ages_a[name] is not None) \
+                and (age is None or ages_a[name] is None or abs(age - ages_a[name]) <= 2 * AGE_SLACK):
+            same.append(entry.partition(", ")[0])
+    return same
+
+
+def _ages_differ(a: dict, b: dict) -> bool:
+    """Both report a few casualties and give ages, none of them the same: other people, another event."""
+    if any((m.get("killed") or 0) + (m.get("wounded") or 0) > FEW_CASUALTIES or not m.get("ages") for m in (a, b)):
+        return False
+    return all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
+
+
 def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     """Score and reason for merging mention `m` into incident `inc`, or None when they are different events."""
     if m["article_id"] in inc.articles:
@@ -172,8 +211,19 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     best = None
     for other in inc.mentions:
         days = _days_apart(m, other)
-        if days is None or days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m) \
-                or _times_differ(m, other):
+        if days is None:
+            continue
+        people = _same_people(m, other)
+        # one person in common and another state is a namesake; two people in common are the event's
+        if people and days <= FOLLOW_UP_DAYS and (len(people) > 1 or _states_agree(m, other)) \
+                and _events_agree(m.get("event_type"), other.get("event_type")):
+            score, reason = 2 + days / FOLLOW_UP_DAYS, f"{m['mention_id']} ~ {other['mention_id']}: both name {' and '.join(people)}, " \
+                f"{'dates agree' if days == 0 else f'dates {days} day(s) apart'}"
+            if best is None or score < best[0]:
+                best = (score, reason)
+            continue
+        if days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m) \
+                or _times_differ(m, other) or _ages_differ(m, other):
             continue
         place = _place_reason(m, other)
         if place is None or not _events_agree(m.get("event_type"), other.get("event_type")) \
@@ -235,15 +285,27 @@ def merge(mentions: list[dict]) -> list[_Incident]:
     return [inc for _, inc in done]
 
 
+def _names(inc_or_mention) -> set[str]:
+    mentions = inc_or_mention.mentions if isinstance(inc_or_mention, _Incident) else [inc_or_mention]
+    return {_person(p)[0] for m in mentions for p in m.get("people") or ()}
+
+
+# Weeks an incident that names people stays findable by them after its last date (FOLLOW_UP_DAYS, rounded up).
+FOLLOW_UP_WEEKS = -(-FOLLOW_UP_DAYS // 7)
+
+
 def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
     """`merge` over mentions already in `mention_order`, as a stream: yields (n, incident), n its creation
-    number, as soon as no later mention can join it (its last week is further back than any mention searches,
-    MAX_SPAN_WEEKS). Memory holds only the incidents of the last year or so, however long the stream."""
+    number, as soon as no later mention can join it: its last week is further back than any mention searches
+    (MAX_SPAN_WEEKS), and further back than FOLLOW_UP_WEEKS more when it names people (a follow-up finds it by
+    name, through a second index). Memory holds only the incidents of the last year or so (of the last
+    FOLLOW_UP_DAYS for those that name people), however long the stream."""
     blocks: dict[tuple, list[_Incident]] = defaultdict(list)
     block_weeks: list[int] = []           # heap of the weeks that have blocks
     keys_of_week: dict[int, list[tuple]] = defaultdict(list)
+    by_name: dict[tuple, list[_Incident]] = defaultdict(list)  # (block, person's name) -> live incidents naming them
     live: dict[int, _Incident] = {}       # creation number -> incident that a later mention may still join
-    last_week: dict[int, int] = {}        # creation number -> last week its mentions' dates may fall in
+    last_week: dict[int, int] = {}        # creation number -> last week a later mention may still join it
     expiry: list[tuple[int, int]] = []    # heap of (last week, creation number); stale entries skipped
     number: dict[int, int] = {}           # id(incident) -> creation number
     created = 0
@@ -262,6 +324,11 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
                     del last_week[n]
                     inc = live.pop(n)
                     del number[id(inc)]
+                    for name in _names(inc):
+                        named = by_name[(*block_of(inc.mentions[0]), name)]
+                        named.remove(inc)
+                        if not named:
+                            del by_name[(*block_of(inc.mentions[0]), name)]
                     yield n, inc
             while block_weeks and block_weeks[0] < horizon:
                 for k in keys_of_week.pop(heapq.heappop(block_weeks)):
@@ -271,6 +338,8 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
         if week is not None:
             for w in range(week - span, week + span + 1):
                 candidates.update((id(i), i) for i in blocks.get((*block_of(m), w), []))
+            for name in _names(m):
+                candidates.update((id(i), i) for i in by_name.get((*block_of(m), name), []))
         scored = [(s, r, inc) for inc in candidates.values() if (sr := _match(m, inc)) for s, r in [sr]]
         if scored:
             _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
@@ -298,6 +367,12 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
                     keys_of_week[w].append((*block_of(m), w))
                 if inc not in block:
                     block.append(inc)
+            for name in _names(m):
+                named = by_name[(*block_of(m), name)]
+                if inc not in named:
+                    named.append(inc)
+            if _names(inc):
+                last_w += FOLLOW_UP_WEEKS
             if last_week.get(n, -1) < last_w:
                 last_week[n] = last_w
                 heapq.heappush(expiry, (last_w, n))
@@ -355,6 +430,8 @@ def incident_rows(merged: Iterable[_Incident]) -> Iterator[dict]:
             row[k] = (named[0] if named else anchor).get(k)
         row["event_type"] = next((m["event_type"] for m in ms if m.get("event_type") not in (None, "attack")),
                                  anchor.get("event_type"))
+        row["people"] = sorted({p for m in ms for p in m.get("people") or ()})
+        row["ages"] = sorted({a for m in ms for a in m.get("ages") or ()})
         row.update(_range(ms, "killed"))
         row.update(_range(ms, "wounded"))
         # Blocking by country gives every mention the anchor's country: unmentioned only if no article names it.

@@ -97,6 +97,11 @@ MENTION_COLUMNS = (
            "suspected (hedged), unknown.", nullable=False, allowed=PERPETRATOR_STATUSES),
     Column("perpetrator_phrase", pa.string(), "The words the perpetrator was read from."),
     Column("event_type", CODE, "Kind of violence.", allowed=EVENT_TYPES),
+    Column("people", pa.list_(pa.string()), "People the text names by full name from the evidence on (up to the "
+           "next mention's), with the age when given: \"Nicholas Lindsay, 24\". Ties follow-up reports to the event. "
+           "For an incident: all its mentions'.", nullable=False),
+    Column("ages", pa.list_(pa.int32()), "Ages the evidence gives people (\"a 14-year-old\", \"Smith, 24,\"), sorted: "
+           "tells apart same-day reports of other victims. For an incident: all its mentions'.", nullable=False, unit="years"),
     Column("evidence", pa.string(), "The sentence(s) the casualty figures came from.", nullable=False),
     Column("evidence_start", pa.int32(), "Character offset of the evidence in the article text.", nullable=False, min=0),
     Column("evidence_end", pa.int32(), "Character offset just past the evidence.", nullable=False, min=0),

@@ -30,6 +30,7 @@ def incidents_frame(rows: list[dict]) -> pd.DataFrame:
 def incident(n: int, **kw) -> dict:
     row = {"incident_id": f"inc-{n}", "mention_ids": [f"a{n}#1"], "article_ids": [f"a{n}"], "sources": ["Reuters"],
            "n_sources": 1, "perpetrator_status": "unknown", "evidence": f"Sentence {n}.", "is_disputed": False, "merge_reasons": [],
+           "people": [], "ages": [],
            "date_precision": "day", "geo_precision": "exact", "evidence_start": 0, "evidence_end": 10}
     row.update(kw)
     return row

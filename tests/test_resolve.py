@@ -105,3 +105,49 @@ def test_a_report_dated_only_by_month_meets_a_dated_report_late_in_that_month():
         mention("b#1", "b", D(2024, 7, 30), D(2024, 7, 30), killed=3),
     ])
     assert [r["mention_ids"] for r in rows] == [["a#1", "b#1"]]
+
+
+def test_a_follow_up_naming_the_victim_with_an_age_joins_the_event_weeks_later():
+    # the shooting, then an arrest six weeks later dated by the arrest, in the county seat next door
+    usa = dict(country="USA", event_type="shooting", admin1="Ohio")
+    rows = incidents([
+        mention("a#1", "a", D(2024, 3, 3), D(2024, 3, 2), killed=1, location="Marysville", lat=40.24, lon=-83.37,
+                people=["Dana Whitfield, 31", "Tom Reyes"], **usa),
+        mention("b#1", "b", D(2024, 4, 16), D(2024, 4, 15), killed=1, location="Delaware", lat=40.30, lon=-83.07,
+                people=["Dana Whitfield", "Carl Ostrander, 45"], **usa),
+        # the same name in another state, given once, is a namesake
+        mention("c#1", "c", D(2024, 5, 1), D(2024, 4, 30), killed=1, location="Tulsa", lat=36.15, lon=-95.99,
+                people=["Dana Whitfield, 31"], **{**usa, "admin1": "Oklahoma"}),
+        # named without an age on both sides: a name alone is too weak a tie
+        mention("d#1", "d", D(2024, 5, 2), D(2024, 5, 1), killed=1, location="Delaware", lat=40.30, lon=-83.07,
+                people=["Tom Reyes"], **usa),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["c#1"], ["d#1"]]
+    (inc,) = [r for r in rows if len(r["mention_ids"]) == 2]
+    assert inc["people"] == ["Carl Ostrander, 45", "Dana Whitfield", "Dana Whitfield, 31", "Tom Reyes"]
+    assert any("both name Dana Whitfield" in r for r in inc["merge_reasons"])
+
+
+def test_a_follow_up_beyond_the_window_stays_apart_even_when_the_stream_expires_incidents():
+    usa = dict(country="USA", event_type="shooting", admin1="Ohio", location="Marysville", lat=40.24, lon=-83.37)
+    rows = incidents([
+        mention("a#1", "a", D(2020, 3, 3), D(2020, 3, 2), killed=1, people=["Dana Whitfield, 31"], **usa),
+        # unrelated reports in between move the stream on, so the first incident leaves memory when it may
+        *(mention(f"x{i}#1", f"x{i}", D(2020, 3, 3) + dt.timedelta(days=30 * i), D(2020, 3, 2) + dt.timedelta(days=30 * i),
+                  killed=2, **{**usa, "location": "Lima", "lat": 40.74, "lon": -84.11}) for i in range(1, 40)),
+        mention("b#1", "b", D(2021, 6, 1), D(2021, 5, 31), killed=1, people=["Dana Whitfield, 32"], **usa),  # 15 months
+        mention("c#1", "c", D(2024, 6, 1), D(2024, 5, 31), killed=1, people=["Dana Whitfield, 35"], **usa),  # 3 years on
+    ])
+    merged = [r["mention_ids"] for r in rows if len(r["mention_ids"]) > 1]
+    assert merged == [["a#1", "b#1"]]
+
+
+def test_two_shootings_in_one_city_on_one_day_of_other_ages_stay_apart():
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 5), wounded=1, ages=[4], **usa),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 5), killed=1, ages=[17], **usa),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 5), wounded=1, ages=[4, 29], **usa),  # the child and the father
+        mention("d#1", "d", D(2024, 5, 7), D(2024, 5, 5), killed=1, ages=[18], **usa),     # a birthday between reports
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1", "d#1"]]

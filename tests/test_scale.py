@@ -113,6 +113,9 @@ def _reference_merge(mentions: list[dict]) -> list:
         if week is not None:
             for w in range(week - span, week + span + 1):
                 candidates.update((id(i), i) for i in blocks.get((m.get("country_code"), w), []))
+            # every incident naming one of its people, however long ago (_match bounds the follow-up window)
+            candidates.update((id(i), i) for i in incidents if i.mentions[0].get("country_code") == m.get("country_code")
+                              and resolve._names(i) & resolve._names(m))
         scored = [(s, r, inc) for inc in candidates.values() if (sr := resolve._match(m, inc)) for s, r in [sr]]
         if scored:
             _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
@@ -146,17 +149,21 @@ def _random_mentions(n: int, seed: int) -> list[dict]:
             location=place, admin1=None, country=cc, country_code=cc, latitude=lat, longitude=lon,
             geo_precision="exact" if place else "country", event_type=r.choice([None, "bombing", "shooting", "attack"]),
             perpetrator=r.choice([None, None, "Taliban", "Islamic State"]), perpetrator_status="unknown",
-            evidence="e", evidence_start=0, evidence_end=1))
+            people=r.choice([[], [], [], ["Ada Brook, 30"], ["Ada Brook"], ["Ben Cole, 41", "Ada Brook"]]),
+            ages=r.choice([[], [], [9], [30]]), evidence="e", evidence_start=0, evidence_end=1))
     return out
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_streaming_merge_gives_the_incidents_of_the_all_in_memory_merge(seed):
-    """Incidents leave memory once no later mention can reach them; the result must not change."""
+    """Incidents leave memory once no later mention can reach them (by week, or by a person they name); the
+    result must not change."""
     mentions = _random_mentions(1500, seed)
     expected = [[m["mention_id"] for m in inc.mentions] for inc in _reference_merge(mentions)]
-    assert [[m["mention_id"] for m in inc.mentions] for inc in resolve.merge(mentions)] == expected
+    merged = resolve.merge(mentions)
+    assert [[m["mention_id"] for m in inc.mentions] for inc in merged] == expected
     assert sum(len(e) > 1 for e in expected) > 50  # the data does merge across articles
+    assert sum("both name" in r for inc in merged for r in inc.reasons) > 10  # ... and by the people named
 
 
 def test_streaming_merge_refuses_unsorted_input():

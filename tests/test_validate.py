@@ -31,7 +31,7 @@ def mention(mention_id: str, **kw) -> dict:
         admin1="Kirkuk", country="Iraq", country_code="IRQ", latitude=35.47, longitude=44.39,
         geo_precision="exact", location_phrase="in Kirkuk", perpetrator=None, perpetrator_status="unknown",
         perpetrator_phrase=None, event_type="bombing", evidence="A car bomb killed at least 12 people.",
-        evidence_start=0, evidence_end=37,
+        evidence_start=0, evidence_end=37, people=[], ages=[],
     )
     row.update(kw)
     return row

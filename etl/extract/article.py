@@ -16,6 +16,7 @@ from etl.extract.casualties import Item, find_casualties, find_zero
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
+from etl.extract.people import ages_in, people_by_mention
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
 from etl.resources import load_yaml
@@ -109,6 +110,8 @@ def extract_article(article: Article) -> list[Mention]:
             m.mention_id = f"{article.article_id}#1"
             mentions.append(m)
     _flag_unnamed_countries(mentions, article)
+    for m, people in zip(mentions, people_by_mention(text, [m.evidence_start for m in mentions])):
+        m.people, m.ages = people, ages_in(m.evidence)
     return mentions
 
 

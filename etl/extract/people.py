@@ -1,0 +1,82 @@
+"""People an article names, with their ages when given ("Nicholas Lindsay, 24,"): details that tell one
+incident's reports from another's where dates and places cannot (follow-ups weeks later, two shootings in one city).
+
+Pure: text in, names out. A capitalised run of words is taken for a person's full name only when the text gives
+it with an age, or refers back to it by the last name alone (news style: "John Smith ... Smith said"); words
+that name places, institutions or dates (people.yaml) are never part of a name.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from etl.resources import load_yaml
+
+_WORD = r"(?:[A-Z][a-z]+(?:['’-](?!s\b)[A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+)"  # Smith, O'Neal, Kpana-Quamoh, McCarthy
+_INITIAL = r"[A-Z]\."
+_SUFFIX = r"(?:,?\s(?:Jr\.?|Sr\.?|II|III|IV))"
+_NAME = rf"{_WORD}(?:\s(?:{_INITIAL}\s)?{_WORD}){{1,2}}{_SUFFIX}?"
+# "Nicholas Lindsay, 24," / "Nicholas Lindsay (24)" / "Nicholas Lindsay, age 24" / "24-year-old Nicholas Lindsay"
+_AGED = re.compile(rf"(?P<name>{_NAME})(?:,\s(?:age\s|aged\s)?(?P<age>\d{{1,3}})\b(?![-–]|\s*(?:%|percent|years?\b(?!\s+old)))"
+                   rf"|\s\((?P<age2>\d{{1,3}})\))|\b(?P<age3>\d{{1,3}})-year-old\s(?:\w+\s)?(?P<name2>{_NAME})")
+_CANDIDATE = re.compile(rf"\b{_NAME}")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("people.yaml")["not_name_words"])
+
+
+def _key(name: str) -> str | None:
+    """First and last name ("Thomas F. Matusiewicz Jr." and "Thomas Matusiewicz" -> "Thomas Matusiewicz"), titles
+    before it dropped, or None when a word of it is not a person's (a place, an institution, a date)."""
+    words = re.sub(rf"\s{_INITIAL}(?=\s)|{_SUFFIX}$", "", name).split()
+    while words and words[0].lower() in _not_name_words():  # "Police Chief Ann Kowalski" names Ann Kowalski
+        words.pop(0)
+    if len(words) < 2 or any(w.lower() in _not_name_words() for w in words):
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
+# "a 14-year-old boy", "Smith, 24,", "aged 24", "(24)" after a name
+_AGES = re.compile(rf"\b(\d{{1,3}})-year-old\b|{_WORD},\s(?:age\s|aged\s)?(\d{{1,3}}),|\baged?\s(\d{{1,3}})\b|{_WORD}\s\((\d{{1,3}})\)")
+
+
+def ages_in(text: str) -> list[int]:
+    """The ages the text gives people, sorted, each once."""
+    return sorted({int(a) for m in _AGES.finditer(text) for a in m.groups() if a and 0 < int(a) < 110})
+
+
+def people_at(text: str) -> list[tuple[int, str]]:
+    """(offset, "Name, age" or "Name") for every place the text names a person by full name; sorted by offset."""
+    ages: dict[str, int] = {}
+    found: list[tuple[int, str]] = []
+    for m in _AGED.finditer(text):
+        key = _key(m.group("name") or m.group("name2"))
+        age = int(m.group("age") or m.group("age2") or m.group("age3"))
+        if key and 0 < age < 110:
+            ages.setdefault(key, age)
+    for m in _CANDIDATE.finditer(text):
+        key = _key(m.group(0))
+        if key is None:
+            continue
+        last = key.split()[-1]
+        # referred back to by the last name alone: not preceded by the rest of the name
+        if key in ages or re.search(rf"(?<!{re.escape(key.split()[-2])}\s)\b{re.escape(last)}\b(?!\s[A-Z])",
+                                    text[m.end():]):
+            found.append((m.start(), f"{key}, {ages[key]}" if key in ages else key))
+    return found
+
+
+def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:
+    """For mentions whose evidence starts at `starts`, the people each names: those named from its evidence on,
+    up to the next mention's evidence (the first mention in the text also takes what comes before it)."""
+    order = sorted(range(len(starts)), key=lambda i: starts[i])
+    out: list[set[str]] = [set() for _ in starts]
+    for offset, person in people_at(text) if starts else ():
+        owner = order[0]
+        for i in order:
+            if starts[i] <= offset:
+                owner = i
+        out[owner].add(person)
+    return [sorted(p) for p in out]
