@@ -22,6 +22,7 @@ from functools import lru_cache
 import yaml
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
+from etl.extract.people import people_at
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
 from etl.extract.trie import trie_regex
 
@@ -170,14 +171,11 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
 
 
 def _person_patterns(titles, verbs) -> tuple[re.Pattern, ...]:
-    """Where a text names a person (group "name"): with an age after ("Nicholas Lindsay, 24,"; not "In Kabul,
-    12 people"), a title before ("Cpl. Marcus Tyler"), "identified as", or speaking ("Tyler said")."""
+    """Where a text names a person (group "name"), besides the full names etl.extract.people finds: with a
+    title before ("Cpl. Marcus Tyler"), "identified as", or speaking ("Tyler said")."""
     title = trie_regex({str(t) for t in titles})
     verb = "|".join(re.escape(str(v)) for v in verbs)
-    months = "|".join(MONTH_NAMES)
     return (
-        re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?,[ \t]+(?:age[ \t]+)?\d{{1,3}}"
-                   rf"(?!\d)(?![ \t]*(?i:{months}))(?=[ \t]*(?:,|\)|\.(?!\d)|and\b))"),
         re.compile(rf"(?<![\w.])(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_NAME})"),
         re.compile(rf"\bidentified[ \t]+(?:\w+[ \t]+){{0,3}}?as[ \t]+(?P<name>{_NAME})"),
         re.compile(rf"(?<![\w.])(?<!in )(?<!at )(?<!of )(?P<name>{_NAME_WORD})[ \t]+(?:{verb})\b"),
@@ -189,7 +187,8 @@ def _people(text: str) -> frozenset[str]:
     """Keys of the words a text uses for people ("lindsay", "tyler"): elsewhere in it, a bare one is that
     person, not a town."""
     rules = _rules()
-    words = set()
+    # named in full, with an age or referred back to by the last name (etl.extract.people)
+    words = {name_key(w) for _, person in people_at(text) for w in person.split(",")[0].split()}
     for pattern in rules.person_res:
         for match in pattern.finditer(text):
             for word in match.group("name").split():
