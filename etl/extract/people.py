@@ -47,7 +47,8 @@ def ages_in(text: str) -> list[int]:
     return sorted({int(a) for m in _AGES.finditer(text) for a in m.groups() if a and 0 < int(a) < 110})
 
 
-def people_at(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=256)  # an article's text is read for its people by the place finder and for its mentions
+def people_at(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, "Name, age" or "Name") for every place the text names a person by full name; sorted by offset."""
     ages: dict[str, int] = {}
     found: list[tuple[int, str]] = []
@@ -56,16 +57,19 @@ def people_at(text: str) -> list[tuple[int, str]]:
         age = int(m.group("age") or m.group("age2") or m.group("age3"))
         if key and 0 < age < 110:
             ages.setdefault(key, age)
+    bare: dict[str, int] = {}            # full name -> next place its last name stands alone (-1: none further)
     for m in _CANDIDATE.finditer(text):
         key = _key(m.group(0))
         if key is None:
             continue
-        last = key.split()[-1]
-        # referred back to by the last name alone: not preceded by the rest of the name
-        if key in ages or re.search(rf"(?<!{re.escape(key.split()[-2])}\s)\b{re.escape(last)}\b(?!\s[A-Z])",
-                                    text[m.end():]):
+        if key not in ages and -1 < bare.get(key, 0) < m.end():
+            first, last = key.split()[-2:]
+            alone = re.search(rf"(?<!{re.escape(first)}\s)\b{re.escape(last)}\b(?!\s[A-Z])", text[m.end():])
+            bare[key] = m.end() + alone.start() if alone else -1
+        # referred back to by the last name alone, further on
+        if key in ages or bare[key] >= m.end():
             found.append((m.start(), f"{key}, {ages[key]}" if key in ages else key))
-    return found
+    return tuple(found)
 
 
 def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:

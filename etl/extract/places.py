@@ -176,9 +176,9 @@ def _person_patterns(titles, verbs) -> tuple[re.Pattern, ...]:
     title = trie_regex({str(t) for t in titles})
     verb = "|".join(re.escape(str(v)) for v in verbs)
     return (
-        re.compile(rf"(?<![\w.])(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_NAME})"),
+        re.compile(rf"\b(?<!\.)(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_NAME})"),
         re.compile(rf"\bidentified[ \t]+(?:\w+[ \t]+){{0,3}}?as[ \t]+(?P<name>{_NAME})"),
-        re.compile(rf"(?<![\w.])(?<!in )(?<!at )(?<!of )(?P<name>{_NAME_WORD})[ \t]+(?:{verb})\b"),
+        re.compile(rf"\b(?<!\.)(?<!in )(?<!at )(?<!of )(?P<name>{_NAME_WORD})[ \t]+(?:{verb})\b"),
     )
 
 
