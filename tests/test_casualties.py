@@ -279,3 +279,14 @@ def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expe
 ])
 def test_a_gunman_who_killed_himself(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Unclear fatalites coded as 10 and split between 3 locations.", [("killed", 10)]),
+    ("Militiamen kiled 8-10 residents across the villages.", [("killed", 8)]),
+    ("A dispute between neighbours resulted in the death of the older man.", [("killed", 1)]),
+    ("An old man's body was found in the town with gunshot marks.", [("killed", 1)]),
+    ("The results in the death toll were disputed.", []),
+])
+def test_coders_notes_misspellings_and_deaths_named_by_their_result(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

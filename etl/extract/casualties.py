@@ -28,7 +28,7 @@ _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|insi
 # After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
 _AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
-_MAYBE = re.compile(r"kill|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
+_MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
@@ -37,6 +37,7 @@ _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # the pattern, which tries a count at every position, need not run.
 _NEEDS = {
     "body": ("bod", "corpse", "remains"),
+    "resulted": ("result",),
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased"),
     "fatally": ("fatally", "critically", "seriously"),
@@ -122,13 +123,17 @@ def _rx() -> dict:
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside)\b|,)", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
+                           # "an old man's body was found"
+                           rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})['’]s\s+body\s+(?:was|has\s+been)\s+(?:found|discovered|recovered)"
                            rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
                            # "Five corpses of suspected militants were discovered"
                            rf"|(?P<n>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered)", re.I),
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
-        "coded": re.compile(rf"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"
+        "coded": re.compile(rf"\bfatali\w*\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"  # "fatalites" too
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
+        # "resulting in his death", "which resulted in the death of the local"
+        "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
@@ -342,6 +347,8 @@ def find_casualties(sentence: str) -> list[Item]:
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("resulted"):
+        items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("body"):
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
