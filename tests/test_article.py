@@ -72,6 +72,7 @@ def test_date_given_further_down_the_article():
 
 @pytest.mark.parametrize("note, killed", [
     ("Fatalities split between 2 events.", 24),
+    ("48 fatalities split up between 2 events.", 24),
     ("Unclear fatalities coded as 48 and spread between 3 locations.", 16),
 ])
 def test_a_coder_s_note_that_a_total_is_shared(note, killed):

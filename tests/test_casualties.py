@@ -290,3 +290,8 @@ def test_a_gunman_who_killed_himself(sentence, expected):
 ])
 def test_coders_notes_misspellings_and_deaths_named_by_their_result(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+def test_more_than_is_a_hedge_not_an_addition():
+    (item,) = find_casualties("The clashes resulted in more than 20 fighters killed.")
+    assert (item.count.best, item.additive) == (20, False)

@@ -52,7 +52,7 @@ _ACROSS = re.compile(r"\b(?:across|in\s+total|combined|altogether)\b"
                      r"|\b(?:in|during)\s+(?:the|these|those|both|all)\s+(?:\w+\s+)?(?:attacks|incidents|assaults|events)\b", re.I)
 # A coder's note that a total is shared: "Fatalities split between 2 events", "coded as 10 and spread between
 # 3 locations", "killed across the two attacks" (but "split across 2 events (5)" gives this event's own figure).
-_SPLIT = re.compile(r"\b(?:(?:split|spread|distributed|divided|coded)\s+(?:evenly\s+)?(?:between|across|among|over)"
+_SPLIT = re.compile(r"\b(?:(?:split|spread|distributed|divided|coded)\s+(?:up\s+|out\s+)?(?:evenly\s+)?(?:between|across|among|over)"
                     r"|across)\s+(?:the\s+|these\s+|all\s+)?(?P<n>\w+)\s+(?:separate\s+|linked\s+|related\s+)?"
                     r"(?:events|locations|days|attacks|incidents|assaults|areas)\b(?!\s*\(\d)", re.I)
 _REPORTER = re.compile(

@@ -27,6 +27,7 @@ _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|insi
                                r"while|when|following)\b)")
 # After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
 _AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
+_MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -423,7 +424,7 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     rx = _rx()
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
-    window = sentence[max(0, start - 12):end]
+    window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
     # "three other adults had also been shot": others continue the figure before, "also" or not
     other = bool(rx["additive_after_number"].match(phrase)) and not rx["attackers"].search(own)
     additive = not other and bool(rx["additive"].search(window) or rx["attackers"].search(own))
