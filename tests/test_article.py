@@ -227,3 +227,12 @@ def test_a_paragraph_break_between_the_incident_s_sentences_ends_a_name():
     (m,) = _rows("Teen shot on Beech Street in Chattanooga\n\nChattanooga Police are investigating after a 15-year-old "
                  "was shot in the stomach on 1 June 2021.")
     assert m.location == "Chattanooga"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("On 1 June 2021, gunmen shot dead the mayor of Kassala. His two bodyguards were also killed. 3 fatalities.", 3),
+    ("On 1 June 2021, a riot broke out in Kassala prison. 11 prisoners were also killed (total of 12 fatalities).", 12),
+])
+def test_a_coder_s_closing_tally_is_the_figure(text, killed):
+    (m,) = _rows(text)
+    assert m.killed == killed

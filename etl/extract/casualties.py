@@ -131,7 +131,9 @@ def _rx() -> dict:
                            rf"|(?P<n>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered)", re.I),
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
         "coded": re.compile(rf"\bfatali\w*\s+(?:are\s+|were\s+)?coded\s+(?:as|to)\s+(?P<c>\d+)"  # "fatalites" too
-                            rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)", re.I),
+                            rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)"
+                            # a note's closing tally: "... 3 fatalities." standing alone, "(total of 12 fatalities)"
+                            rf"|^\s*(?P<t>\d+)\s+fatalit(?:y|ies)\s*\.?\s*$|\btotal\s+of\s+(?P<u>\d+)\s+fatalities\b", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
@@ -355,7 +357,7 @@ def find_casualties(sentence: str) -> list[Item]:
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in rx["coded"].finditer(sentence):
-        n = int(m.group("c") or m.group("s"))
+        n = int(m.group("c") or m.group("s") or m.group("t") or m.group("u"))
         items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
                           m.group(0), final=True))
     for m in finditer("bombers"):
