@@ -295,3 +295,14 @@ def test_coders_notes_misspellings_and_deaths_named_by_their_result(sentence, ex
 def test_more_than_is_a_hedge_not_an_addition():
     (item,) = find_casualties("The clashes resulted in more than 20 fighters killed.")
     assert (item.count.best, item.additive) == (20, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A quadruple shooting occurred in Riverside on Wednesday night.", [("hit", 4)]),
+    ("Victims identified in Riverside triple homicide", [("killed", 3)]),
+    ("A man and two children are dead in what police say is an apparent double murder-suicide.", [("killed", 3)]),
+    ("An 18-year-old received a life-threatening gunshot wound to his head.", [("wounded", 1)]),
+    ("He made a double play.", []),
+])
+def test_double_triple_quadruple(sentence, expected):
+    assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

@@ -31,7 +31,7 @@ _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide|deceas", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -39,6 +39,7 @@ _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 _NEEDS = {
     "body": ("bod", "corpse", "remains"),
     "resulted": ("result",),
+    "multiple": ("double", "triple", "quadruple", "quintuple"),
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased"),
     "fatally": ("fatally", "critically", "seriously"),
@@ -111,7 +112,7 @@ def _rx() -> dict:
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
                                rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?died)"
-                               rf"|(?P<v_wounded>suffered\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
+                               rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
@@ -135,6 +136,9 @@ def _rx() -> dict:
                             # a note's closing tally: "... 3 fatalities." standing alone, "(total of 12 fatalities)"
                             rf"|^\s*(?P<t>\d+)\s+fatalit(?:y|ies)\s*\.?\s*$|\btotal\s+of\s+(?P<u>\d+)\s+fatalities\b", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
+        # "a quadruple shooting", "Saturday's triple homicide": as many people shot or killed
+        "multiple": re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)\s+(?:fatal\s+)?(?:(?P<k>homicides?|murders?|"
+                               r"killings?)|shootings?|stabbings?)\b", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
@@ -396,6 +400,13 @@ def find_casualties(sentence: str) -> list[Item]:
             c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
+
+    for m in finditer("multiple"):
+        kind = "killed" if m.group("k") else "hit"
+        if any(i.kind == kind for i in items):
+            continue  # "A man and two children are dead in a double murder-suicide": the figure is told
+        n = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}[m.group("n").lower()]
+        items.append(_item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end()))
 
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
