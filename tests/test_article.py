@@ -236,3 +236,13 @@ def test_a_paragraph_break_between_the_incident_s_sentences_ends_a_name():
 def test_a_coder_s_closing_tally_is_the_figure(text, killed):
     (m,) = _rows(text)
     assert m.killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "A shooting has been reported in Kassala late Friday night. Police are at the scene.",
+    "On 1 June 2021, gunshots were fired in the middle of a fight in a park in Kassala.",
+    "KASSALA - A 3-year-old girl is recovering tonight after being accidentally shot by her brother on 1 June 2021.",
+])
+def test_a_reported_shooting_without_figures_is_a_row(text):
+    (m,) = _rows(text)
+    assert m.country_code == "SDN"
