@@ -205,6 +205,7 @@ def test_title_case_headlines(sentence, expected):
     ("Man, woman and boy wounded in Riverside shooting", [("wounded", 3)]),
     ("A man, his wife and their son were killed on Sunday.", [("killed", 3)]),
     ("A man and a woman were killed and a boy was wounded.", [("killed", 2), ("wounded", 1)]),
+    ("Woman, 1-year-old boy wounded in Riverside shooting", [("wounded", 2)]),
 ])
 def test_victims_named_one_by_one(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -118,7 +118,9 @@ def _rx() -> dict:
                               rf"{_outcome('o')}\b", re.I),
         # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
         "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
-                                  rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+\w+ly)?\s+{_outcome('l')}\b", re.I),
+                                  rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+(?!fatally)\w+ly)?\s+{_outcome('l')}\b"
+                                  # a headline's list needs no "and": "Mother, boy fatally shot in head"
+                                  rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
@@ -378,9 +380,9 @@ def find_casualties(sentence: str) -> list[Item]:
             kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in finditer("victim_list"):
-        kind = next(k for k in KINDS if m.group(f"l_{k}"))
-        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")))
-        items.append(_item(sentence, kind, Count(n, n, n, m.group("list")), m.start(), m.end()))
+        kind = next(k for k in KINDS if m.group(f"l_{k}") or m.group(f"m_{k}"))
+        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list") or m.group("hlist")))
+        items.append(_item(sentence, kind, Count(n, n, n, m.group("list") or m.group("hlist")), m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
