@@ -193,9 +193,10 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     # people shot, some outcomes unstated: those not reported dead were wounded ("Five men were shot ... one
     # died ... three suffered non-life-threatening injuries": four wounded); a figure of people shot far above
     # the outcomes stated is about something else ("12 people were shot in the city this weekend")
-    told = (killed.best if killed else 0) + (wounded.best if wounded else 0)
+    dead = killed.best if killed else 0
+    told = dead + (wounded.best if wounded else 0)
     if hits and (wounded is None or told < hits.best <= 2 * told):
-        rest = hits.best - (killed.best if killed else 0)
+        rest = hits.best - dead
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
@@ -357,17 +358,12 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
     first, last = g.sentences[0], g.sentences[-1]
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
     nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences  # the lead first
-    for s in nearby:
-        if _FURNITURE.search(s.text):
-            continue
-        d = _event_dates(s.text, article.publication_date)
-        if d:
-            return d[-1] if s in earlier else d[0]
-    # the text dates only when something was said or someone charged ("As reported on 28 April"): that day
-    for s in g.sentences + nearby:
-        d = [] if _FURNITURE.search(s.text) else find_dates(s.text, article.publication_date)
-        if d:
-            return d[-1] if s in earlier else d[0]
+    # failing a date of the violence, the text dates only when something was said ("As reported on 28 April")
+    for read, pool in ((_event_dates, nearby), (find_dates, g.sentences + nearby)):
+        for s in pool:
+            d = [] if _FURNITURE.search(s.text) else read(s.text, article.publication_date)
+            if d:
+                return d[-1] if s in earlier else d[0]
     return None
 
 

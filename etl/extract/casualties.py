@@ -137,12 +137,12 @@ def _rx() -> dict:
                             rf"|\bsplit\s+across\s+\d+\s+events\s*\((?P<s>\d+)\)"
                             # a note's closing tally: "... 3 fatalities." standing alone, "(total of 12 fatalities)"
                             rf"|^\s*(?P<t>\d+)\s+fatalit(?:y|ies)\s*\.?\s*$|\btotal\s+of\s+(?P<u>\d+)\s+fatalities\b", re.I),
-        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
         # "a quadruple shooting", "Saturday's triple homicide": as many people shot or killed
         "multiple": re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)\s+(?:fatal\s+)?(?:(?P<k>homicides?|murders?|"
                                r"killings?)|shootings?|stabbings?)\b", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
+        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
@@ -381,8 +381,9 @@ def find_casualties(sentence: str) -> list[Item]:
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in finditer("victim_list"):
         kind = next(k for k in KINDS if m.group(f"l_{k}") or m.group(f"m_{k}"))
-        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list") or m.group("hlist")))
-        items.append(_item(sentence, kind, Count(n, n, n, m.group("list") or m.group("hlist")), m.start(), m.end()))
+        named = m.group("list") or m.group("hlist")
+        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
+        items.append(_item(sentence, kind, Count(n, n, n, named), m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -440,11 +441,12 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
+    attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
-    other = bool(rx["additive_after_number"].match(phrase)) and not rx["attackers"].search(own)
-    additive = not other and bool(rx["additive"].search(window) or rx["attackers"].search(own))
-    other = other or not additive and bool(rx["one_more"].search(window))
-    return Item(kind, count, start, end, additive, phrase, other=other)
+    others = not attackers and bool(rx["additive_after_number"].match(phrase))
+    additive = not others and (attackers or bool(rx["additive"].search(window)))
+    one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
+    return Item(kind, count, start, end, additive, phrase, other=others or one_more)
 
 
 def _dedupe(items: list[Item]) -> list[Item]:

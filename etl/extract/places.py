@@ -22,8 +22,8 @@ from functools import lru_cache
 import yaml
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.people import people_at
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
+from etl.extract.people import people_at
 from etl.extract.trie import trie_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -694,7 +694,7 @@ class _Analysis:
     mentions: list[_Mention]
     countries: Counter          # iso2 -> weighted evidence
     explicit: set[str]          # iso2 named by country name/alias/demonym (outside org names)
-    sides: set[str]             # ... of them, those named only as a side ("Romanian soldiers", "Saudi forces")
+    placed: set[str]            # ... of them, those named other than as a side ("Romanian soldiers", "Saudi forces")
     states: Counter             # US postal -> count
     admin1: Counter             # (iso2, admin1 name) -> count
     dateline: list[_Mention]
@@ -739,8 +739,7 @@ def _analyse(text: str) -> _Analysis:
     dateline = _mark_datelines(text, mentions)
     countries: Counter = Counter()
     explicit: set[str] = set()
-    sides: set[str] = set()                  # named as a side
-    placed: set[str] = set()                 # named otherwise
+    placed: set[str] = set()                 # not only as a side
     states: Counter = Counter()
     admin1: Counter = Counter()
     for m in mentions:
@@ -757,7 +756,8 @@ def _analyse(text: str) -> _Analysis:
             side = m.after < len(toks) and toks[m.after].lower in rules.actor_after_demonym
             countries[m.country] += 0.25 if side else 1
             explicit.add(m.country)
-            (sides if side else placed).add(m.country)
+            if not side:
+                placed.add(m.country)
         elif m.kind == "state":
             states[m.state] += 1
             countries["US"] += 2
@@ -788,7 +788,7 @@ def _analyse(text: str) -> _Analysis:
         if pattern.search(text):
             countries[cc] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
-    return _Analysis(mentions, countries, explicit, sides - placed, states, admin1, dateline, paired)
+    return _Analysis(mentions, countries, explicit, placed, states, admin1, dateline, paired)
 
 
 def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
@@ -1289,7 +1289,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
     ctx = _Context([ev, cx, ti, ar], _people(article or event))
-    named = ev.explicit - ev.sides          # "Romanian soldiers were killed in Kandahar": not a Romanian place
+    named = ev.placed                       # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
