@@ -3,13 +3,16 @@ incident's reports from another's where dates and places cannot (follow-ups week
 
 Pure: text in, names out. A capitalised run of words is taken for a person's full name only when the text gives
 it with an age, or refers back to it by the last name alone (news style: "John Smith ... Smith said"); words
-that name places, institutions or dates (people.yaml) are never part of a name.
+that name places, institutions or dates (people.yaml) are never part of a name. `person_words` adds the names
+given with a title, "identified as" or speaking, for the place finder: a bare one of them is not a town.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from etl.extract.gazetteer import name_key
+from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
 _WORD = r"(?:[A-Z][a-z]+(?:['’-](?!s\b)[A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+)"  # Smith, O'Neal, Kpana-Quamoh, McCarthy
@@ -84,3 +87,38 @@ def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:
                 owner = i
         out[owner].add(person)
     return [sorted(p) for p in out]
+
+
+# A capitalised word of a person's name as the place finder reads it ("Lindsay", "McDonald", "O'Neal",
+# "Smith-Jones"), and a loose name: such words and initials, one to four of them.
+_LOOSE_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)*"
+_LOOSE_NAME = rf"{_LOOSE_WORD}(?:[ \t]+(?:{_LOOSE_WORD}|[A-Z]\.)){{0,3}}"
+
+
+@lru_cache(maxsize=1)
+def _person_patterns() -> tuple[tuple[re.Pattern, ...], frozenset[str]]:
+    """Where a text names a person (group "name") besides its full names: with a title before ("Cpl. Marcus
+    Tyler"), "identified as", or speaking ("Tyler said"); and the titles (people.yaml)."""
+    data = load_yaml("people.yaml")
+    title = trie_regex({str(t) for t in data["person_titles"]})
+    verb = "|".join(re.escape(str(v)) for v in data["person_verbs"])
+    return (
+        re.compile(rf"\b(?<!\.)(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_LOOSE_NAME})"),
+        re.compile(rf"\bidentified[ \t]+(?:\w+[ \t]+){{0,3}}?as[ \t]+(?P<name>{_LOOSE_NAME})"),
+        re.compile(rf"\b(?<!\.)(?<!in )(?<!at )(?<!of )(?P<name>{_LOOSE_WORD})[ \t]+(?:{verb})\b"),
+    ), frozenset(str(t).lower() for t in data["person_titles"])
+
+
+@lru_cache(maxsize=256)
+def person_words(text: str) -> frozenset[str]:
+    """Keys (gazetteer.name_key) of the words a text uses for people ("lindsay", "tyler"): elsewhere in it, a
+    bare one is that person, not a town."""
+    patterns, titles = _person_patterns()
+    # named in full, with an age or referred back to by the last name
+    words = {name_key(w) for _, person in people_at(text) for w in person.split(",")[0].split()}
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            for word in match.group("name").split():
+                if len(word) > 2 and not word.endswith(".") and word.lower() not in titles:
+                    words.add(name_key(word))
+    return frozenset(words)

@@ -23,7 +23,7 @@ import yaml
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
-from etl.extract.people import people_at
+from etl.extract.people import person_words
 from etl.extract.trie import trie_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -103,8 +103,6 @@ class _Rules:
     breakers: frozenset[str]
     state_abbr_re: re.Pattern
     exact_country_re: re.Pattern | None
-    person_res: tuple[re.Pattern, ...]
-    person_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -159,42 +157,7 @@ def _rules() -> _Rules:
         | frozenset(WEEKDAYS) | frozenset(("today", "tonight", "yesterday")) | low(data["page_words"]),
         state_abbr_re=state_abbr_re,
         exact_country_re=exact_re,
-        person_res=_person_patterns(data["person_titles"], data["person_verbs"]),
-        person_titles=low(data["person_titles"]),
     )
-
-
-# A capitalised word of a person's name ("Lindsay", "McDonald", "O'Neal", "Smith-Jones"), and a name: such
-# words and initials, one to four of them.
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)*"
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
-
-
-def _person_patterns(titles, verbs) -> tuple[re.Pattern, ...]:
-    """Where a text names a person (group "name"), besides the full names etl.extract.people finds: with a
-    title before ("Cpl. Marcus Tyler"), "identified as", or speaking ("Tyler said")."""
-    title = trie_regex({str(t) for t in titles})
-    verb = "|".join(re.escape(str(v)) for v in verbs)
-    return (
-        re.compile(rf"\b(?<!\.)(?:(?i:{title})\.?,?[ \t]+)+(?P<name>{_NAME})"),
-        re.compile(rf"\bidentified[ \t]+(?:\w+[ \t]+){{0,3}}?as[ \t]+(?P<name>{_NAME})"),
-        re.compile(rf"\b(?<!\.)(?<!in )(?<!at )(?<!of )(?P<name>{_NAME_WORD})[ \t]+(?:{verb})\b"),
-    )
-
-
-@lru_cache(maxsize=256)
-def _people(text: str) -> frozenset[str]:
-    """Keys of the words a text uses for people ("lindsay", "tyler"): elsewhere in it, a bare one is that
-    person, not a town."""
-    rules = _rules()
-    # named in full, with an age or referred back to by the last name (etl.extract.people)
-    words = {name_key(w) for _, person in people_at(text) for w in person.split(",")[0].split()}
-    for pattern in rules.person_res:
-        for match in pattern.finditer(text):
-            for word in match.group("name").split():
-                if len(word) > 2 and not word.endswith(".") and word.lower() not in rules.person_titles:
-                    words.add(name_key(word))
-    return frozenset(words)
 
 
 # -- tokens --------------------------------------------------------------------------------------
@@ -1288,7 +1251,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
-    ctx = _Context([ev, cx, ti, ar], _people(article or event))
+    ctx = _Context([ev, cx, ti, ar], person_words(article or event))
     named = ev.placed                       # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:
