@@ -612,8 +612,14 @@ def combine(table: str, parts: list[tuple[Validation, int]], rows: int) -> Valid
                                            unexpected_count=count, examples=examples))
     quarantined = [v.quarantined for v, _ in parts if len(v.quarantined)]
     q = pd.concat(quarantined, ignore_index=True) if quarantined else parts[0][0].quarantined
-    return Validation(table=table, passed=parts[0][0].passed.iloc[:0].copy(), quarantined=q, results=results,
+    return Validation(table=table, passed=empty_like(parts[0][0].passed), quarantined=q, results=results,
                       checked=rows)
+
+
+def empty_like(df: pd.DataFrame) -> pd.DataFrame:
+    """`df`'s columns and dtypes without its rows, holding none of its memory (`df.iloc[:0].copy()` keeps an
+    Arrow-backed column's buffers alive: Arrow arrays are immutable, so a pandas copy of one shares them)."""
+    return pd.DataFrame({c: pd.Series([], dtype=df[c].dtype) for c in df.columns})
 
 
 def _exception(r) -> str | None:

@@ -354,6 +354,25 @@ def test_validation_in_chunks_adds_up_and_catches_ids_repeated_across_chunks(tmp
     assert validate.summary_lines({"articles": chunked.validation}) == validate.summary_lines({"articles": whole.validation})
 
 
+def test_validation_in_chunks_keeps_no_rows_of_the_chunks(tmp_path):
+    """Memory stays flat over a long table: what is kept of each chunk checked (its findings) holds none of its
+    rows' Arrow buffers."""
+    import pyarrow as pa
+
+    from etl import store, stream, validate
+
+    rows = [dict(article_id=f"a{i}", path=f"{'x' * 1000}{i}.txt", status="ok", n_mentions=1) for i in range(600)]
+    writer = store.TableWriter("articles", tmp_path / "staged.parquet")
+    writer.write(rows)
+    writer.close()
+    suite = validate.load_suites()["articles"]
+    before = pa.total_allocated_bytes()
+    checked = stream.validate_all("articles", tmp_path / "staged.parquet", tmp_path / "out.parquet", suite, tmp_path,
+                                  chunk_rows=100)
+    assert checked.chunks >= 6 and checked.passed == 600
+    assert pa.total_allocated_bytes() - before < 100_000  # the table's paths alone are 600 KB
+
+
 def test_table_writer_streams_rows_into_whole_row_groups(tmp_path):
     """Rows written in odd-sized batches come out in order, in row groups of the size asked for."""
     from etl.store import TableWriter
