@@ -85,6 +85,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress),
                                        runs=runs)
         engine.close()
+        stream.release_memory()  # what extraction freed goes back before the merge and the validation
         result.statuses, result.errors = extracted.statuses, extracted.errors
         log(f"read {sum(result.statuses.values())} articles: "
             + ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))

@@ -200,15 +200,18 @@ def _duckdb(work: Path):
     return con
 
 
-def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS):
-    """Record batches of a Parquet file in `order_by` order (SQL), sorted out of core by DuckDB.
+def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS, where: str = "", **tables):
+    """Record batches of a Parquet file (`m` in `where`) in `order_by` order (SQL), sorted out of core by DuckDB.
+    `tables`: Arrow tables `where` may name.
 
     Strings sort by code point (DuckDB compares UTF-8 bytes), as Python's sort does.
     """
     con = _duckdb(work)
     try:
-        reader = con.sql(f"SELECT * FROM read_parquet($path) ORDER BY {order_by}", params={"path": str(path)}) \
-            .to_arrow_reader(rows)
+        for name, table in tables.items():
+            con.register(name, table)
+        reader = con.sql(f"SELECT m.* FROM read_parquet($path) m {where} ORDER BY {order_by}",
+                         params={"path": str(path)}).to_arrow_reader(rows)
         yield from reader
     finally:
         con.close()
@@ -221,62 +224,82 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
     With `memo` (an etl.cache.Memo), each group's incident rows are kept under a hash of its mentions and of
     resolve's code: a group whose mentions did not change is not merged again. Returns (incident rows, groups,
     groups merged in this build).
+
+    Memory stays flat however big a group: its mentions stream from DuckDB in merge order (resolve.mention_order)
+    through resolve.merge_sorted, and its incident rows go to disk and to the memo a few thousand at a time.
     """
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from etl import resolve
 
-    version = _resolve_version()
-    groups = merged = 0
     unsorted = work / "incidents.unsorted.parquet"
     writer = store.TableWriter("incidents", unsorted)
-    for mentions in _groups(mentions_path, resolve.BLOCK_COLUMNS, work):
-        groups += 1
-        key = hashlib.sha256(version.encode() + b"\0" + _ipc_bytes(mentions)).hexdigest()
-        payload = memo.get(key) if memo is not None else None
-        if payload is not None:
-            incidents = pa.ipc.open_stream(payload).read_all()
-        else:
-            merged += 1
-            ordered = mentions.sort_by([("event_date", "ascending", "at_end"),  # resolve.mention_order
-                                        ("mention_id", "ascending", "at_end")])
-            rows = (m for batch in ordered.to_batches(READ_ROWS) for m in batch.to_pylist())
-            done = resolve.incident_rows(inc for _, inc in resolve.merge_sorted(rows))
-            parts = [store.to_table("incidents", [])]  # rows as Arrow a few thousand at a time: memory stays flat
+    keys = _group_keys(mentions_path, resolve.BLOCK_COLUMNS, work)
+    stale = []
+    for group, key in keys.items():
+        parts = _memo_parts(memo, key)
+        if parts is None:
+            stale.append(group)
+        for part in parts or ():
+            writer.write_table(pa.ipc.open_stream(part).read_all())
+    if stale:
+        cols = resolve.BLOCK_COLUMNS
+        schema = pq.read_schema(mentions_path)
+        wanted = pa.table({c: pa.array([g[i] for g in stale], schema.field(c).type) for i, c in enumerate(cols)})
+        on = " AND ".join(f'm."{c}" IS NOT DISTINCT FROM s."{c}"' for c in cols)
+        order = ", ".join(f'"{c}"' for c in cols) + ", event_date NULLS LAST, mention_id"  # resolve.mention_order
+        batches = sorted_batches(mentions_path, order, work, where=f"SEMI JOIN stale s ON {on}", stale=wanted)
+        rows = (m for batch in batches for m in batch.to_pylist())
+        for group, mentions in itertools.groupby(rows, key=resolve.block_of):
+            done = resolve.incident_rows(inc for _, inc in resolve.merge_sorted(mentions))
+            parts = 0
             while block := list(itertools.islice(done, READ_ROWS)):
-                parts.append(store.to_table("incidents", block))
-            incidents = pa.concat_tables(parts).combine_chunks()
-            if memo is not None:
-                memo.put_many([(key, _ipc_bytes(incidents, decode=False))])
-        writer.write_table(incidents)
+                table = store.to_table("incidents", block)
+                writer.write_table(table)
+                if memo is not None:
+                    memo.put_many([(f"{keys[group]}:{parts}", _ipc_bytes(table, decode=False))])
+                parts += 1
+            if memo is not None:  # last: a build killed meanwhile leaves no key whose parts are missing
+                memo.put_many([(keys[group], str(parts).encode())])
     writer.close()
     out = store.TableWriter("incidents", out_path)
     for batch in sorted_batches(unsorted, "event_date NULLS LAST, incident_id", work):
         out.write_table(pa.Table.from_batches([batch]))
     unsorted.unlink()
-    return out.close(), groups, merged
+    return out.close(), len(keys), len(stale)
 
 
-def _groups(path: Path, columns: tuple[str, ...], work: Path):
-    """The rows of a Parquet file one group at a time (rows equal in `columns`), each group in mention_id order."""
-    import pyarrow as pa
+def _group_keys(path: Path, columns: tuple[str, ...], work: Path) -> dict[tuple, str]:
+    """The groups of a Parquet file's rows (rows equal in `columns`), each with a key for the memo: a hash of its
+    rows' values and of resolve's code. DuckDB hashes the rows, so a key does not depend on how they are stored."""
+    import duckdb
 
-    keys = ", ".join(f'"{c}"' for c in columns)
-    pending: list = []
-    current = None
-    for batch in sorted_batches(path, f"{keys}, mention_id", work):
-        values = list(zip(*(batch.column(c).to_pylist() for c in columns)))
-        start = 0
-        for i in range(1, len(values) + 1):
-            if i == len(values) or values[i] != values[start]:
-                if values[start] != current and pending:
-                    yield pa.Table.from_batches(pending).combine_chunks()
-                    pending = []
-                current = values[start]
-                pending.append(batch.slice(start, i - start))
-                start = i
-    if pending:
-        yield pa.Table.from_batches(pending).combine_chunks()
+    cols = ", ".join(f'"{c}"' for c in columns)
+    con = _duckdb(work)
+    try:
+        groups = con.execute(f"SELECT {cols}, count(*), bit_xor(hash(m)) FROM read_parquet(?) m GROUP BY {cols}",
+                             [str(path)]).fetchall()
+    finally:
+        con.close()
+    version = f"{_resolve_version()} duckdb {duckdb.__version__}"
+    return {tuple(g[:-2]): hashlib.sha256(repr((version, *g)).encode()).hexdigest() for g in groups}
+
+
+def _memo_parts(memo, key: str):
+    """A group's incident rows kept by an earlier build, one Arrow IPC stream of a few thousand rows at a time;
+    None if there are none."""
+    count = memo.get(key) if memo is not None else None
+    if count is None:
+        return None
+
+    def parts():
+        for i in range(int(count)):
+            part = memo.get(f"{key}:{i}")
+            if part is None:  # the count is stored after its parts, and pruned with them
+                raise RuntimeError(f"{memo.path}: part {i} of {key} is missing; delete the file to rebuild it")
+            yield part
+    return parts()
 
 
 def _resolve_version() -> str:
@@ -344,7 +367,7 @@ def validate_all(table: str, path: Path, out_path: Path, suite, work: Path,
         else:
             v = validate.validate(table, chunk.to_pandas(types_mapper=pd.ArrowDtype), suite, today=today, warn=False)
             fresh += 1
-            v = dataclasses.replace(v, passed=v.passed.iloc[:0].copy())  # the findings, not the rows
+            v = dataclasses.replace(v, passed=validate.empty_like(v.passed))  # the findings, not the rows
             if memo is not None:
                 memo.put_many([(key, validate.to_json(v))])
         keep = [True] * chunk.num_rows

@@ -240,3 +240,41 @@ def test_charts_show_only_the_incidents_that_passed(tmp_path):
     charts = report.draw_charts(incidents.to_pandas(types_mapper=pd.ArrowDtype))
     for key, name in report.CHART_FILES.items():
         assert (out / "reports" / name).read_bytes() == charts[key], name
+
+
+def test_resolve_memo_merges_again_only_the_group_that_changed(tmp_path, monkeypatch):
+    """resolve_all keeps each group's incident rows in the memo, a few rows at a time: a rebuild merges again
+    only the group whose mentions changed (a country, or the mentions with none), and writes what merging
+    everything afresh writes."""
+    import pyarrow.parquet as pq
+
+    from etl import store, stream
+    from etl.cache import Memo
+    from tests.test_scale import _random_mentions
+
+    monkeypatch.setattr(stream, "READ_ROWS", 50)  # groups of hundreds of incidents: several memo parts each
+    mentions = _random_mentions(900, 4)
+    for m in mentions[::7]:
+        m["country_code"] = m["country"] = None
+
+    def resolve(rows, name, memo):
+        writer = store.TableWriter("mentions", tmp_path / f"{name}.mentions.parquet")
+        writer.write(rows)
+        writer.close()
+        work = tmp_path / name
+        work.mkdir()
+        counts = stream.resolve_all(tmp_path / f"{name}.mentions.parquet", tmp_path / f"{name}.parquet", work, memo)
+        return counts, pq.read_table(tmp_path / f"{name}.parquet")
+
+    memo = Memo(tmp_path / "resolve.sqlite")
+    (rows, groups, merged), first = resolve(mentions, "first", memo)
+    assert groups == merged == 4 and rows == first.num_rows > 200
+    (_, _, merged), again = resolve(mentions, "again", memo)
+    assert merged == 0 and again.equals(first)
+
+    edited = next(m for m in mentions if m["country_code"] is None)
+    edited["killed"] = edited["killed_low"] = 77
+    (_, groups, merged), rebuilt = resolve(mentions, "edited", memo)
+    (_, _, _), fresh = resolve(mentions, "fresh", None)
+    assert (groups, merged) == (4, 1)
+    assert rebuilt.equals(fresh) and not rebuilt.equals(first)
