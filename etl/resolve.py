@@ -60,10 +60,13 @@ _CARRIED = [c.name for c in INCIDENT_COLUMNS if c.name not in (
 class _Incident:
     mentions: list[dict] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    _articles: tuple[int, set[str]] = (0, set())  # (mentions counted, their articles): asked for every candidate
 
     @property
     def articles(self) -> set[str]:
-        return {m["article_id"] for m in self.mentions}
+        if self._articles[0] != len(self.mentions):
+            self._articles = (len(self.mentions), {m["article_id"] for m in self.mentions})
+        return self._articles[1]
 
 
 # Words that qualify a place name without naming it ("Lunenburg County" is Lunenburg).
@@ -149,12 +152,14 @@ def _span(m: dict) -> tuple[dt.date, dt.date] | None:
     the publication date stands in (precision week); for merging, the event is taken to be of the last
     UNDATED_DAYS days before publication."""
     d = m.get("event_date")
-    if d is None:
-        return None
-    precision = m.get("date_precision")
+    return None if d is None else _span_of(d, m.get("date_precision"), bool(m.get("date_phrase")))
+
+
+@lru_cache(maxsize=1 << 16)  # called for both sides of every candidate pair
+def _span_of(d: dt.date, precision: str | None, phrased: bool) -> tuple[dt.date, dt.date]:
     if precision == "day":
         return d, d
-    if precision == "week" and not m.get("date_phrase"):
+    if precision == "week" and not phrased:
         return d - dt.timedelta(days=UNDATED_DAYS), d
     if precision == "month":
         nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -164,18 +169,16 @@ def _span(m: dict) -> tuple[dt.date, dt.date] | None:
     return d, d + dt.timedelta(days=6)
 
 
-def _days_apart(a: dict, b: dict) -> int | None:
-    """Days between the two mentions' possible dates (0 when their spans overlap), None when either is undated."""
-    sa, sb = _span(a), _span(b)
+def _days_apart(sa: tuple[dt.date, dt.date] | None, sb: tuple[dt.date, dt.date] | None) -> int | None:
+    """Days between two mentions' possible dates (their _spans): 0 when they overlap, None when either is undated."""
     if sa is None or sb is None:
         return None
     return max(0, (sb[0] - sa[1]).days, (sa[0] - sb[1]).days)
 
 
-def _reported_before(a: dict, b: dict) -> bool:
-    """`a` was published before `b`'s event can have happened: they cannot be the same event."""
-    span = _span(b)
-    return bool(a.get("publication_date") and span and a["publication_date"] < span[0])
+def _reported_before(a: dict, span_b: tuple[dt.date, dt.date]) -> bool:
+    """`a` was published before the event of span `span_b` can have happened: they cannot be the same event."""
+    return bool(a.get("publication_date") and a["publication_date"] < span_b[0])
 
 
 def _person(entry: str) -> tuple[str, int | None]:
@@ -187,7 +190,9 @@ def _person(entry: str) -> tuple[str, int | None]:
 def _same_people(a: dict, b: dict) -> list[str]:
     """The people one mention gives with an age whom the other names too (at an age within a year or two: a
     follow-up may be written after a birthday)."""
-    ages_a = dict(map(_person, a.get("people") or ()))
+    if not a.get("people") or not b.get("people"):
+        return []
+    ages_a = dict(map(_person, a["people"]))
     same = []
     for entry in b.get("people") or ():
         name, age = _person(entry)
@@ -209,8 +214,10 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     if m["article_id"] in inc.articles:
         return None
     best = None
+    span = _span(m)
     for other in inc.mentions:
-        days = _days_apart(m, other)
+        other_span = _span(other)
+        days = _days_apart(span, other_span)
         if days is None:
             continue
         people = _same_people(m, other)
@@ -222,7 +229,7 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
             if best is None or score < best[0]:
                 best = (score, reason)
             continue
-        if days > DATE_SLACK or _reported_before(m, other) or _reported_before(other, m) \
+        if days > DATE_SLACK or _reported_before(m, other_span) or _reported_before(other, span) \
                 or _times_differ(m, other) or _ages_differ(m, other):
             continue
         place = _place_reason(m, other)
