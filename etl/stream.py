@@ -2,8 +2,8 @@
 
 extract_all: articles in runs -> the run's kept rows, or cache lookups and extraction of the misses (engine)
              -> articles/mentions Parquet, in input order, a run at a time.
-resolve_all: mentions Parquet -> sorted by DuckDB (spills to disk) -> resolve.merge_sorted -> incidents
-             Parquet, in (event_date, incident_id) order.
+resolve_all: mentions Parquet -> per group (country), unless the memo has its incidents: sorted out of core
+             (sorted_tables) -> resolve.merge_sorted -> incidents Parquet, in (event_date, incident_id) order.
 validate_all: each table in chunks of rows through the expectation suites -> validated Parquet + quarantine.
 Every step reads and writes files in the build's work folder; none holds a whole table in memory.
 """
@@ -30,7 +30,9 @@ from etl.schema import Article
 VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row checked; ids repeated across chunks are caught apart
 _ARTICLE_FIELDS = dataclasses.fields(Article)  # flat values: dataclasses.asdict would deep-copy each
 READ_ROWS = 5_000          # rows per batch read back from a Parquet file or DuckDB
-DUCKDB_MEMORY = "128MB"    # DuckDB's own budget for sorting; past it, it spills to the work folder
+DUCKDB_MEMORY = "128MB"    # DuckDB's own budget (for grouping); past it, it spills to the work folder
+SORT_RUN_ROWS = 25_000     # rows sorted in memory at a time by sorted_tables (~25 MB of mentions)
+MERGE_ROWS = 200           # rows of each sorted run decoded at a time while the runs merge
 
 
 @dataclass
@@ -200,21 +202,61 @@ def _duckdb(work: Path):
     return con
 
 
-def sorted_batches(path: Path, order_by: str, work: Path, rows: int = READ_ROWS, where: str = "", **tables):
-    """Record batches of a Parquet file (`m` in `where`) in `order_by` order (SQL), sorted out of core by DuckDB.
-    `tables`: Arrow tables `where` may name.
+def sorted_tables(path: Path, keys: tuple[str, ...], work: Path, keep=None) -> Iterator:
+    """A Parquet file's rows in ascending order of `keys` (nulls last), as Arrow tables of READ_ROWS rows,
+    sorted out of core: runs of SORT_RUN_ROWS rows are sorted by Arrow and written to `work`, then merged by
+    their keys alone, MERGE_ROWS rows of each run at a time. `keep(table)`: a boolean mask of the rows wanted.
+    Strings sort by code point, as Python's sort does.
 
-    Strings sort by code point (DuckDB compares UTF-8 bytes), as Python's sort does.
+    (DuckDB's ORDER BY runs out of memory on wide rows under a memory limit: 2.8 million mentions at 128 MB.)
     """
-    con = _duckdb(work)
-    try:
-        for name, table in tables.items():
-            con.register(name, table)
-        reader = con.sql(f"SELECT m.* FROM read_parquet($path) m {where} ORDER BY {order_by}",
-                         params={"path": str(path)}).to_arrow_reader(rows)
-        yield from reader
-    finally:
-        con.close()
+    import heapq
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def sorted_runs(folder: Path) -> list[Path]:
+        runs, pending, have = [], [], 0
+        batches = pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS)
+        for batch in itertools.chain(batches, [None]):
+            if batch is not None:
+                pending.append(batch)
+                have += batch.num_rows
+            if pending and (batch is None or have >= SORT_RUN_ROWS):
+                table = pa.Table.from_batches(pending)
+                pending, have = [], 0
+                if keep is not None:
+                    table = table.filter(keep(table))
+                # Plain values: Arrow sorts no dictionary column, and a dictionary would carry the input's order
+                # into the output (a writer encodes plain values the same way whatever order they came in).
+                table = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
+                                              for c in table.columns], names=table.column_names)
+                table = table.sort_by([(k, "ascending", "at_end") for k in keys])
+                runs.append(folder / f"{len(runs)}.arrow")
+                with pa.ipc.new_file(runs[-1], table.schema) as out:
+                    out.write_table(table, max_chunksize=MERGE_ROWS)
+        return runs
+
+    def entries(run: Path) -> Iterator[tuple]:
+        """(order, batch, row in the batch) for each row of a sorted run, in order."""
+        with pa.OSFile(str(run)) as f:
+            reader = pa.ipc.open_file(f)
+            for i in range(reader.num_record_batches):
+                batch = reader.get_batch(i)
+                for j, key in enumerate(zip(*(batch.column(k).to_pylist() for k in keys))):
+                    yield tuple((v is None, 0 if v is None else v) for v in key), batch, j
+
+    with tempfile.TemporaryDirectory(dir=work, prefix="sort-") as folder:
+        merged = heapq.merge(*map(entries, sorted_runs(Path(folder))), key=lambda e: e[0])
+        while block := list(itertools.islice(merged, READ_ROWS)):
+            batches, start, index = [], {}, []  # the batches the block's rows are in, and where each begins
+            for _, batch, j in block:  # (the block keeps its batches alive: their ids are unique)
+                if id(batch) not in start:
+                    start[id(batch)] = sum(b.num_rows for b in batches)
+                    batches.append(batch)
+                index.append(start[id(batch)] + j)
+            yield pa.Table.from_batches(batches).take(index)
 
 
 def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> tuple[int, int, int]:
@@ -229,7 +271,6 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
     through resolve.merge_sorted, and its incident rows go to disk and to the memo a few thousand at a time.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from etl import resolve
 
@@ -244,13 +285,15 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
         for part in parts or ():
             writer.write_table(pa.ipc.open_stream(part).read_all())
     if stale:
+        wanted = set(stale)
         cols = resolve.BLOCK_COLUMNS
-        schema = pq.read_schema(mentions_path)
-        wanted = pa.table({c: pa.array([g[i] for g in stale], schema.field(c).type) for i, c in enumerate(cols)})
-        on = " AND ".join(f'm."{c}" IS NOT DISTINCT FROM s."{c}"' for c in cols)
-        order = ", ".join(f'"{c}"' for c in cols) + ", event_date NULLS LAST, mention_id"  # resolve.mention_order
-        batches = sorted_batches(mentions_path, order, work, where=f"SEMI JOIN stale s ON {on}", stale=wanted)
-        rows = (m for batch in batches for m in batch.to_pylist())
+
+        def keep(table):
+            return pa.array([g in wanted for g in zip(*(table.column(c).to_pylist() for c in cols))], pa.bool_())
+
+        tables = sorted_tables(mentions_path, (*cols, "event_date", "mention_id"), work,  # resolve.mention_order
+                               keep=keep if len(stale) < len(keys) else None)
+        rows = (m for table in tables for m in table.to_pylist())
         for group, mentions in itertools.groupby(rows, key=resolve.block_of):
             done = resolve.incident_rows(inc for _, inc in resolve.merge_sorted(mentions))
             parts = 0
@@ -264,8 +307,8 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
                 memo.put_many([(keys[group], str(parts).encode())])
     writer.close()
     out = store.TableWriter("incidents", out_path)
-    for batch in sorted_batches(unsorted, "event_date NULLS LAST, incident_id", work):
-        out.write_table(pa.Table.from_batches([batch]))
+    for table in sorted_tables(unsorted, ("event_date", "incident_id"), work):
+        out.write_table(table)
     unsorted.unlink()
     return out.close(), len(keys), len(stale)
 

@@ -373,6 +373,38 @@ def test_validation_in_chunks_keeps_no_rows_of_the_chunks(tmp_path):
     assert pa.total_allocated_bytes() - before < 100_000  # the table's paths alone are 600 KB
 
 
+def test_sorted_tables_sorts_out_of_core_as_python_sorts(tmp_path, monkeypatch):
+    """Rows sorted in runs on disk and merged come out in Python's order (nulls last, strings by code point),
+    only the rows kept, whatever the run and batch sizes."""
+    from etl import store, stream
+
+    monkeypatch.setattr(stream, "SORT_RUN_ROWS", 97)
+    monkeypatch.setattr(stream, "MERGE_ROWS", 13)
+    monkeypatch.setattr(stream, "READ_ROWS", 50)
+    mentions = _random_mentions(900, 5)
+    for m in mentions[::11]:
+        m["country_code"] = None
+    for m in mentions[::5]:
+        m["mention_id"] = m["mention_id"].replace("art", "Ärt")
+    writer = store.TableWriter("mentions", tmp_path / "m.parquet")
+    writer.write(mentions)
+    writer.close()
+
+    def keep(table):
+        import pyarrow.compute as pc
+
+        return pc.not_equal(table.column("source").cast("string"), "A")
+
+    tables = list(stream.sorted_tables(tmp_path / "m.parquet", ("country_code", "event_date", "mention_id"), tmp_path,
+                                       keep=keep))
+    got = [(r["country_code"], r["event_date"], r["mention_id"]) for t in tables for r in t.to_pylist()]
+    wanted = sorted(((m["country_code"], m["event_date"], m["mention_id"]) for m in mentions if m["source"] != "A"),
+                    key=lambda k: tuple((v is None, v or 0) for v in k))
+    assert got == wanted and len(got) > 600
+    assert all(t.num_rows == 50 for t in tables[:-1])
+    assert not list(tmp_path.glob("sort-*"))  # the runs are removed
+
+
 def test_table_writer_streams_rows_into_whole_row_groups(tmp_path):
     """Rows written in odd-sized batches come out in order, in row groups of the size asked for."""
     from etl.store import TableWriter
