@@ -140,7 +140,8 @@ def test_local_news_victims(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("One teen is dead, and another seriously injured following a carjacking.", [("killed", 1), ("wounded", 1)]),
     ("A second teenager suffered a non-life-threatening wound in the shooting.", [("wounded", 1)]),
-    ("Two men were suffering gunshot wounds to the upper body.", [("wounded", 2)]),
+    # shot, outcome unstated: wounded at the incident level unless reported dead
+    ("Two men were suffering gunshot wounds to the upper body.", [("hit", 2)]),
 ])
 def test_another_victim_and_suffered_wounds(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
@@ -307,3 +308,35 @@ def test_more_than_is_a_hedge_not_an_addition():
 ])
 def test_double_triple_quadruple(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two people were struck by stray bullets near the park.", [("hit", 2)]),
+    ("Three men were found shot in a parked car.", [("hit", 3)]),
+    ("All four victims suffered non-life threatening injuries.", [("wounded", 4)]),
+    ("Two others were treated for wounds and released.", [("wounded", 2)]),
+    # a gunshot wound says someone was shot, not whether they lived
+    ("Three other victims received gunshot wounds.", [("hit", 3)]),
+    ("A woman was found suffering from a gunshot wound and was pronounced dead.", [("killed", 1)]),
+])
+def test_people_hit_by_bullets_found_shot_or_treated(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two men, ages, 24 and 30, suffered leg wounds.", [("wounded", 2)]),
+    ("Two girls, ages 8 and 11, and two adults were found slain in the house.", [("killed", 4)]),
+])
+def test_ages_given_after_the_victims_are_not_more_victims(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Detectives said the girl might have been shot by a neighbour.", []),
+    # "him" is the boy already counted
+    ("The boy who sustained a gunshot wound told doctors his cousin shot him.", [("hit", 1)]),
+    # the subject of "was treated" is further back, not the hospital
+    ("A third victim later walked into a nearby hospital and was also hospitalized.", []),
+])
+def test_guesses_pronouns_and_places_are_not_more_people(sentence, expected):
+    assert figures(sentence) == expected

@@ -27,6 +27,12 @@ _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|insi
                                r"while|when|following)\b)")
 # After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
 _AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
+# a gunshot wound tells someone was shot, not whether they lived (see casualties.yaml)
+_GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
+# After people shot, the same clause going on to their death (no new subject after "and").
+_THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
+                        r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
+_MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
@@ -86,7 +92,7 @@ def _rx() -> dict:
         # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed")
-        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
+        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
                               rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
@@ -112,6 +118,7 @@ def _rx() -> dict:
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
                                rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?died)"
+                               rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
                                rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
@@ -257,6 +264,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
         return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
+    if num_text.isdigit() and re.search(r"\b(?:ages?|aged)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
+        return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
@@ -297,9 +306,10 @@ def find_casualties(sentence: str) -> list[Item]:
                 and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
                 and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
             continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
-        if m.group("num").strip().lower() in ("a", "an", "one") and not m.group("chain").strip() \
-                and re.search(r"\b(?:were|are|have)\b", between, re.I):
-            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home
+        if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
+                and re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I):
+            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
+            # at a nearby hospital and was treated": the verb's subject is further back
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
         c = _parse(m.group(0)[: m.end("num") - m.start()])
@@ -348,10 +358,12 @@ def find_casualties(sentence: str) -> list[Item]:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     one = Count(best=1, low=1, high=1, phrase="")
+    pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
     for m in rx["object_one"].finditer(sentence):
         if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
             continue
-        items.append(_item(sentence, _kind(m, "a"), one, m.start(), m.end()))
+        item = _item(sentence, _kind(m, "a"), one, m.start(), m.end())
+        (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
     for m in rx["nominal"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
@@ -411,6 +423,13 @@ def find_casualties(sentence: str) -> list[Item]:
         n = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}[m.group("n").lower()]
         items.append(_item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end()))
 
+    # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy
+    items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
+    # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
+    # (unless another reading of the same words already has the death)
+    items = [replace(i, kind="killed") if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+             and not any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items) else i
+             for i in items]
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
@@ -476,6 +495,8 @@ def _excluded(sentence: str, item: Item) -> bool:
         return True
     if rx["part_of"].match(sentence[item.start:].lstrip()):
         return True
+    if _MAY_HAVE.search(item.phrase):
+        return True  # "the boy might have been hit by a stray bullet": a guess, not a report
     # "at least 220 civilians since 2014": a cumulative figure, not one incident.
     if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase) \
             or rx["aggregate_before"].search(before[-100:]) or rx["past_before"].search(before):
