@@ -340,3 +340,11 @@ def test_ages_given_after_the_victims_are_not_more_victims(sentence, expected):
 ])
 def test_guesses_pronouns_and_places_are_not_more_people(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two other gunshot victims arrived at the hospital in private cars.", [("hit", 2)]),
+    ("One of the five shooting victims spoke to reporters.", [("hit", 5)]),
+])
+def test_gunshot_and_shooting_victims_were_hit(sentence, expected):
+    assert figures(sentence) == expected

@@ -47,7 +47,7 @@ _NEEDS = {
     "resulted": ("result",),
     "multiple": ("double", "triple", "quadruple", "quintuple"),
     "bombers": ("bomber",),
-    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased"),
+    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
 }
 
@@ -171,7 +171,7 @@ def _rx() -> dict:
                            rf"(?P<obj>{count_regex().pattern})", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
-                           rf"|(?P<n_wounded>injuries|injured|wounded))\b", re.I),
+                           rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
         # ", one fatally" after "Two people were shot"
         "fatally": re.compile(rf",?\s+(?P<num>{p['number']})\s+(?:of\s+them\s+)?(?P<how>fatally|critically|seriously)\b", re.I),
         # "no one was killed", "there were no casualties"
@@ -408,7 +408,7 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in finditer("noun"):
         if re.fullmatch(_YEAR, m.group("num").strip()):
             continue  # "the 2014 shooting death of": a year
-        kind = "killed" if m.group("n_killed") else "wounded"
+        kind = next(k for k in KINDS if m.group(f"n_{k}"))  # "two other gunshot victims": hit
         if m.group("n_wounded") and rx["object_start"].match(sentence[m.end():]):
             continue  # "the gunman wounded two officers": a verb with its object, not "the wounded"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
