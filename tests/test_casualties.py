@@ -348,3 +348,13 @@ def test_guesses_pronouns_and_places_are_not_more_people(sentence, expected):
 ])
 def test_gunshot_and_shooting_victims_were_hit(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A father shot and killed his two sons on Friday.", [("killed", 2)]),
+    ("Police say he fatally shot his wife and four children at their home.", [("killed", 5)]),
+    ("He is wanted in the killing of his wife, 4 daughters in Roswell", [("killed", 5)]),
+    ("He killed his wife and two hours later surrendered.", [("killed", 1)]),
+])
+def test_victims_named_by_family_ties(sentence, expected):
+    assert figures(sentence) == expected

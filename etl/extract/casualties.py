@@ -104,7 +104,12 @@ def _rx() -> dict:
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
-        "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
+        # "killing 4 policemen", "shot and killed his two sons"
+        "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+|(?:his|her|their)\s+(?:own\s+)?)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
+        # after one victim, more counted: "killed his wife and four children", "the killing of his wife, 4 daughters"
+        "more_victims": re.compile(rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?P<c>{_unnamed(count_regex().pattern)})"
+                                   rf"(?:\s+[\w-]+)?\s+(?:children|kids|sons|daughters|girls|boys|grandchildren|stepchildren|relatives|"
+                                   rf"siblings|brothers|sisters|friends|people|men|women|others|family\s+members)\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
@@ -362,11 +367,20 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in rx["object_one"].finditer(sentence):
         if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
             continue
-        item = _item(sentence, _kind(m, "a"), one, m.start(), m.end())
+        more = rx["more_victims"].match(sentence, m.end())
+        c = _parse(more.group("c")) if more else None
+        if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
+            item = _item(sentence, _kind(m, "a"), _add(one, c, more.group(0)), m.start(), more.end())
+        else:
+            item = _item(sentence, _kind(m, "a"), one, m.start(), m.end())
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
     for m in rx["nominal"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
-        if c:
+        more = None if m.group("c") else rx["more_victims"].match(sentence, m.end())
+        c2 = _parse(more.group("c")) if more else None
+        if c2 and c2.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
+            items.append(_item(sentence, "killed", _add(one, c2, more.group(0)), m.start(), more.end()))
+        elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in finditer("resulted"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
