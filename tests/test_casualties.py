@@ -70,7 +70,7 @@ def test_overlapping_readings_of_one_victim_count_once():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("A second student was shot by the teen.", [("hit", 1)]),
+    ("A second student was shot by the teen.", [("hit", 2)]),  # the second person hit
     ("5-year-old shot in hand, taken to hospital", [("hit", 1)]),
     ("The officer was critically wounded.", [("wounded", 1)]),
     ("The boy was taken to the hospital.", [("hit", 1)]),
@@ -336,7 +336,7 @@ def test_ages_given_after_the_victims_are_not_more_victims(sentence, expected):
     # "him" is the boy already counted
     ("The boy who sustained a gunshot wound told doctors his cousin shot him.", [("hit", 1)]),
     # the subject of "was treated" is further back, not the hospital
-    ("A third victim later walked into a nearby hospital and was also hospitalized.", []),
+    ("He later walked into a nearby hospital and was also hospitalized.", []),
 ])
 def test_guesses_pronouns_and_places_are_not_more_people(sentence, expected):
     assert figures(sentence) == expected
@@ -357,4 +357,17 @@ def test_gunshot_and_shooting_victims_were_hit(sentence, expected):
     ("He killed his wife and two hours later surrendered.", [("killed", 1)]),
 ])
 def test_victims_named_by_family_ties(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a numbered victim tells how many were hit so far
+    ("A fourth victim, 24, is still being treated at a hospital.", [("hit", 4)]),
+    ("Four people were hit by bullets and a fifth was apparently struck by debris.", [("hit", 5)]),
+    ("The first boy was shot in the back, and the second was shot in a leg.", [("hit", 2)]),
+    # not one of this incident's victims, or an attacker
+    ("She was the second victim of unrelated shootings in the city.", []),
+    ("Two gunmen fled, while the third gunman was shot and killed.", [("killed", 1)]),
+])
+def test_numbered_victims(sentence, expected):
     assert figures(sentence) == expected

@@ -18,6 +18,9 @@ KINDS = ("killed", "wounded", "hit")
 # Words that name a time, not a person: "killed Tuesday, police said"
 _WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today', 'yesterday', 'tonight'))})\b"
 _YEAR = r"(?:19|20)\d\d"
+_ORDINALS = {w: n for n, ws in enumerate((("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
+                                           ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"),
+                                           ("tenth", "10th")), start=2) for w in ws}
 # Capitalised prepositions that start a title-case headline's place or time, not a name ("Wounded In Chicago").
 _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|For|By|Of|Over|Into)\b"
 # What may follow "N shot" in a headline, where no object does: a place or time ("4 Shot At McKeesport Party",
@@ -49,6 +52,7 @@ _NEEDS = {
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
+    "ordinal": tuple(_ORDINALS),
 }
 
 
@@ -174,6 +178,11 @@ def _rx() -> dict:
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
                            rf"(?P<obj>{count_regex().pattern})", re.I),
+        # "a fourth victim was found", "the fifth victim, a 34-year-old man": the victims numbered so far, so at
+        # least that many people were hit
+        "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
+                              rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
+                              rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
                            rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
@@ -429,6 +438,15 @@ def find_casualties(sentence: str) -> list[Item]:
             c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
+
+    for m in finditer("ordinal"):
+        if rx["attackers"].search(m.group(0)) or re.match(r"\s+of\b", sentence[m.end():]):
+            continue  # "the third assailant was shot"; "the second victim of unrelated shootings in the city"
+        n = _ORDINALS[m.group("o").lower()]
+        # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
+        # ..., and the second was shot", "Four were hit and a fifth was struck")
+        items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
+        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0)))
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
