@@ -371,3 +371,15 @@ def test_victims_named_by_family_ties(sentence, expected):
 ])
 def test_numbered_victims(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
+    assert figures("Three others were hospitalized — two in critical condition, and one with minor injuries.") \
+        == [("wounded", 3)]
+    assert figures("Five men were wounded, and the man arrested was one of those injured.") == [("wounded", 5)]
+    assert figures("In addition to the two gunmen, one guard was killed.") == [("killed", 2), ("killed", 1)]
+
+
+def test_also_in_an_aside_does_not_make_a_figure_an_addition():
+    (item,) = find_casualties("The other three victims, one of whom also was a teenager, sustained injuries to their legs.")
+    assert (item.kind, item.count.best, item.additive) == ("wounded", 3, False)

@@ -470,7 +470,20 @@ def find_casualties(sentence: str) -> list[Item]:
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
 
-    return [i for i in items if not _excluded(sentence, i)]
+    items = [i for i in items if not _excluded(sentence, i)]
+    return [i for i in items if not _part_of_earlier(sentence, i, items)]
+
+
+def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
+    """A smaller figure of the same kind that details one given earlier in the sentence: "Three others were
+    hospitalized — two in critical condition", "five men were wounded ... the man arrested was one of those
+    injured"."""
+    if item.additive or item.final:
+        return False
+    detail = re.search(r"[,;:—–]\s*$|\s-\s*$", sentence[:item.start]) \
+        or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
+    return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
+                                and o.count.best > item.count.best for o in items)
 
 
 def find_zero(sentence: str) -> set[str]:
@@ -492,6 +505,7 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
+    window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
     attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
