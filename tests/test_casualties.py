@@ -32,6 +32,8 @@ def test_figures(sentence, expected):
     "About 2,000 troops were deployed to the city.",                               # troop numbers
     "The group threatened to kill 10 hostages.",                                   # hypothetical
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
+    "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
+    "Two teens have been shot to death in separate accidental shootings.",
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
