@@ -385,3 +385,18 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
 def test_also_in_an_aside_does_not_make_a_figure_an_addition():
     (item,) = find_casualties("The other three victims, one of whom also was a teenager, sustained injuries to their legs.")
     assert (item.kind, item.count.best, item.additive) == ("wounded", 3, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2 year old dies after accidentally shooting himself", [("killed", 1)]),
+    ("Juvenile dead from gunshot wound", [("killed", 1)]),
+    ("Police had a hard time identifying Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
+    ("A 23-year-old man was declared dead at a residence.", [("killed", 1)]),
+    ("A man was found guilty of murdering two men during a dice game.", [("killed", 2)]),
+    # the subject's main verb, after a clause: one death, not "a weekend shooting" that died
+    ("A teen hospitalized after a weekend shooting has died.", [("killed", 1)]),
+    ("A boy who told police he shot his friend will be charged now that the victim has died.",
+     [("hit", 1), ("killed", 1)]),
+])
+def test_more_ways_of_reporting_one_death(sentence, expected):
+    assert figures(sentence) == expected

@@ -18,6 +18,8 @@ KINDS = ("killed", "wounded", "hit")
 # Words that name a time, not a person: "killed Tuesday, police said"
 _WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today', 'yesterday', 'tonight'))})\b"
 _YEAR = r"(?:19|20)\d\d"
+_AGE_WORDS = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              "seventeen|eighteen|nineteen)")
 _ORDINALS = {w: n for n, ws in enumerate((("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
                                            ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"),
                                            ("tenth", "10th")), start=2) for w in ws}
@@ -35,6 +37,7 @@ _GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
 # After people shot, the same clause going on to their death (no new subject after "and").
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
+_HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
@@ -73,7 +76,9 @@ class Item:
 def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
-    victim = words_regex(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
+    # "a 10-year-old who was killed", "the two year old who shot himself has died", "a 13-month-old"
+    victim = words_regex(t["singular_victims"]) + rf"|(?:\d+|{_AGE_WORDS})[\s-](?:year|month)s?[\s-]old"
+
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
@@ -121,7 +126,7 @@ def _rx() -> dict:
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
                                rf"(?:,\s*[^,.;]{{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:\s+who)?\s+"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
@@ -140,7 +145,7 @@ def _rx() -> dict:
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
-                               rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside)\b|,)", re.I),
+                               rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
@@ -203,6 +208,7 @@ def _rx() -> dict:
         "additive": re.compile(rf"\b(?:{words_regex(t['additive'])})\b", re.I),
         "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:(?:{p['hedge']})\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
+        "thing_word": re.compile(rf"\b(?:{words_regex(t['thing_nouns'])})\b", re.I),
         "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
         "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
         "after_active": re.compile(rf"\b(?:{active})\s+$", re.I),
@@ -321,7 +327,7 @@ def find_casualties(sentence: str) -> list[Item]:
                 and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
             continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
-                and re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I):
+                and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
             continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
             # at a nearby hospital and was treated": the verb's subject is further back
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
@@ -459,7 +465,9 @@ def find_casualties(sentence: str) -> list[Item]:
     items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
-    items = [replace(i, kind="killed") if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+    # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
+    items = [replace(i, kind="killed") if (i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+                                           or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))
              and not any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items) else i
              for i in items]
     items = _dedupe(items)
@@ -472,6 +480,13 @@ def find_casualties(sentence: str) -> list[Item]:
 
     items = [i for i in items if not _excluded(sentence, i)]
     return [i for i in items if not _part_of_earlier(sentence, i, items)]
+
+
+def _has_died(sentence: str, item: Item, items: list[Item]) -> bool:
+    """The clause of the people hit goes on to "has died", with no other death reported in between ("shot his
+    friend ... now that the victim has died" is another reading of the same death)."""
+    m = _HAS_DIED.match(sentence, item.end)
+    return bool(m) and not any(o.kind == "killed" and item.end <= o.start < m.end() for o in items)
 
 
 def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
