@@ -400,3 +400,12 @@ def test_also_in_an_aside_does_not_make_a_figure_an_addition():
 ])
 def test_more_ways_of_reporting_one_death(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shots were fired at a group from a white sedan, hitting four victims in two cars.", [("hit", 4)]),
+    ("The gunman fired, striking the victim in the head.", [("hit", 1)]),
+    ("A car went off the road, striking a tree.", []),
+])
+def test_shots_hitting_or_striking_people(sentence, expected):
+    assert figures(sentence) == expected

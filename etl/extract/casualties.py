@@ -43,7 +43,7 @@ _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -359,7 +359,7 @@ def find_casualties(sentence: str) -> list[Item]:
             if not _valid_count(sentence, m.start("obj"), obj, np, single_needs_np=not bare_one):
                 continue
             verb = re.sub(r"\s+", " ", (m.groupdict().get(f"a_{kind}") or "").lower())
-            if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting") \
+            if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting", "striking", "hitting") \
                     and not rx["victim_word"].search(np):
                 continue  # "executed a search warrant", "shot a video": verbs with other objects than people
             if name == "object" and obj.strip()[:1].isupper() and obj.strip().isalpha() \
