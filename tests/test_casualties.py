@@ -409,3 +409,12 @@ def test_more_ways_of_reporting_one_death(sentence, expected):
 ])
 def test_shots_hitting_or_striking_people(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He fired about 10 times, killing Jane Walker, 18, and Ann Bolden, 20, police said.", [("killed", 2)]),
+    ("He is accused in the shooting deaths of a mother and her 8-year-old daughter.", [("killed", 2)]),
+    ("He killed Farid, a former official, and fled.", [("killed", 1)]),
+])
+def test_one_named_victim_and_another(sentence, expected):
+    assert figures(sentence) == expected

@@ -119,6 +119,10 @@ def _rx() -> dict:
         "more_victims": re.compile(rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?P<c>{_unnamed(count_regex().pattern)})"
                                    rf"(?:\s+[\w-]+)?\s+(?:children|kids|sons|daughters|girls|boys|grandchildren|stepchildren|relatives|"
                                    rf"siblings|brothers|sisters|friends|people|men|women|others|family\s+members)\b", re.I),
+        # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
+        "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
+                              rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
+                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim}))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
@@ -382,19 +386,15 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in rx["object_one"].finditer(sentence):
         if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
             continue
-        more = rx["more_victims"].match(sentence, m.end())
-        c = _parse(more.group("c")) if more else None
-        if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
-            item = _item(sentence, _kind(m, "a"), _add(one, c, more.group(0)), m.start(), more.end())
-        else:
-            item = _item(sentence, _kind(m, "a"), one, m.start(), m.end())
+        more, end = _more_victims(sentence, m.end())
+        item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
     for m in rx["nominal"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
-        more = None if m.group("c") else rx["more_victims"].match(sentence, m.end())
-        c2 = _parse(more.group("c")) if more else None
-        if c2 and c2.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
-            items.append(_item(sentence, "killed", _add(one, c2, more.group(0)), m.start(), more.end()))
+        single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
+        more, end = _more_victims(sentence, m.end()) if single else (None, m.end())
+        if more:
+            items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in finditer("resulted"):
@@ -480,6 +480,20 @@ def find_casualties(sentence: str) -> list[Item]:
 
     items = [i for i in items if not _excluded(sentence, i)]
     return [i for i in items if not _part_of_earlier(sentence, i, items)]
+
+
+def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
+    """Victims listed after one already read, and where the list ends: "killed his wife and four children" (4),
+    "killing Jane Doe, 18, and John Roe, 20" (1), "the murders of Jane Doe and her daughter" (1)."""
+    rx = _rx()
+    more = rx["more_victims"].match(sentence, end)
+    c = _parse(more.group("c")) if more else None
+    if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
+        return c, more.end()
+    more = rx["and_one"].match(sentence, end)
+    if more:
+        return Count(1, 1, 1, more.group(0)), more.end()
+    return None, end
 
 
 def _has_died(sentence: str, item: Item, items: list[Item]) -> bool:
