@@ -418,3 +418,7 @@ def test_shots_hitting_or_striking_people(sentence, expected):
 ])
 def test_one_named_victim_and_another(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
+    assert figures("Two of the victims are in critical condition.") == [("hit", 2)]

@@ -38,6 +38,7 @@ _GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
+_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
@@ -479,7 +480,9 @@ def find_casualties(sentence: str) -> list[Item]:
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
 
     items = [i for i in items if not _excluded(sentence, i)]
-    return [i for i in items if not _part_of_earlier(sentence, i, items)]
+    items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
+    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
