@@ -422,3 +422,12 @@ def test_one_named_victim_and_another(sentence, expected):
 
 def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
     assert figures("Two of the victims are in critical condition.") == [("hit", 2)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He was taken to the hospital with non-life-threatening injuries.", [("wounded", 1)]),
+    ("Another man was shot in the back and treated and released from the hospital.", [("wounded", 1)]),
+    ("Two people were shot, one with life-threatening injuries.", [("hit", 2)]),
+])
+def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
+    assert figures(sentence) == expected

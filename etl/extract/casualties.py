@@ -39,6 +39,8 @@ _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|t
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
+_SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
+                       r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
@@ -471,6 +473,9 @@ def find_casualties(sentence: str) -> list[Item]:
                                            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))
              and not any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items) else i
              for i in items]
+    # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
+    # released": hit, and said to live
+    items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
