@@ -431,3 +431,12 @@ def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
 ])
 def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_an_attacker_named_before_a_clause_is_not_the_victim():
+    items = find_casualties("Detectives were searching for a gunman after one person was killed.")
+    assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 1, False)]
+
+
+def test_the_year_of_a_date_is_not_a_count():
+    assert figures("On July 30, 2016 Ms. Smith died of the injuries she sustained.") == [("killed", 1)]

@@ -89,6 +89,8 @@ def _rx() -> dict:
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
+    # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
+    filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
@@ -127,7 +129,7 @@ def _rx() -> dict:
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
                               rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim}))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
-        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
+        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
@@ -281,6 +283,9 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # a year, not a count
     if re.match(rf"\s*(?:{'|'.join(MONTH_NAMES)})\b", after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
         return False  # a date: "on 27 April", "killed on 3"
+    if re.fullmatch(_YEAR, num_text) and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d{{1,2}},?\s*$",
+                                                   sentence[:num_start], re.I):
+        return False  # a date's year: "On July 30, 2016 Ms. Montgomery died"
     if num_text.isdigit() and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*$",
                                         sentence[:num_start], re.I):
         return False  # a date: "the Nov. 29 death of", "the March 3 shooting"
