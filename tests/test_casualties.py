@@ -440,3 +440,11 @@ def test_an_attacker_named_before_a_clause_is_not_the_victim():
 
 def test_the_year_of_a_date_is_not_a_count():
     assert figures("On July 30, 2016 Ms. Smith died of the injuries she sustained.") == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A gunfight broke out and a man was killed.", [("killed", 1)]),
+    ("A firefight erupted and two guards died and one was injured.", [("killed", 2), ("wounded", 1)]),
+])
+def test_an_event_that_broke_out_is_not_a_victim(sentence, expected):
+    assert figures(sentence) == expected
