@@ -58,6 +58,7 @@ _NEEDS = {
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
+    "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
 }
 
@@ -137,10 +138,10 @@ def _rx() -> dict:
                                # "Damon Sochko, 16, of Morgantown, died"
                                rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
-                               rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
+                               rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
-                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?died)"
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|succumbed))"
                                rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
                                rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
@@ -155,6 +156,9 @@ def _rx() -> dict:
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
+        # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
+        "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
+                                rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+dead\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
@@ -405,6 +409,8 @@ def find_casualties(sentence: str) -> list[Item]:
             items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("name_dead"):
+        items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("body"):
@@ -474,10 +480,10 @@ def find_casualties(sentence: str) -> list[Item]:
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
     # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
-    items = [replace(i, kind="killed") if (i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
-                                           or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))
-             and not any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items) else i
-             for i in items]
+    died = [i for i in items if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items)]
+    told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
+    items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
     # released": hit, and said to live
     items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
