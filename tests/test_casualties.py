@@ -460,3 +460,9 @@ def test_an_event_that_broke_out_is_not_a_victim(sentence, expected):
 ])
 def test_a_death_told_after_the_injury(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_an_including_aside_ends_at_its_comma():
+    assert figures("At least 9 people were killed, including the two gunmen, and at least 30 others were "
+                   "injured in the attack.") == [("killed", 9), ("wounded", 30)]
+    assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]

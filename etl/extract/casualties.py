@@ -360,6 +360,16 @@ def find_casualties(sentence: str) -> list[Item]:
         ages = bool(matches) and all(_AGE_AFTER.match(chain, link.end("c")) for link in matches)
         apposition = (c and chain.startswith(",") and (ages or sentence[m.end("chain"):].lstrip().startswith(","))
                       and (ages or sum(x.best for x in links) == c.best))
+        if links and re.match(r",\s*(?:and|as\s+well\s+as)\b", chain) and _inside_part(sentence, m.start("num")):
+            # "14 people were killed, including the two assailants, and at least 41 others were injured": the aside
+            # ends at its comma, and the figures after it are the verb's subject
+            start = m.start("chain") + matches[0].start("c")
+            c = _parse(sentence[start:m.start("chain") + matches[0].end("c")])
+            for more in links[1:]:
+                c = _add(c, more, m.group(0)) if c else c
+            if c:
+                items.append(_item(sentence, kind, c, start, m.end()))
+            continue
         for more in links if not apposition else []:
             c = _add(c, more, m.group(0)) if c else c
         if c:
@@ -577,15 +587,21 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return out
 
 
+def _inside_part(sentence: str, pos: int) -> bool:
+    """Whether pos lies in a part of a total named before it ("including four children", "Among the dead were")."""
+    before = sentence[:pos]
+    last_part = None
+    for m in _rx()["part_of"].finditer(before):
+        last_part = m
+    return bool(last_part) and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
+                                             before[last_part.end():], re.I)
+
+
 def _excluded(sentence: str, item: Item) -> bool:
     rx = _rx()
     before = sentence[:item.start]
     # "including four children", "Among the dead were eight children": a part of a total.
-    last_part = None
-    for m in rx["part_of"].finditer(before):
-        last_part = m
-    if last_part and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
-                                   before[last_part.end():], re.I):
+    if _inside_part(sentence, item.start):
         return True
     if rx["part_of"].match(sentence[item.start:].lstrip()):
         return True
