@@ -466,3 +466,11 @@ def test_an_including_aside_ends_at_its_comma():
     assert figures("At least 9 people were killed, including the two gunmen, and at least 30 others were "
                    "injured in the attack.") == [("killed", 9), ("wounded", 30)]
     assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Karimi and his son were killed and six other people were injured in the blast.", [("killed", 2), ("wounded", 6)]),
+    ("Rahman and two of his guards were killed in the attack.", [("killed", 3)]),
+])
+def test_a_named_person_and_his_kin(sentence, expected):
+    assert figures(sentence) == expected

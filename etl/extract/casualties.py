@@ -58,6 +58,7 @@ _NEEDS = {
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
+    "name_and": (" and ",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
 }
@@ -152,6 +153,10 @@ def _rx() -> dict:
                                   rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+(?!fatally)\w+ly)?\s+{_outcome('l')}\b"
                                   # a headline's list needs no "and": "Mother, boy fatally shot in head"
                                   rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
+        # a named person and his or her kin: "Hakim and his son were killed", "Shah and two of his relatives were killed"
+        "name_and": re.compile(rf"(?-i:\b(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+and\s+"
+                               rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
+                               rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
@@ -449,6 +454,11 @@ def find_casualties(sentence: str) -> list[Item]:
         named = m.group("list") or m.group("hlist")
         n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
         items.append(_item(sentence, kind, Count(n, n, n, named), m.start(), m.end()))
+    for m in finditer("name_and"):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            n = c.best + 1
+            items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
