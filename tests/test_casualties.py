@@ -474,3 +474,12 @@ def test_an_including_aside_ends_at_its_comma():
 ])
 def test_a_named_person_and_his_kin(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police found her at about 10 p.m. Smith, who was her sister, was pronounced dead.", [("killed", 1)]),
+    # "he" is the man just named
+    ("Jackson died at the hospital, where he was pronounced dead.", [("killed", 1)]),
+])
+def test_a_time_and_a_pronoun_are_not_more_people(sentence, expected):
+    assert figures(sentence) == expected

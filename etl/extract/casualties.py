@@ -282,8 +282,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     after = sentence[num_start + len(num_text):]
     if rx["not_people"].match(after) or num_text.isdigit() and rx["street"].match(after):
         return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
-    if re.match(r":\d\d", after):
-        return False  # a time: "shot around 7:30 p.m."
+    if re.match(r":\d\d|\s*[ap]\.?\s?m\.?(?![a-z])", after, re.I):
+        return False  # a time: "shot around 7:30 p.m.", "about 10 p.m. Bates ... was pronounced dead"
     if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):
         return False  # part of the people just counted: "shot two children, one of them fatally"
     if re.fullmatch(_YEAR, num_text.strip()) and not np.strip():
@@ -493,8 +493,12 @@ def find_casualties(sentence: str) -> list[Item]:
         n = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}[m.group("n").lower()]
         items.append(_item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end()))
 
-    # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy
+    # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy; "Jackson
+    # died at the hospital, where he was pronounced dead": one man
     items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
+    items = [i for i in items if not (re.match(r"(?:he|she)\b", i.phrase, re.I) and i.count.best == 1 and any(
+        o is not i and o.kind == i.kind and o.count.best == 1 and not re.match(r"(?:he|she)\b", o.phrase, re.I)
+        for o in items))]
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
     # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
