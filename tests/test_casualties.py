@@ -483,3 +483,7 @@ def test_a_named_person_and_his_kin(sentence, expected):
 ])
 def test_a_time_and_a_pronoun_are_not_more_people(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_more_times_are_not_more_people():
+    assert figures("The gunman fired at the boy, then shot three more times.") == []

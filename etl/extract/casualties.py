@@ -280,7 +280,7 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
         return False  # "no one was injured" is a zero, read by find_zero
     after = sentence[num_start + len(num_text):]
-    if rx["not_people"].match(after) or num_text.isdigit() and rx["street"].match(after):
+    if rx["not_people"].match(re.sub(r"^\s+(?:more|other|additional|further)(?=\s)", "", after)) or num_text.isdigit() and rx["street"].match(after):
         return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
     if re.match(r":\d\d|\s*[ap]\.?\s?m\.?(?![a-z])", after, re.I):
         return False  # a time: "shot around 7:30 p.m.", "about 10 p.m. Bates ... was pronounced dead"
