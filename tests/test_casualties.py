@@ -487,3 +487,13 @@ def test_a_time_and_a_pronoun_are_not_more_people(sentence, expected):
 
 def test_more_times_are_not_more_people():
     assert figures("The gunman fired at the boy, then shot three more times.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the 'including' aside ends before a clause of its own
+    ("Police are looking into a link between a shooting that sent four people, including two teens to the "
+     "hospital, and a shooting Friday that left one man dead.", [("killed", 1)]),
+    ("The chief said, God willing, we will not have a fatality.", []),
+])
+def test_asides_and_hopes_are_not_figures(sentence, expected):
+    assert figures(sentence) == expected

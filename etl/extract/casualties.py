@@ -107,7 +107,7 @@ def _rx() -> dict:
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
@@ -472,6 +472,8 @@ def find_casualties(sentence: str) -> list[Item]:
         kind = next(k for k in KINDS if m.group(f"n_{k}"))  # "two other gunshot victims": hit
         if m.group("n_wounded") and rx["object_start"].match(sentence[m.end():]):
             continue  # "the gunman wounded two officers": a verb with its object, not "the wounded"
+        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
+            continue  # "God willing, we will not have a fatality"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
             c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
