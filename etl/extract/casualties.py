@@ -18,6 +18,9 @@ KINDS = ("killed", "wounded", "hit")
 # Words that name a time, not a person: "killed Tuesday, police said"
 _WHEN = rf"(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES, 'today', 'yesterday', 'tonight'))})\b"
 _YEAR = r"(?:19|20)\d\d"
+_ORDINALS = {w: n for n, ws in enumerate((("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
+                                           ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"),
+                                           ("tenth", "10th")), start=2) for w in ws}
 # Capitalised prepositions that start a title-case headline's place or time, not a name ("Wounded In Chicago").
 _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|For|By|Of|Over|Into)\b"
 # What may follow "N shot" in a headline, where no object does: a place or time ("4 Shot At McKeesport Party",
@@ -27,11 +30,21 @@ _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|insi
                                r"while|when|following)\b)")
 # After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
 _AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
+# a gunshot wound tells someone was shot, not whether they lived (see casualties.yaml)
+_GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
+# After people shot, the same clause going on to their death (no new subject after "and").
+_THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
+                        r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
+_HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
+_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
+_SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
+                       r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
+_MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -41,8 +54,11 @@ _NEEDS = {
     "resulted": ("result",),
     "multiple": ("double", "triple", "quadruple", "quintuple"),
     "bombers": ("bomber",),
-    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased"),
+    "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
+    "name_and": (" and ",),
+    "name_dead": ("dead",),
+    "ordinal": tuple(_ORDINALS),
 }
 
 
@@ -63,7 +79,9 @@ class Item:
 def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
-    victim = words_regex(t["singular_victims"]) + r"|\d+-year-old"  # "a 10-year-old who was killed"
+    # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
+    victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
+
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
@@ -71,6 +89,8 @@ def _rx() -> dict:
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
+    # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
+    filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
@@ -86,8 +106,8 @@ def _rx() -> dict:
         # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed")
-        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+[^.;]{{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
+        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
@@ -98,20 +118,30 @@ def _rx() -> dict:
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
         # "killing 4 policemen", "also wounded 25 people"
-        "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
+        # "killing 4 policemen", "shot and killed his two sons"
+        "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+|(?:his|her|their)\s+(?:own\s+)?)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
+        # after one victim, more counted: "killed his wife and four children", "the killing of his wife, 4 daughters"
+        "more_victims": re.compile(rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?P<c>{_unnamed(count_regex().pattern)})"
+                                   rf"(?:\s+[\w-]+)?\s+(?:children|kids|sons|daughters|girls|boys|grandchildren|stepchildren|relatives|"
+                                   rf"siblings|brothers|sisters|friends|people|men|women|others|family\s+members)\b", re.I),
+        # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
+        "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
+                              rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
+                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim}))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
-        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{victim})"
+        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
                                rf"(?:,\s*[^,.;]{{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:\s+who)?\s+"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
-                               rf"(?:(?P<s_killed>pronounced\s+dead|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
+                               rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
-                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?died)"
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|succumbed))"
+                               rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
                                rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
@@ -121,10 +151,17 @@ def _rx() -> dict:
                                   rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+(?!fatally)\w+ly)?\s+{_outcome('l')}\b"
                                   # a headline's list needs no "and": "Mother, boy fatally shot in head"
                                   rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
+        # a named person and his or her kin: "Hakim and his son were killed", "Shah and two of his relatives were killed"
+        "name_and": re.compile(rf"(?-i:\b(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+and\s+"
+                               rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
+                               rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
-                               rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside)\b|,)", re.I),
+                               rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
+        # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
+        "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
+                                rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+dead\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
@@ -162,9 +199,14 @@ def _rx() -> dict:
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
                            rf"(?:\s+\w+){{0,4}}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
                            rf"(?P<obj>{count_regex().pattern})", re.I),
+        # "a fourth victim was found", "the fifth victim, a 34-year-old man": the victims numbered so far, so at
+        # least that many people were hit
+        "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
+                              rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
+                              rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
-                           rf"|(?P<n_wounded>injuries|injured|wounded))\b", re.I),
+                           rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
         # ", one fatally" after "Two people were shot"
         "fatally": re.compile(rf",?\s+(?P<num>{p['number']})\s+(?:of\s+them\s+)?(?P<how>fatally|critically|seriously)\b", re.I),
         # "no one was killed", "there were no casualties"
@@ -182,6 +224,7 @@ def _rx() -> dict:
         "additive": re.compile(rf"\b(?:{words_regex(t['additive'])})\b", re.I),
         "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:(?:{p['hedge']})\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
+        "thing_word": re.compile(rf"\b(?:{words_regex(t['thing_nouns'])})\b", re.I),
         "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
         "other_outcome": re.compile(r"\s*(?:,|and)\s+(?:\w+ly\s+)?(?:injur|wound|hurt|kill)", re.I),
         "after_active": re.compile(rf"\b(?:{active})\s+$", re.I),
@@ -237,16 +280,19 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
         return False  # "no one was injured" is a zero, read by find_zero
     after = sentence[num_start + len(num_text):]
-    if rx["not_people"].match(after) or num_text.isdigit() and rx["street"].match(after):
+    if rx["not_people"].match(re.sub(r"^\s+(?:more|other|additional|further)(?=\s)", "", after)) or num_text.isdigit() and rx["street"].match(after):
         return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
-    if re.match(r":\d\d", after):
-        return False  # a time: "shot around 7:30 p.m."
+    if re.match(r":\d\d|\s*[ap]\.?\s?m\.?(?![a-z])", after, re.I):
+        return False  # a time: "shot around 7:30 p.m.", "about 10 p.m. Bates ... was pronounced dead"
     if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):
         return False  # part of the people just counted: "shot two children, one of them fatally"
     if re.fullmatch(_YEAR, num_text.strip()) and not np.strip():
         return False  # a year, not a count
     if re.match(rf"\s*(?:{'|'.join(MONTH_NAMES)})\b", after, re.I) or re.search(r"\bon\s*$", sentence[:num_start], re.I) and num_text.strip().isdigit() and not np.strip():
         return False  # a date: "on 27 April", "killed on 3"
+    if re.fullmatch(_YEAR, num_text) and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d{{1,2}},?\s*$",
+                                                   sentence[:num_start], re.I):
+        return False  # a date's year: "On July 30, 2016 Ms. Montgomery died"
     if num_text.isdigit() and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*$",
                                         sentence[:num_start], re.I):
         return False  # a date: "the Nov. 29 death of", "the March 3 shooting"
@@ -257,6 +303,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
         return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
+    if num_text.isdigit() and re.search(r"\b(?:ages?|aged)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
+        return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
@@ -297,9 +345,10 @@ def find_casualties(sentence: str) -> list[Item]:
                 and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
                 and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
             continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
-        if m.group("num").strip().lower() in ("a", "an", "one") and not m.group("chain").strip() \
-                and re.search(r"\b(?:were|are|have)\b", between, re.I):
-            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home
+        if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
+                and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
+            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
+            # at a nearby hospital and was treated": the verb's subject is further back
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
         c = _parse(m.group(0)[: m.end("num") - m.start()])
@@ -314,6 +363,16 @@ def find_casualties(sentence: str) -> list[Item]:
         ages = bool(matches) and all(_AGE_AFTER.match(chain, link.end("c")) for link in matches)
         apposition = (c and chain.startswith(",") and (ages or sentence[m.end("chain"):].lstrip().startswith(","))
                       and (ages or sum(x.best for x in links) == c.best))
+        if links and re.match(r",\s*(?:and|as\s+well\s+as)\b", chain) and _inside_part(sentence, m.start("num")):
+            # "14 people were killed, including the two assailants, and at least 41 others were injured": the aside
+            # ends at its comma, and the figures after it are the verb's subject
+            start = m.start("chain") + matches[0].start("c")
+            c = _parse(sentence[start:m.start("chain") + matches[0].end("c")])
+            for more in links[1:]:
+                c = _add(c, more, m.group(0)) if c else c
+            if c:
+                items.append(_item(sentence, kind, c, start, m.end()))
+            continue
         for more in links if not apposition else []:
             c = _add(c, more, m.group(0)) if c else c
         if c:
@@ -329,7 +388,7 @@ def find_casualties(sentence: str) -> list[Item]:
             if not _valid_count(sentence, m.start("obj"), obj, np, single_needs_np=not bare_one):
                 continue
             verb = re.sub(r"\s+", " ", (m.groupdict().get(f"a_{kind}") or "").lower())
-            if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting") \
+            if obj.strip().lower() in ("a", "an") and verb in ("executed", "executing", "shot", "shooting", "striking", "hitting") \
                     and not rx["victim_word"].search(np):
                 continue  # "executed a search warrant", "shot a video": verbs with other objects than people
             if name == "object" and obj.strip()[:1].isupper() and obj.strip().isalpha() \
@@ -348,14 +407,23 @@ def find_casualties(sentence: str) -> list[Item]:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     one = Count(best=1, low=1, high=1, phrase="")
+    pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
     for m in rx["object_one"].finditer(sentence):
         if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
             continue
-        items.append(_item(sentence, _kind(m, "a"), one, m.start(), m.end()))
+        more, end = _more_victims(sentence, m.end())
+        item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
+        (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
     for m in rx["nominal"].finditer(sentence):
         c = _parse(m.group("c")) if m.group("c") else one
-        if c:
+        single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
+        more, end = _more_victims(sentence, m.end()) if single else (None, m.end())
+        if more:
+            items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
+        elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("name_dead"):
+        items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("body"):
@@ -384,6 +452,11 @@ def find_casualties(sentence: str) -> list[Item]:
         named = m.group("list") or m.group("hlist")
         n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
         items.append(_item(sentence, kind, Count(n, n, n, named), m.start(), m.end()))
+    for m in finditer("name_and"):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            n = c.best + 1
+            items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
     for m in rx["another"].finditer(sentence):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -396,13 +469,24 @@ def find_casualties(sentence: str) -> list[Item]:
     for m in finditer("noun"):
         if re.fullmatch(_YEAR, m.group("num").strip()):
             continue  # "the 2014 shooting death of": a year
-        kind = "killed" if m.group("n_killed") else "wounded"
+        kind = next(k for k in KINDS if m.group(f"n_{k}"))  # "two other gunshot victims": hit
         if m.group("n_wounded") and rx["object_start"].match(sentence[m.end():]):
             continue  # "the gunman wounded two officers": a verb with its object, not "the wounded"
+        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
+            continue  # "God willing, we will not have a fatality"
         if _valid_count(sentence, m.start("num"), m.group("num"), "x", single_needs_np=False):
             c = _parse(m.group(0)[: m.end("num") - m.start()])
             if c:
                 items.append(_item(sentence, kind, c, m.start(), m.end()))
+
+    for m in finditer("ordinal"):
+        if rx["attackers"].search(m.group(0)) or re.match(r"\s+of\b", sentence[m.end():]):
+            continue  # "the third assailant was shot"; "the second victim of unrelated shootings in the city"
+        n = _ORDINALS[m.group("o").lower()]
+        # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
+        # ..., and the second was shot", "Four were hit and a fifth was struck")
+        items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
+        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0)))
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
@@ -411,6 +495,22 @@ def find_casualties(sentence: str) -> list[Item]:
         n = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}[m.group("n").lower()]
         items.append(_item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end()))
 
+    # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy; "Jackson
+    # died at the hospital, where he was pronounced dead": one man
+    items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
+    items = [i for i in items if not (re.match(r"(?:he|she)\b", i.phrase, re.I) and i.count.best == 1 and any(
+        o is not i and o.kind == i.kind and o.count.best == 1 and not re.match(r"(?:he|she)\b", o.phrase, re.I)
+        for o in items))]
+    # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
+    # (unless another reading of the same words already has the death)
+    # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
+    died = [i for i in items if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items)]
+    told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
+    items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
+    # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
+    # released": hit, and said to live
+    items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
@@ -419,7 +519,43 @@ def find_casualties(sentence: str) -> list[Item]:
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
 
-    return [i for i in items if not _excluded(sentence, i)]
+    items = [i for i in items if not _excluded(sentence, i)]
+    items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
+    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
+
+
+def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
+    """Victims listed after one already read, and where the list ends: "killed his wife and four children" (4),
+    "killing Jane Doe, 18, and John Roe, 20" (1), "the murders of Jane Doe and her daughter" (1)."""
+    rx = _rx()
+    more = rx["more_victims"].match(sentence, end)
+    c = _parse(more.group("c")) if more else None
+    if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
+        return c, more.end()
+    more = rx["and_one"].match(sentence, end)
+    if more:
+        return Count(1, 1, 1, more.group(0)), more.end()
+    return None, end
+
+
+def _has_died(sentence: str, item: Item, items: list[Item]) -> bool:
+    """The clause of the people hit goes on to "has died", with no other death reported in between ("shot his
+    friend ... now that the victim has died" is another reading of the same death)."""
+    m = _HAS_DIED.match(sentence, item.end)
+    return bool(m) and not any(o.kind == "killed" and item.end <= o.start < m.end() for o in items)
+
+
+def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
+    """A smaller figure of the same kind that details one given earlier in the sentence: "Three others were
+    hospitalized — two in critical condition", "five men were wounded ... the man arrested was one of those
+    injured"."""
+    if item.additive or item.final:
+        return False
+    detail = re.search(r"[,;:—–]\s*$|\s-\s*$", sentence[:item.start]) \
+        or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
+    return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
+                                and o.count.best > item.count.best for o in items)
 
 
 def find_zero(sentence: str) -> set[str]:
@@ -441,6 +577,7 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
+    window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
     attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
@@ -464,18 +601,26 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return out
 
 
+def _inside_part(sentence: str, pos: int) -> bool:
+    """Whether pos lies in a part of a total named before it ("including four children", "Among the dead were")."""
+    before = sentence[:pos]
+    last_part = None
+    for m in _rx()["part_of"].finditer(before):
+        last_part = m
+    return bool(last_part) and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
+                                             before[last_part.end():], re.I)
+
+
 def _excluded(sentence: str, item: Item) -> bool:
     rx = _rx()
     before = sentence[:item.start]
     # "including four children", "Among the dead were eight children": a part of a total.
-    last_part = None
-    for m in rx["part_of"].finditer(before):
-        last_part = m
-    if last_part and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
-                                   before[last_part.end():], re.I):
+    if _inside_part(sentence, item.start):
         return True
     if rx["part_of"].match(sentence[item.start:].lstrip()):
         return True
+    if _MAY_HAVE.search(item.phrase):
+        return True  # "the boy might have been hit by a stray bullet": a guess, not a report
     # "at least 220 civilians since 2014": a cumulative figure, not one incident.
     if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase) \
             or rx["aggregate_before"].search(before[-100:]) or rx["past_before"].search(before):
