@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
 
@@ -900,8 +900,8 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
 class _Context:
     """Country/admin evidence of the whole input, to disambiguate names."""
 
-    def __init__(self, analyses: list[_Analysis], people: frozenset[str] = frozenset()):
-        self.people = people                 # keys of the words the article uses for people
+    def __init__(self, analyses: list[_Analysis], people_text: str = ""):
+        self.people_text = people_text       # the text whose words for people are read (when a name needs them)
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.states: Counter = Counter()
@@ -921,6 +921,11 @@ class _Context:
         state, n = paired.most_common(1)[0] if paired else (None, 0)
         self.dominant_state = state if n > DOMINANT_SHARE * sum(paired.values()) else None
         self.memo: dict = {}
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """Keys of the words the article uses for people: read only for a bare name, which few texts have."""
+        return person_words(self.people_text)
 
 
 def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list[_Resolved | None]:
@@ -1222,8 +1227,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
 def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
     as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are)."""
-    return m.key in ctx.people and not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers
-                                        or m.near or m.seat or m.type_before or m.kind == "capital")
+    return not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers or m.near or m.seat
+                or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
 def resolve_place(event: str, context: str = "", article: str = "", title: str = "") -> Place:
@@ -1234,7 +1239,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
-    ctx = _Context([ev, cx, ti, ar], person_words(article or event))
+    ctx = _Context([ev, cx, ti, ar], article or event)
     named = ev.placed                       # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:
