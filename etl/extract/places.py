@@ -124,8 +124,9 @@ def _rules() -> _Rules:
     state_abbr_re = re.compile(
         r",[ \t]*(" + "|".join(re.escape(a) for a in state_names + abbrs) + r")(?![\w])")
     exact = sorted(gaz.country_exact, key=len, reverse=True)
-    exact_re = (re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in exact) + r")(?![\w])")
-                if exact else None)
+    # not preceded by a word character or a dot: _exact_countries checks that, as a pattern that starts with the
+    # aliases' first letters lets the regex engine skip to them
+    exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -200,9 +201,6 @@ class _Tokens:
     possessive: list[bool]   # "Kabul's" (the token is "Kabul")
     masthead: list[bool]     # publisher/station part of a headline line ("... - WKRN News 2")
     dateline: list[bool]     # inside a dateline ("NASHVILLE, Tenn. (WKRN) —")
-
-    def __len__(self) -> int:
-        return len(self.text)
 
 
 def _tokenise(text: str) -> _Tokens:
@@ -324,12 +322,12 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
 
 def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> list[_Mention]:
     mentions: list[_Mention] = []
-    n = len(toks)
+    n = len(toks.text)
     used = [False] * n
     starts, ends, lower, cap = toks.start, toks.end, toks.lower, toks.cap
     # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly.
     if rules.exact_country_re:
-        for match in rules.exact_country_re.finditer(text):
+        for match in _exact_countries(text, rules.exact_country_re):
             t0 = bisect_left(starts, match.start())
             t1 = t0
             while t1 < n and ends[t1] <= match.end():
@@ -365,6 +363,18 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _exact_countries(text: str, pattern: re.Pattern):
+    """The matches of `pattern` not preceded by a word character or a dot, as finditer gives them."""
+    pos = 0
+    while match := pattern.search(text, pos):
+        before = text[match.start() - 1:match.start()]
+        if before and (before.isalnum() or before in "_."):     # what (?<![\w.]) would refuse
+            pos = match.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:
@@ -485,7 +495,7 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
 
 def _typed_after(text, toks, end, rules) -> bool:
     """A place-type word or ", <US state>" follows ("Independence, Mo.", "Mark County")."""
-    if end >= len(toks):
+    if end >= len(toks.text):
         return False
     if toks.lower[end] in rules.place_types:                # "Mark County", "Police village"
         return not toks.cap[end] or toks.lower[end] in ("county", "parish", "township")
@@ -504,7 +514,7 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
-    if m.after < len(toks) and toks.word[m.after] and not m.ptype:
+    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
         word = toks.lower[m.after]
         if word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
@@ -569,7 +579,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         cur = m
         for _ in range(5):
             k = cur.after
-            if k >= len(toks):
+            if k >= len(toks.text):
                 break
             link = toks.lower[k] if toks.word[k] else toks.text[k]
             nxt = by_start.get(k)                       # "Kandahar Afghanistan" (no comma)
@@ -577,7 +587,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 nxt = None
             if nxt is None and link in (",", "(", "in", "of", "["):
                 skip = k + 1
-                while skip < len(toks) and toks.lower[skip] in ("the", "a"):
+                while skip < len(toks.text) and toks.lower[skip] in ("the", "a"):
                     skip += 1
                 nxt = by_start.get(skip)
                 if nxt is not None and link == "of" and not cur.ptype:
@@ -593,7 +603,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
             if nxt is None:
                 if link == "," and cur is m:
                     # "X, north of the city of Y" / "X, near Y": Y is the reference point X lies near.
-                    near_word = k + 1 < len(toks) and toks.lower[k + 1] in ("near", "outside")
+                    near_word = k + 1 < len(toks.text) and toks.lower[k + 1] in ("near", "outside")
                     ref = next((c for c in mentions if (c.relation or near_word)
                                 and k < c.t0 <= k + 8 and c.kind in ("place", "unknown")), None)
                     if ref is not None:
@@ -603,7 +613,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 break
             if nxt.embedded or nxt.kind in ("demonym", "capital") or nxt is m:
                 break
-            if nxt.after < len(toks) and toks.lower[nxt.after] in ("and", "&"):
+            if nxt.after < len(toks.text) and toks.lower[nxt.after] in ("and", "&"):
                 break                                   # "in Kabul, Kandahar and Herat": peers
             if not _can_contain(cur, nxt):
                 break
@@ -617,7 +627,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
             cur = nxt
         if m.near is None and m.ptype:
             k = m.after
-            if k < len(toks) and toks.lower[k] in ("near", "outside"):   # "the village of X near Y"
+            if k < len(toks.text) and toks.lower[k] in ("near", "outside"):   # "the village of X near Y"
                 ref = by_start.get(k + 1) or by_start.get(k + 2)
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
@@ -670,12 +680,12 @@ def _analyse(text: str) -> _Analysis:
     _mark_dateline_tokens(text, toks)
     _mark_masthead_tokens(text, toks, rules)
     mentions = _find_mentions(text, toks, gaz, rules)
-    initials = list(compress(range(len(toks)), toks.initial))    # where the text's sentences start
+    initials = list(compress(range(len(toks.text)), toks.initial))    # where the text's sentences start
     for m in mentions:
         _annotate(m, toks, rules)
-        m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks) else len(initials) - 1
-        m.masthead = toks.masthead[m.t0] if m.t0 < len(toks) else False
-        m.titled = toks.titled[m.t0] if m.t0 < len(toks) else False
+        m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks.text) else len(initials) - 1
+        m.masthead = toks.masthead[m.t0] if m.t0 < len(toks.text) else False
+        m.titled = toks.titled[m.t0] if m.t0 < len(toks.text) else False
         if m.kind == "state" and m.locative and any(
                 gaz.city_cc[c] == "US" and gaz.city_pop[c] >= BIG_CITY for c in m.cities):
             m.kind = "place"                 # "in Washington", "in New York": the city
@@ -696,14 +706,14 @@ def _analyse(text: str) -> _Analysis:
         if m.embedded:
             continue
         if m.kind == "country":
-            if m.after < len(toks) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
+            if m.after < len(toks.text) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
                 continue                     # "the US dollar", "fled to Nigeria"
             countries[m.country] += 3
             explicit.add(m.country)
             placed.add(m.country)
         elif m.kind == "demonym":
             # "Saudi forces": a side, only a hint of where it happened
-            side = m.after < len(toks) and toks.lower[m.after] in rules.actor_after_demonym
+            side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             countries[m.country] += 0.25 if side else 1
             explicit.add(m.country)
             if not side:
@@ -830,7 +840,7 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
         if first == i or first == done:
             continue                         # the line's first token: nothing before the dash
         line_end = text.find("\n", dash.end())
-        tail = range(i + 1, bisect_left(starts, line_end) if line_end >= 0 else len(toks))
+        tail = range(i + 1, bisect_left(starts, line_end) if line_end >= 0 else len(toks.text))
         if len(tail) <= 25 and any(toks.lower[t] in rules.masthead_words or _is_call_sign(toks.text[t])
                                    for t in tail[:4]):
             toks.masthead[tail.start:tail.stop] = [True] * len(tail)
