@@ -67,12 +67,33 @@ def people_at(text: str) -> tuple[tuple[int, str], ...]:
             continue
         if key not in ages and -1 < bare.get(key, 0) < m.end():
             first, last = key.split()[-2:]
-            alone = re.search(rf"(?<!{re.escape(first)}\s)\b{re.escape(last)}\b(?!\s[A-Z])", text[m.end():])
-            bare[key] = m.end() + alone.start() if alone else -1
+            alone = _alone(text, m.end(), first, last)
+            bare[key] = alone
         # referred back to by the last name alone, further on
         if key in ages or bare[key] >= m.end():
             found.append((m.start(), f"{key}, {ages[key]}" if key in ages else key))
     return tuple(found)
+
+
+def _alone(text: str, start: int, first: str, last: str) -> int:
+    r"""Where the last name next stands alone in text[start:] (-1: nowhere): as a whole word, not after the first
+    name, not before another capitalised word. It is what re.search(rf"(?<!{first}\s)\b{last}\b(?!\s[A-Z])",
+    text[start:]) finds (a name begins and ends with a letter), without compiling a pattern per name."""
+    i = text.find(last, start)
+    while i >= 0:
+        end = i + len(last)
+        before, after = text[i - 1] if i > start else "", text[end:end + 2]
+        if (not _is_word_char(before) and not _is_word_char(after[:1])
+                and not (before.isspace() and i - 1 - len(first) >= start and text[i - 1 - len(first):i - 1] == first)
+                and not (after[:1].isspace() and "A" <= after[1:] <= "Z")):
+            return i
+        i = text.find(last, i + 1)
+    return -1
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""\w of a regular expression, for one character ("" is none)."""
+    return ch.isalnum() or ch == "_"
 
 
 def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:
