@@ -934,7 +934,7 @@ class _Context:
 
     @cached_property
     def people(self) -> frozenset[str]:
-        """Keys of the words the article uses for people: read only for a bare name, which few texts have."""
+        """Keys of the words the article uses for people: read only when a bare name would be the place."""
         return person_words(self.people_text)
 
 
@@ -1222,14 +1222,15 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     for m in an.mentions:
         if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
-        if m.possessive and not m.dateline or _is_person(m, ctx):
+        if m.possessive and not m.dateline:
             continue
         read = _read(m, gaz, ctx)
         if read is None:
             continue
         score, place = read
         score += min(REPEAT_CAP, REPEAT_BONUS * (counts[m.key] - 1)) - min(2.0, SENTENCE_PENALTY * m.sentence)
-        if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]):
+        # whether the name is a person's is asked last: it reads the whole article, and few names get this far
+        if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
     return best[1] if best else None
 
