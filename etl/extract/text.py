@@ -14,10 +14,13 @@ _ABBREVIATIONS = {
     "wash", "wis", "wyo", "mt", "ft", "u.s", "u.k", "u.n", "a.m", "p.m",
 }
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, and at a line end.
 # Scraped text often loses the space after a full stop ("Sunday evening.The police..."): a full stop between
 # a lower-case letter and a capitalised word ends a sentence too.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|(?<=[a-z][.!?])(?=[A-Z][a-z])")
+# Every ending starts with one of .!?\n, matched first so that the regex engine skips to those characters
+# (a pattern opening with alternatives or look-arounds is tried at every position); the look-behinds then say
+# which character it was. Only the match's end is used.
+_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))")
 
 # Longer "sentences" (tables, lists, text without punctuation) are cut at a space before this many characters.
 # News sentences stay far below it (the longest in seeds/ is ~450), and the rules' cost grows faster than a
