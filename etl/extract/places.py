@@ -16,6 +16,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
@@ -365,7 +366,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     return mentions
 
 
-def _exact_countries(text: str, pattern: re.Pattern):
+def _exact_countries(text: str, pattern: re.Pattern) -> Iterator[re.Match]:
     """The matches of `pattern` not preceded by a word character or a dot, as finditer gives them."""
     pos = 0
     while match := pattern.search(text, pos):
