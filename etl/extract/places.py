@@ -177,8 +177,10 @@ _SENTENCE_END = frozenset(".!?")
 # Marks after which a sentence (or a quote) starts: sentence ends, ':"“—–', and " -".
 _SENTENCE_MARKS = _SENTENCE_END | frozenset(':"“—–-')
 _POSSESSIVE = re.compile("['’]s")
-# "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
+# "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name. Looked for from the joiner
+# before a capital letter, which is rare: the articles' first letters a and e are everywhere.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_JOINED_CAPITAL = re.compile(r"[-‐‘ʿ'](?=[A-Z])")
 _MONTH_ABBREVIATIONS = frozenset([m[:3] for m in MONTH_NAMES] + ["sept"])
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
 _NEWLINE = re.compile("\n")
@@ -221,10 +223,11 @@ def _tokenise(text: str) -> _Tokens:
             words[i], ends[i], possessive[i] = words[i][:-2], ends[i] - 2, True
     lower = list(map(str.lower, words))
     cap = list(map(and_, is_word, map(str.isupper, map(itemgetter(0), words))))
-    for match in _ARTICLE_PREFIX.finditer(text):             # "al-Hasakeh"
-        i = bisect_left(starts, match.start())
-        if i < count and starts[i] == match.start() and is_word[i]:
-            cap[i] = True
+    for joiner in _JOINED_CAPITAL.finditer(text):             # "al-Hasakeh"
+        for start in (joiner.start() - 3, joiner.start() - 2):
+            i = bisect_left(starts, start)
+            if start >= 0 and i < count and starts[i] == start and is_word[i] and _ARTICLE_PREFIX.match(text, start):
+                cap[i] = True
     long_word = list(map(and_, is_word, map(gt, map(len, words), repeat(3))))   # words of more than 3 letters
     initial = [False] * count
     titled = [False] * count
