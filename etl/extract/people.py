@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from etl.extract.gazetteer import name_key
+from etl.extract.text import not_after_word
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -26,7 +27,7 @@ _NAME_AGE = re.compile(rf"(?P<name>{_NAME})(?:,\s(?:age\s|aged\s)?(?P<age>\d{{1,
 # "24-year-old Nicholas Lindsay"; the age's \b is a look-behind after its first digit, so that the pattern opens
 # with a digit, which the regex engine skips to
 _AGE_NAME = re.compile(rf"(?P<age3>\d(?<!\w\d)\d{{0,2}})-year-old\s(?:\w+\s)?(?P<name2>{_NAME})")
-_CANDIDATE = re.compile(rf"\b{_NAME}")
+_CANDIDATE = re.compile(_NAME)  # not after a word character (text.not_after_word)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def people_at(text: str) -> tuple[tuple[int, str], ...]:
         if key and 0 < age < 110:
             ages.setdefault(key, age)
     bare: dict[str, int] = {}            # full name -> next place its last name stands alone (-1: none further)
-    for m in _CANDIDATE.finditer(text):
+    for m in not_after_word(_CANDIDATE, text):
         key = _key(m.group(0))
         if key is None:
             continue

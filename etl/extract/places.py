@@ -16,7 +16,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
@@ -27,6 +26,7 @@ import yaml
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
 from etl.extract.people import person_words
+from etl.extract.text import not_after_word
 from etl.extract.trie import trie_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -125,8 +125,7 @@ def _rules() -> _Rules:
     state_abbr_re = re.compile(
         r",[ \t]*(" + "|".join(re.escape(a) for a in state_names + abbrs) + r")(?![\w])")
     exact = sorted(gaz.country_exact, key=len, reverse=True)
-    # not preceded by a word character or a dot: _exact_countries checks that, as a pattern that starts with the
-    # aliases' first letters lets the regex engine skip to them
+    # found not after a word character or a dot (text.not_after_word)
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     return _Rules(
         locative=locative,
@@ -331,7 +330,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     starts, ends, lower, cap = toks.start, toks.end, toks.lower, toks.cap
     # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly.
     if rules.exact_country_re:
-        for match in _exact_countries(text, rules.exact_country_re):
+        for match in not_after_word(rules.exact_country_re, text, "."):
             t0 = bisect_left(starts, match.start())
             t1 = t0
             while t1 < n and ends[t1] <= match.end():
@@ -367,18 +366,6 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-def _exact_countries(text: str, pattern: re.Pattern) -> Iterator[re.Match]:
-    """The matches of `pattern` not preceded by a word character or a dot, as finditer gives them."""
-    pos = 0
-    while match := pattern.search(text, pos):
-        before = text[match.start() - 1:match.start()]
-        if before and (before.isalnum() or before in "_."):     # what (?<![\w.]) would refuse
-            pos = match.start() + 1
-            continue
-        yield match
-        pos = match.end()
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:

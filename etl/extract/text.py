@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Abbreviations whose full stop does not end a sentence (titles, US state abbreviations, initials handled apart).
@@ -56,6 +57,20 @@ def _ends_sentence(text: str, stop: int) -> bool:
         return not nxt[:1].islower() and word in {"etc", "est"}
     nxt = text[stop:].lstrip(" \t")
     return not nxt[:1].islower()
+
+
+def not_after_word(pattern: re.Pattern, text: str, also: str = "") -> Iterator[re.Match]:
+    r"""What finditer gives of `pattern` behind (?<![\w<also>]): its matches not after a word character (or one of
+    `also`). A pattern that opens with that look-behind is tried at every position; `pattern` without it can
+    open with the letters its matches start with, which the regex engine skips to."""
+    pos = 0
+    while match := pattern.search(text, pos):
+        before = text[match.start() - 1:match.start()]
+        if before and (before.isalnum() or before == "_" or before in also):
+            pos = match.start() + 1          # refused here; a later match may start inside this one
+            continue
+        yield match
+        pos = match.end()
 
 
 def split_sentences(text: str) -> list[Sentence]:
