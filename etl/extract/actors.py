@@ -603,7 +603,9 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
     return tuple(found)
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]*[A-Z0-9])|\n\s*\n")
+# a mark before the next sentence's first word, or a blank line; opening with the character every ending starts
+# with lets the regex engine skip to those (the look-behinds then say which it was)
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?=[\"')\]]*\s+[\"'(\[]*[A-Z0-9])|(?<=\n)\s*\n)")
 _CLAUSE_START = re.compile(r"(?:[;:]|\bhowever\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b)", re.I)
 
 
