@@ -9,9 +9,11 @@ given with a title, "identified as" or speaking, for the place finder: a bare on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from etl.extract.gazetteer import name_key
+from etl.extract.text import not_after_word
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -19,10 +21,13 @@ _WORD = r"(?:[A-Z][a-z]+(?:['’-](?!s\b)[A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+)"
 _INITIAL = r"[A-Z]\."
 _SUFFIX = r"(?:,?\s(?:Jr\.?|Sr\.?|II|III|IV))"
 _NAME = rf"{_WORD}(?:\s(?:{_INITIAL}\s)?{_WORD}){{1,2}}{_SUFFIX}?"
-# "Nicholas Lindsay, 24," / "Nicholas Lindsay (24)" / "Nicholas Lindsay, age 24" / "24-year-old Nicholas Lindsay"
-_AGED = re.compile(rf"(?P<name>{_NAME})(?:,\s(?:age\s|aged\s)?(?P<age>\d{{1,3}})\b(?![-–]|\s*(?:%|percent|years?\b(?!\s+old)))"
-                   rf"|\s\((?P<age2>\d{{1,3}})\))|\b(?P<age3>\d{{1,3}})-year-old\s(?:\w+\s)?(?P<name2>{_NAME})")
-_CANDIDATE = re.compile(rf"\b{_NAME}")
+# "Nicholas Lindsay, 24," / "Nicholas Lindsay (24)" / "Nicholas Lindsay, age 24"
+_NAME_AGE = re.compile(rf"(?P<name>{_NAME})(?:,\s(?:age\s|aged\s)?(?P<age>\d{{1,3}})\b"
+                       rf"(?![-–]|\s*(?:%|percent|years?\b(?!\s+old)))|\s\((?P<age2>\d{{1,3}})\))")
+# "24-year-old Nicholas Lindsay"; the age's \b is a look-behind after its first digit, so that the pattern opens
+# with a digit, which the regex engine skips to
+_AGE_NAME = re.compile(rf"(?P<age3>\d(?<!\w\d)\d{{0,2}})-year-old\s(?:\w+\s)?(?P<name2>{_NAME})")
+_CANDIDATE = re.compile(_NAME)  # not after a word character (text.not_after_word)
 
 
 @lru_cache(maxsize=1)
@@ -50,29 +55,64 @@ def ages_in(text: str) -> list[int]:
     return sorted({int(a) for m in _AGES.finditer(text) for a in m.groups() if a and 0 < int(a) < 110})
 
 
+def _aged(text: str) -> Iterator[re.Match]:
+    """Matches of _NAME_AGE and _AGE_NAME, left to right and not overlapping: what one pattern with the two as
+    alternatives finds, where the regex engine would try every position instead of skipping to capitals and
+    digits."""
+    patterns = (_NAME_AGE, _AGE_NAME)
+    pending = [p.search(text) for p in patterns]      # each pattern's next match
+    while any(pending):
+        match = min((m for m in pending if m), key=lambda m: m.start())   # never a tie: a capital, a digit
+        yield match
+        pending = [p.search(text, match.end()) if m and m.start() < match.end() else m
+                   for p, m in zip(patterns, pending)]
+
+
 @lru_cache(maxsize=256)  # an article's text is read for its people by the place finder and for its mentions
 def people_at(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, "Name, age" or "Name") for every place the text names a person by full name; sorted by offset."""
     ages: dict[str, int] = {}
     found: list[tuple[int, str]] = []
-    for m in _AGED.finditer(text):
-        key = _key(m.group("name") or m.group("name2"))
-        age = int(m.group("age") or m.group("age2") or m.group("age3"))
+    for m in _aged(text):
+        g = m.groupdict()
+        key = _key(g.get("name") or g.get("name2"))
+        age = int(g.get("age") or g.get("age2") or g.get("age3"))
         if key and 0 < age < 110:
             ages.setdefault(key, age)
     bare: dict[str, int] = {}            # full name -> next place its last name stands alone (-1: none further)
-    for m in _CANDIDATE.finditer(text):
+    for m in not_after_word(_CANDIDATE, text):
         key = _key(m.group(0))
         if key is None:
             continue
         if key not in ages and -1 < bare.get(key, 0) < m.end():
             first, last = key.split()[-2:]
-            alone = re.search(rf"(?<!{re.escape(first)}\s)\b{re.escape(last)}\b(?!\s[A-Z])", text[m.end():])
-            bare[key] = m.end() + alone.start() if alone else -1
+            alone = _alone(text, m.end(), first, last)
+            bare[key] = alone
         # referred back to by the last name alone, further on
         if key in ages or bare[key] >= m.end():
             found.append((m.start(), f"{key}, {ages[key]}" if key in ages else key))
     return tuple(found)
+
+
+def _alone(text: str, start: int, first: str, last: str) -> int:
+    r"""Where the last name next stands alone in text[start:] (-1: nowhere): as a whole word, not after the first
+    name, not before another capitalised word. It is what re.search(rf"(?<!{first}\s)\b{last}\b(?!\s[A-Z])",
+    text[start:]) finds (a name begins and ends with a letter), without compiling a pattern per name."""
+    i = text.find(last, start)
+    while i >= 0:
+        end = i + len(last)
+        before, after = text[i - 1] if i > start else "", text[end:end + 2]
+        if (not _is_word_char(before) and not _is_word_char(after[:1])
+                and not (before.isspace() and i - 1 - len(first) >= start and text[i - 1 - len(first):i - 1] == first)
+                and not (after[:1].isspace() and "A" <= after[1:] <= "Z")):
+            return i
+        i = text.find(last, i + 1)
+    return -1
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""\w of a regular expression, for one character ("" is none)."""
+    return ch.isalnum() or ch == "_"
 
 
 def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:

@@ -17,13 +17,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, repeat
+from operator import and_, gt, itemgetter, methodcaller, sub
 
 import yaml
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
 from etl.extract.people import person_words
+from etl.extract.text import not_after_word
 from etl.extract.trie import trie_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -98,7 +101,7 @@ class _Rules:
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
     actor_after_demonym: frozenset[str]
-    country_cues: tuple[tuple[re.Pattern, str], ...]
+    country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
     part_prefixes: frozenset[str]
     breakers: frozenset[str]
     state_abbr_re: re.Pattern
@@ -122,8 +125,8 @@ def _rules() -> _Rules:
     state_abbr_re = re.compile(
         r",[ \t]*(" + "|".join(re.escape(a) for a in state_names + abbrs) + r")(?![\w])")
     exact = sorted(gaz.country_exact, key=len, reverse=True)
-    exact_re = (re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in exact) + r")(?![\w])")
-                if exact else None)
+    # found not after a word character or a dot (text.not_after_word)
+    exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -147,7 +150,8 @@ def _rules() -> _Rules:
         not_country_after=low(data["not_country_after"]),
         actor_after_demonym=low(data["actor_after_demonym"]),
         country_cues=tuple(
-            (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I), cc)
+            (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I),
+             tuple(str(p).lower() for p in phrases), cc)
             for cc, phrases in data["country_cues"].items()),
         part_prefixes=low(data["part_prefixes"]),
         # Capitalised function words end a name span (title-case headlines: "Shooting At Houston Bar").
@@ -163,14 +167,19 @@ def _rules() -> _Rules:
 # -- tokens --------------------------------------------------------------------------------------
 # Words: letters and digits, joined by an apostrophe before a letter or a hyphen before a letter or digit.
 # Written as an unrolled loop (runs of word characters between joiners): same matches, fewer steps.
-_TOKEN = re.compile(
-    r"(?P<w>(?:['‘ʿ](?=[A-Z]))?[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*)"
-    r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
-    r"|(?P<p>\S)")
-_SPACE_TOKEN = re.compile(r"(\s*+)(?:" + _TOKEN.pattern + ")")  # groups: space, word, number, punctuation
+_WORD = r"[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*"
+# One token with the spaces before it (and an apostrophe opening a name: "'Ali" is "Ali"). Groups: the space,
+# then the token as a word, a number or a punctuation mark; the tokens with their spaces cover the text.
+_SPACE_TOKEN = re.compile(rf"(\s*+(?:['‘ʿ](?=[A-Z]))?)(?:({_WORD})|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)|(\S))")
+_TOKEN_GROUPS, _WORD_GROUP, _PUNCT_GROUP = itemgetter(1, 2, 3), itemgetter(1), itemgetter(3)
 _SENTENCE_END = frozenset(".!?")
-# "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name.
+# Marks after which a sentence (or a quote) starts: sentence ends, ':"“—–', and " -".
+_SENTENCE_MARKS = _SENTENCE_END | frozenset(':"“—–-')
+_POSSESSIVE = re.compile("['’]s")
+# "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name. Looked for from the joiner
+# before a capital letter, which is rare: the articles' first letters a and e are everywhere.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_JOINED_CAPITAL = re.compile(r"[-‐‘ʿ'](?=[A-Z])")
 _MONTH_ABBREVIATIONS = frozenset([m[:3] for m in MONTH_NAMES] + ["sept"])
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
 _NEWLINE = re.compile("\n")
@@ -178,74 +187,68 @@ _MASTHEAD_DASH = re.compile(" [-|–—]")
 
 
 @dataclass(slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-    kind: str              # "w" word, "n" number, "p" punctuation
-    lower: str
-    cap: bool
-    initial: bool = False  # first word of a sentence or line
-    titled: bool = False   # inside a title-case / all-caps line (headline)
-    possessive: bool = False
-    masthead: bool = False  # publisher/station part of a headline line ("... - WKRN News 2")
-    dateline: bool = False  # inside a dateline ("NASHVILLE, Tenn. (WKRN) —")
+class _Tokens:
+    """A text's tokens as parallel lists indexed by token number. Place finding reads every token of every
+    text it is given, mostly to skip it: the lists are built by the regex engine and map, with Python loops
+    only over the few tokens that need one (possessives, sentence ends, names beginning "al-")."""
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    lower: list[str]
+    word: list[bool]         # a word (not a number or punctuation)
+    punct: list[bool]        # a punctuation mark
+    cap: list[bool]          # a capitalised word
+    initial: list[bool]      # first word of a sentence or line
+    titled: list[bool]       # inside a title-case / all-caps line (headline)
+    possessive: list[bool]   # "Kabul's" (the token is "Kabul")
+    masthead: list[bool]     # publisher/station part of a headline line ("... - WKRN News 2")
+    dateline: list[bool]     # inside a dateline ("NASHVILLE, Tenn. (WKRN) —")
 
 
-def _tokenise(text: str) -> list[_Tok]:
-    # The hot loop of place finding (every article's head is tokenised): locals, one pass per token, line by
-    # line. Tokens and the spaces before them cover a line, so offsets are counted, not asked of match objects.
-    toks: list[_Tok] = []
-    append, prefix, tok_class = toks.append, _ARTICLE_PREFIX.match, _Tok
-    punct: list[int] = []    # indices of punctuation tokens: what may start a sentence after them
-    line_start = 0
+def _tokenise(text: str) -> _Tokens:
+    parts = _SPACE_TOKEN.findall(text, 0, len(text.rstrip()))  # trailing spaces would be tried from each one
+    ends = list(accumulate(map(len, map("".join, parts))))
+    words = list(map("".join, map(_TOKEN_GROUPS, parts)))     # a token is one of its groups, the others empty
+    starts = list(map(sub, ends, map(len, words)))
+    count = len(words)
+    is_word = list(map(bool, map(_WORD_GROUP, parts)))
+    possessive = [False] * count
+    if "ʿ" in text:                          # a letter of the word pattern, dropped like an opening apostrophe
+        for i in compress(range(count), map(methodcaller("startswith", "ʿ"), words)):
+            words[i], starts[i] = words[i][1:], starts[i] + 1
+    for match in _POSSESSIVE.finditer(text):
+        i = bisect_left(ends, match.end())
+        if i < count and ends[i] == match.end() and is_word[i] and len(words[i]) > 2:
+            words[i], ends[i], possessive[i] = words[i][:-2], ends[i] - 2, True
+    lower = list(map(str.lower, words))
+    cap = list(map(and_, is_word, map(str.isupper, map(itemgetter(0), words))))
+    for joiner in _JOINED_CAPITAL.finditer(text):             # "al-Hasakeh"
+        for start in (joiner.start() - 3, joiner.start() - 2):
+            i = bisect_left(starts, start)
+            if start >= 0 and i < count and starts[i] == start and is_word[i] and _ARTICLE_PREFIX.match(text, start):
+                cap[i] = True
+    long_word = list(map(and_, is_word, map(gt, map(len, words), repeat(3))))   # words of more than 3 letters
+    initial = [False] * count
+    titled = [False] * count
+    first = 0
     for end_of_line in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
-        first = len(toks)
-        end = line_start
-        long_words = long_caps = 0       # words of more than 3 letters, and how many are capitalised
-        stop = end_of_line
-        while stop > line_start and text[stop - 1].isspace():
-            stop -= 1                        # spaces with no token after them would be tried from each one
-        for space, word, number, mark in _SPACE_TOKEN.findall(text, line_start, stop):
-            start = end + len(space)
-            if word:
-                end = tok_end = start + len(word)
-                if word[0] in "'‘ʿ":
-                    word, start = word[1:], start + 1
-                possessive = len(word) > 2 and word[-2:] in ("'s", "’s")     # "Kabul's"
-                if possessive:
-                    word, tok_end = word[:-2], end - 2
-                c = word[0]
-                cap = c.isupper() or (c in "ae" and prefix(word) is not None)
-                if len(word) > 3:
-                    long_words += 1
-                    long_caps += cap
-                append(tok_class(word, start, tok_end, "w", word.lower(), cap, False, False, possessive))
-            elif number:
-                end = start + len(number)
-                append(tok_class(number, start, end, "n", number.lower(), False, False, False, False))
-            else:
-                end = start + 1
-                punct.append(len(toks))
-                append(tok_class(mark, start, end, "p", mark.lower(), False, False, False, False))
-        line_start = end_of_line + 1
-        if len(toks) > first:
-            toks[first].initial = True       # a line's first word
-        if long_words >= 3 and long_caps >= 0.8 * long_words:
-            for tok in toks[first:]:         # a title-case or all-caps line: a headline
-                tok.titled = True
-    last = len(toks) - 1
-    for i in punct:
-        if i == last:
-            break
-        prev, p = toks[i], toks[i].text
+        last = bisect_left(starts, end_of_line, first)
+        if last > first:
+            initial[first] = True            # a line's first word
+            long_words = sum(long_word[first:last])
+            if long_words >= 3 and sum(compress(cap[first:last], long_word[first:last])) >= 0.8 * long_words:
+                titled[first:last] = [True] * (last - first)     # a title-case or all-caps line: a headline
+        first = last
+    for i in compress(range(count - 1), map(_SENTENCE_MARKS.__contains__, words)):
+        p = words[i]
         if p in _SENTENCE_END:
-            before = toks[i - 1] if i else None
-            if not (before and before.kind == "w" and (before.lower in _ABBREVIATIONS or len(before.text) == 1)):
-                toks[i + 1].initial = True
-        elif p in ':"“—–' or (p == "-" and text[prev.start - 1:prev.start] == " "):
-            toks[i + 1].initial = True
-    return toks
+            if not (i and is_word[i - 1] and (lower[i - 1] in _ABBREVIATIONS or len(words[i - 1]) == 1)):
+                initial[i + 1] = True
+        elif p != "-" or text[starts[i] - 1:starts[i]] == " ":
+            initial[i + 1] = True
+    punct = list(map(bool, map(_PUNCT_GROUP, parts)))
+    return _Tokens(words, starts, ends, lower, is_word, punct, cap, initial, titled, possessive,
+                   [False] * count, [False] * count)
 
 
 # -- mentions ------------------------------------------------------------------------------------
@@ -320,79 +323,64 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
     return hit or None
 
 
-def _find_mentions(text: str, toks: list[_Tok], gaz: Gazetteer, rules: _Rules) -> list[_Mention]:
+def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> list[_Mention]:
     mentions: list[_Mention] = []
-    used = [False] * len(toks)
-    starts = [t.start for t in toks]
+    n = len(toks.text)
+    used = [False] * n
+    starts, ends, lower, cap = toks.start, toks.end, toks.lower, toks.cap
     # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly.
     if rules.exact_country_re:
-        for match in rules.exact_country_re.finditer(text):
-            t0 = _tok_at(starts, match.start())
+        for match in not_after_word(rules.exact_country_re, text, "."):
+            t0 = bisect_left(starts, match.start())
             t1 = t0
-            while t1 < len(toks) and toks[t1].end <= match.end():
+            while t1 < n and ends[t1] <= match.end():
                 used[t1] = True
                 t1 += 1
             if t1 > t0:
                 mentions.append(_Mention(match.group(), match.start(), match.end(), t0, t1, t1,
                                          match.group(), "country", country=gaz.country_exact[match.group()]))
-    n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        if (used[i] or tok.kind != "w" or not tok.cap or tok.lower in rules.breakers
-                or tok.lower in _MONTH_ABBREVIATIONS and i + 1 < n and toks[i + 1].text == "."):
-            i += 1                           # "Nov. 11"
-            continue
+    breakers, connectors = rules.breakers, rules.connectors
+    j = 0
+    for i in compress(range(n), cap):        # a name starts with a capitalised word
+        if (i < j or used[i] or lower[i] in breakers
+                or lower[i] in _MONTH_ABBREVIATIONS and i + 1 < n and toks.text[i + 1] == "."):
+            continue                         # inside the last name, or "Nov. 11"
         j = i + 1
-        while (j < n and not used[j] and not toks[j - 1].possessive
-               and "\n" not in text[toks[j - 1].end:toks[j].start]):
-            nxt = toks[j]
-            if nxt.kind == "w" and nxt.cap and nxt.lower not in rules.breakers:
+        while j < n and not used[j] and not toks.possessive[j - 1] and "\n" not in text[ends[j - 1]:starts[j]]:
+            if cap[j] and lower[j] not in breakers:
                 j += 1
                 continue
             k = j                            # "San Juan de los Cerritos", "Dar es Salaam"
-            while k < n and k - j < 3 and toks[k].kind == "w" and toks[k].lower in rules.connectors:
+            while k < n and k - j < 3 and toks.word[k] and lower[k] in connectors:
                 k += 1
-            if (k > j and k < n and toks[k].kind == "w" and toks[k].cap and not used[k]
-                    and "\n" not in text[toks[j - 1].end:toks[k].start]):
+            if k > j and k < n and cap[k] and not used[k] and "\n" not in text[ends[j - 1]:starts[k]]:
                 j = k + 1
-            elif nxt.text == "." and toks[j - 1].lower in ("st", "ft", "mt") and j + 1 < n and toks[j + 1].cap:
+            elif toks.text[j] == "." and lower[j - 1] in ("st", "ft", "mt") and j + 1 < n and cap[j + 1]:
                 j += 1
-            elif nxt.kind == "n" and j + 1 < n and toks[j + 1].lower in rules.place_types:
+            elif not (toks.word[j] or toks.punct[j]) and j + 1 < n and lower[j + 1] in rules.place_types:
                 j += 1                       # "Mile 16 village"
             else:
                 break
         if j - i > 8:                        # a long all-caps or title run: word by word
             j = i + 1
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
-        i = j
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _tok_at(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _is_acronym(tok: _Tok) -> bool:
-    return tok.text.isupper() and len(tok.text) <= 5 and not tok.titled and not tok.dateline
+def _is_acronym(toks: _Tokens, i: int) -> bool:
+    return toks.text[i].isupper() and len(toks.text[i]) <= 5 and not toks.titled[i] and not toks.dateline[i]
 
 
 def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     """Longest gazetteer matches inside one capitalised span, left to right."""
-    if j - i >= 2 and toks[i].lower in rules.place_types and not _lookup(
-            gaz, text[toks[i].start:toks[j - 1].end], name_key(text[toks[i].start:toks[j - 1].end])):
+    starts, ends, lower = toks.start, toks.end, toks.lower
+    if j - i >= 2 and lower[i] in rules.place_types and not _lookup(
+            gaz, text[starts[i]:ends[j - 1]], name_key(text[starts[i]:ends[j - 1]])):
         # A leading place-type word names the kind of what follows ("Barangay Guibonon").
         inner = _span_mentions(text, toks, i + 1, j, gaz, rules)
         if inner and inner[0].t0 == i + 1 and not inner[0].ptype:
-            inner[0].ptype, inner[0].rank = toks[i].lower, rules.place_types[toks[i].lower]
+            inner[0].ptype, inner[0].rank = lower[i], rules.place_types[lower[i]]
         return inner
     out: list[_Mention] = []
     unmatched = [False] * (j - i)
@@ -401,15 +389,15 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     while pos < j:
         found = None
         for end in range(min(j, pos + 6), pos, -1):
-            surface = text[toks[pos].start:toks[end - 1].end]
+            surface = text[starts[pos]:ends[end - 1]]
             key = name_key(surface)
             if key in rules.not_place_phrases:
                 found = (end, None, key, surface)
                 break
             if end - pos == 1:
-                low = toks[pos].lower
+                low = lower[pos]
                 if (low in rules.place_types or low in rules.part_prefixes
-                        or _is_acronym(toks[pos]) and surface not in gaz.country_exact
+                        or _is_acronym(toks, pos) and surface not in gaz.country_exact
                         and surface not in gaz.city_alias):
                     continue
                 if (low in rules.not_place or key in rules.not_place) and not _typed_after(text, toks, end, rules):
@@ -419,7 +407,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                 found = (end, hit, key, surface)
                 break
         if found is None:
-            unmatched[pos - i] = toks[pos].lower not in rules.part_prefixes
+            unmatched[pos - i] = lower[pos] not in rules.part_prefixes
             pos += 1
             continue
         end, hit, key, surface = found
@@ -429,8 +417,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                 unmatched[k - i] = True
             pos = end
             continue
-        m = _Mention(surface, toks[pos].start, toks[end - 1].end, pos, end, end, key, "place")
-        m.dateline = toks[pos].dateline
+        m = _Mention(surface, starts[pos], ends[end - 1], pos, end, end, key, "place")
+        m.dateline = toks.dateline[pos]
         if "country" in hit:
             m.kind, m.country = "country", hit["country"]
         elif "state" in hit:
@@ -440,8 +428,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         m.cities = hit.get("cities", ())
         m.areas = hit.get("areas", ())
         m.loose_areas = hit.get("loose_areas", ())
-        if end < j and toks[end].lower in rules.place_types:      # "Kandahar Province"
-            m.ptype, m.rank, m.type_inside = toks[end].lower, rules.place_types[toks[end].lower], True
+        if end < j and lower[end] in rules.place_types:      # "Kandahar Province"
+            m.ptype, m.rank, m.type_inside = lower[end], rules.place_types[lower[end]], True
             m.after = end + 1
             end += 1
         out.append(m)
@@ -450,10 +438,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     # "Kevin Barbee", "Syrian Observatory"): not a place, unless the span is a headline.
     for m in out:
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
-        right = (m.after < j and unmatched[m.after - i] and toks[m.after].lower not in rules.seat_suffixes
-                 and not (toks[m.after].lower in rules.facility_words     # "Donetsk Airport"
+        right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
+                 and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
                           and any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)))
-        if (left or right) and not toks[m.t0].titled:
+        if (left or right) and not toks.titled[m.t0]:
             m.embedded = True
         if m.kind == "demonym" and m.after < j:
             m.embedded = True
@@ -461,9 +449,9 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     # is a country, state or province qualifying the first ("Kandahar Afghanistan").
     for a, b in zip(out, out[1:]):
         if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and b.cities
-                and not toks[a.t0].titled and not a.type_inside):
+                and not toks.titled[a.t0] and not a.type_inside):
             a.embedded = b.embedded = True
-        elif a.embedded and a.after == b.t0 and not toks[a.t0].titled:
+        elif a.embedded and a.after == b.t0 and not toks.titled[a.t0]:
             b.embedded = True                # "Mark Jordan Davis": all one name
     if blocked:
         return out
@@ -476,7 +464,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
 
 def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     """A capitalised name the gazetteer lacks; kept as a candidate, later accepted only with cues."""
-    words = [toks[k].lower for k in range(i, j)]
+    words = toks.lower[i:j]
     ptype = None
     end = j
     if j - i >= 2 and words[-1] in rules.place_types:
@@ -486,11 +474,11 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if name_words[0] in rules.not_place or name_words[-1] in rules.not_place:
         return []
-    if end - i == 1 and _is_acronym(toks[i]):
+    if end - i == 1 and _is_acronym(toks, i):
         return []
-    surface = text[toks[i].start:toks[end - 1].end]
-    m = _Mention(surface, toks[i].start, toks[end - 1].end, i, end, j, name_key(surface), "unknown")
-    m.dateline = toks[i].dateline
+    surface = text[toks.start[i]:toks.end[end - 1]]
+    m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
+    m.dateline = toks.dateline[i]
     if ptype:
         m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
     return [m]
@@ -498,27 +486,27 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
 
 def _typed_after(text, toks, end, rules) -> bool:
     """A place-type word or ", <US state>" follows ("Independence, Mo.", "Mark County")."""
-    if end >= len(toks):
+    if end >= len(toks.text):
         return False
-    if toks[end].lower in rules.place_types:                # "Mark County", "Police village"
-        return not toks[end].cap or toks[end].lower in ("county", "parish", "township")
-    return toks[end].text == "," and rules.state_abbr_re.match(text, toks[end].start) is not None
+    if toks.lower[end] in rules.place_types:                # "Mark County", "Police village"
+        return not toks.cap[end] or toks.lower[end] in ("county", "parish", "township")
+    return toks.text[end] == "," and rules.state_abbr_re.match(text, toks.start[end]) is not None
 
 
-def _words_before(toks: list[_Tok], i: int, limit: int = 5) -> list[str]:
+def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     out = []
     j = i - 1
-    while j >= 0 and len(out) < limit and toks[j].kind != "p":
-        out.append(toks[j].lower)
+    while j >= 0 and len(out) < limit and not toks.punct[j]:
+        out.append(toks.lower[j])
         j -= 1
     out.reverse()
     return out
 
 
-def _annotate(m: _Mention, toks: list[_Tok], rules: _Rules) -> None:
+def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
-    if m.after < len(toks) and toks[m.after].kind == "w" and not m.ptype:
-        word = toks[m.after].lower
+    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
+        word = toks.lower[m.after]
         if word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
             m.after += 1
@@ -531,9 +519,9 @@ def _annotate(m: _Mention, toks: list[_Tok], rules: _Rules) -> None:
     while k and before[k - 1] in ("the", "a", "an"):
         k -= 1
     # "in the village of X", "north of the city of X": the type word names X's kind.
-    type_tok = toks[m.t0 - (len(before) - k) - 2] if m.t0 - (len(before) - k) - 2 >= 0 else None
+    type_at = m.t0 - (len(before) - k) - 2
     if (k >= 2 and before[k - 1] == "of" and before[k - 2] in rules.place_types
-            and type_tok is not None and not type_tok.cap):         # not "Department of Labour"
+            and type_at >= 0 and not toks.cap[type_at]):          # not "Department of Labour"
         if not m.ptype:
             m.ptype, m.rank = before[k - 2], rules.place_types[before[k - 2]]
             m.type_before = True
@@ -560,15 +548,15 @@ def _annotate(m: _Mention, toks: list[_Tok], rules: _Rules) -> None:
             m.nonevent = True
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
-    tok = toks[m.t0]
-    m.possessive = toks[m.t1 - 1].possessive
+    m.possessive = toks.possessive[m.t1 - 1]
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
-        if tok.titled or tok.initial or m.key in rules.not_place or tok.lower in rules.not_place:
+        if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
+                or toks.lower[m.t0] in rules.not_place):
             m.weak = True
 
 
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
-def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> None:
+def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None:
     by_start = {m.t0: m for m in mentions if m.kind != "capital"}
     for m in mentions:
         # "Denver's Park Hill neighborhood": the possessive town contains the next name.
@@ -582,15 +570,15 @@ def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> N
         cur = m
         for _ in range(5):
             k = cur.after
-            if k >= len(toks):
+            if k >= len(toks.text):
                 break
-            link = toks[k].lower if toks[k].kind == "w" else toks[k].text
+            link = toks.lower[k] if toks.word[k] else toks.text[k]
             nxt = by_start.get(k)                       # "Kandahar Afghanistan" (no comma)
             if nxt is not None and nxt.kind not in ("country", "state") and not _is_admin(nxt):
                 nxt = None
             if nxt is None and link in (",", "(", "in", "of", "["):
                 skip = k + 1
-                while skip < len(toks) and toks[skip].lower in ("the", "a"):
+                while skip < len(toks.text) and toks.lower[skip] in ("the", "a"):
                     skip += 1
                 nxt = by_start.get(skip)
                 if nxt is not None and link == "of" and not cur.ptype:
@@ -606,7 +594,7 @@ def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> N
             if nxt is None:
                 if link == "," and cur is m:
                     # "X, north of the city of Y" / "X, near Y": Y is the reference point X lies near.
-                    near_word = k + 1 < len(toks) and toks[k + 1].lower in ("near", "outside")
+                    near_word = k + 1 < len(toks.text) and toks.lower[k + 1] in ("near", "outside")
                     ref = next((c for c in mentions if (c.relation or near_word)
                                 and k < c.t0 <= k + 8 and c.kind in ("place", "unknown")), None)
                     if ref is not None:
@@ -616,7 +604,7 @@ def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> N
                 break
             if nxt.embedded or nxt.kind in ("demonym", "capital") or nxt is m:
                 break
-            if nxt.after < len(toks) and toks[nxt.after].lower in ("and", "&"):
+            if nxt.after < len(toks.text) and toks.lower[nxt.after] in ("and", "&"):
                 break                                   # "in Kabul, Kandahar and Herat": peers
             if not _can_contain(cur, nxt):
                 break
@@ -630,7 +618,7 @@ def _link_chains(mentions: list[_Mention], toks: list[_Tok], rules: _Rules) -> N
             cur = nxt
         if m.near is None and m.ptype:
             k = m.after
-            if k < len(toks) and toks[k].lower in ("near", "outside"):   # "the village of X near Y"
+            if k < len(toks.text) and toks.lower[k] in ("near", "outside"):   # "the village of X near Y"
                 ref = by_start.get(k + 1) or by_start.get(k + 2)
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
@@ -683,12 +671,12 @@ def _analyse(text: str) -> _Analysis:
     _mark_dateline_tokens(text, toks)
     _mark_masthead_tokens(text, toks, rules)
     mentions = _find_mentions(text, toks, gaz, rules)
-    initials = [i for i, tok in enumerate(toks) if tok.initial]    # where the text's sentences start
+    initials = list(compress(range(len(toks.text)), toks.initial))    # where the text's sentences start
     for m in mentions:
         _annotate(m, toks, rules)
-        m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks) else len(initials) - 1
-        m.masthead = toks[m.t0].masthead if m.t0 < len(toks) else False
-        m.titled = toks[m.t0].titled if m.t0 < len(toks) else False
+        m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks.text) else len(initials) - 1
+        m.masthead = toks.masthead[m.t0] if m.t0 < len(toks.text) else False
+        m.titled = toks.titled[m.t0] if m.t0 < len(toks.text) else False
         if m.kind == "state" and m.locative and any(
                 gaz.city_cc[c] == "US" and gaz.city_pop[c] >= BIG_CITY for c in m.cities):
             m.kind = "place"                 # "in Washington", "in New York": the city
@@ -709,14 +697,14 @@ def _analyse(text: str) -> _Analysis:
         if m.embedded:
             continue
         if m.kind == "country":
-            if m.after < len(toks) and toks[m.after].lower in rules.not_country_after or m.nonevent:
+            if m.after < len(toks.text) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
                 continue                     # "the US dollar", "fled to Nigeria"
             countries[m.country] += 3
             explicit.add(m.country)
             placed.add(m.country)
         elif m.kind == "demonym":
             # "Saudi forces": a side, only a hint of where it happened
-            side = m.after < len(toks) and toks[m.after].lower in rules.actor_after_demonym
+            side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             countries[m.country] += 0.25 if side else 1
             explicit.add(m.country)
             if not side:
@@ -747,8 +735,11 @@ def _analyse(text: str) -> _Analysis:
     for m in mentions:
         if m.ptype in rules.type_countries and not m.embedded:
             countries[rules.type_countries[m.ptype]] += 1
-    for pattern, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
-        if pattern.search(text):
+    lowered = text.lower() if text.isascii() else None
+    for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
+        # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
+        # does) a phrase must be a substring of the lower-cased text first, which str finds far faster.
+        if (lowered is None or any(p in lowered for p in phrases)) and pattern.search(text):
             countries[cc] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, states, admin1, dateline, paired)
@@ -770,9 +761,8 @@ def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
 def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
     """ "City, ST" / "City, State": the state resolves the town and is a strong place cue."""
     by_after = {m.after: m for m in mentions}
-    starts = [t.start for t in toks]
     for match in rules.state_abbr_re.finditer(text):
-        comma = _tok_at(starts, match.start())
+        comma = bisect_left(toks.start, match.start())
         m = by_after.get(comma)
         if m is None or m.kind == "country" or m.embedded:
             continue
@@ -790,8 +780,8 @@ def _add_us_pairs(text, toks, mentions, gaz, rules) -> None:
         m.us_pair, m.weak = True, False
         state_m = next((s for s in mentions if s.start == match.start(1)), None)
         if state_m is None:
-            t0 = _tok_at(starts, match.start(1))
-            t1 = _tok_at(starts, match.end(1))
+            t0 = bisect_left(toks.start, match.start(1))
+            t1 = bisect_left(toks.start, match.end(1))
             state_m = _Mention(abbr, match.start(1), match.end(1), t0, t1, t1, name_key(abbr), "state")
             mentions.append(state_m)
         state_m.kind, state_m.state, state_m.contained, state_m.embedded = "state", code, True, False
@@ -804,14 +794,13 @@ def _add_capitals(text, toks, mentions, gaz, rules) -> None:
     """ "the Somali capital", "the capital of Somalia", "Somalia's capital" -> the capital city."""
     if "capital" not in text:
         return                               # every pattern of _CAPITAL has the word
-    starts = [t.start for t in toks]
     for match in _CAPITAL.finditer(text):
         name = match.group("adj") or match.group("of") or match.group("pos")
         cc = gaz.country_exact.get(name) or gaz.country_keys.get(fold(name)) or gaz.demonym_keys.get(fold(name))
         if not cc or cc not in gaz.capital_city:
             continue
         city = gaz.capital_city[cc]
-        t0, t1 = _tok_at(starts, match.start()), _tok_at(starts, match.end())
+        t0, t1 = bisect_left(toks.start, match.start()), bisect_left(toks.start, match.end())
         m = _Mention(gaz.city_name[city], match.start(), match.end(), t0, t1, t1,
                      name_key(gaz.city_name[city]), "capital", cities=(city,), country=cc)
         _annotate(m, toks, rules)
@@ -822,40 +811,35 @@ def _add_capitals(text, toks, mentions, gaz, rules) -> None:
         mentions.append(m)
 
 
-def _mark_dateline_tokens(text: str, toks: list[_Tok]) -> None:
+def _mark_dateline_tokens(text: str, toks: _Tokens) -> None:
     match = next((m for m in _DATELINE.finditer(text, 0, 3000)), None)
     if match is None:
         return
     lo, hi = match.start("place"), match.end("place")
-    for tok in toks:
-        if lo <= tok.start and tok.end <= hi:
-            tok.dateline = True
-        elif tok.start >= hi:
-            break
+    for i in range(bisect_left(toks.start, lo), bisect_left(toks.start, hi)):
+        toks.dateline[i] = toks.end[i] <= hi
 
 
-def _mark_masthead_tokens(text: str, toks: list[_Tok], rules: _Rules) -> None:
+def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
     """Tokens after " - " / " | " on a line whose tail names a newsroom ("- WKRN News 2")."""
-    starts = None
+    starts = toks.start
     done = -1                                # the last line marked: its later dashes are not looked at
     for dash in _MASTHEAD_DASH.finditer(text):
-        if starts is None:
-            starts = [t.start for t in toks]
         i = bisect_left(starts, dash.start() + 1)
         line_start = text.rfind("\n", 0, dash.start()) + 1
         first = bisect_left(starts, line_start)
         if first == i or first == done:
             continue                         # the line's first token: nothing before the dash
         line_end = text.find("\n", dash.end())
-        tail = toks[i + 1:bisect_left(starts, line_end) if line_end >= 0 else len(toks)]
-        if len(tail) <= 25 and any(t.lower in rules.masthead_words or _is_call_sign(t) for t in tail[:4]):
-            for t in tail:
-                t.masthead = True
+        tail = range(i + 1, bisect_left(starts, line_end) if line_end >= 0 else len(toks.text))
+        if len(tail) <= 25 and any(toks.lower[t] in rules.masthead_words or _is_call_sign(toks.text[t])
+                                   for t in tail[:4]):
+            toks.masthead[tail.start:tail.stop] = [True] * len(tail)
             done = first
 
 
-def _is_call_sign(tok: _Tok) -> bool:
-    return len(tok.text) == 4 and tok.text.isupper() and tok.text[0] in "KW"
+def _is_call_sign(word: str) -> bool:
+    return len(word) == 4 and word.isupper() and word[0] in "KW"
 
 
 def _mark_datelines(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -917,8 +901,8 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
 class _Context:
     """Country/admin evidence of the whole input, to disambiguate names."""
 
-    def __init__(self, analyses: list[_Analysis], people: frozenset[str] = frozenset()):
-        self.people = people                 # keys of the words the article uses for people
+    def __init__(self, analyses: list[_Analysis], people_text: str = ""):
+        self.people_text = people_text       # the text whose words for people are read (when a name needs them)
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.states: Counter = Counter()
@@ -938,6 +922,11 @@ class _Context:
         state, n = paired.most_common(1)[0] if paired else (None, 0)
         self.dominant_state = state if n > DOMINANT_SHARE * sum(paired.values()) else None
         self.memo: dict = {}
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """Keys of the words the article uses for people: read only when a bare name would be the place."""
+        return person_words(self.people_text)
 
 
 def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list[_Resolved | None]:
@@ -1224,14 +1213,15 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     for m in an.mentions:
         if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
-        if m.possessive and not m.dateline or _is_person(m, ctx):
+        if m.possessive and not m.dateline:
             continue
         read = _read(m, gaz, ctx)
         if read is None:
             continue
         score, place = read
         score += min(REPEAT_CAP, REPEAT_BONUS * (counts[m.key] - 1)) - min(2.0, SENTENCE_PENALTY * m.sentence)
-        if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]):
+        # whether the name is a person's is asked last: it reads the whole article, and few names get this far
+        if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
     return best[1] if best else None
 
@@ -1239,8 +1229,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
 def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
     as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are)."""
-    return m.key in ctx.people and not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers
-                                        or m.near or m.seat or m.type_before or m.kind == "capital")
+    return not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers or m.near or m.seat
+                or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
 def resolve_place(event: str, context: str = "", article: str = "", title: str = "") -> Place:
@@ -1251,7 +1241,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
-    ctx = _Context([ev, cx, ti, ar], person_words(article or event))
+    ctx = _Context([ev, cx, ti, ar], article or event)
     named = ev.placed                       # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:

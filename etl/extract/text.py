@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Abbreviations whose full stop does not end a sentence (titles, US state abbreviations, initials handled apart).
@@ -14,10 +15,13 @@ _ABBREVIATIONS = {
     "wash", "wis", "wyo", "mt", "ft", "u.s", "u.k", "u.n", "a.m", "p.m",
 }
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, and at a line end.
 # Scraped text often loses the space after a full stop ("Sunday evening.The police..."): a full stop between
 # a lower-case letter and a capitalised word ends a sentence too.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n|(?<=[a-z][.!?])(?=[A-Z][a-z])")
+# Every ending starts with one of .!?\n, matched first so that the regex engine skips to those characters
+# (a pattern opening with alternatives or look-arounds is tried at every position); the look-behinds then say
+# which character it was. Only the match's end is used.
+_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))")
 
 # Longer "sentences" (tables, lists, text without punctuation) are cut at a space before this many characters.
 # News sentences stay far below it (the longest in seeds/ is ~450), and the rules' cost grows faster than a
@@ -53,6 +57,20 @@ def _ends_sentence(text: str, stop: int) -> bool:
         return not nxt[:1].islower() and word in {"etc", "est"}
     nxt = text[stop:].lstrip(" \t")
     return not nxt[:1].islower()
+
+
+def not_after_word(pattern: re.Pattern, text: str, also: str = "") -> Iterator[re.Match]:
+    r"""What finditer gives of `pattern` behind (?<![\w<also>]): its matches not after a word character (or one of
+    `also`). A pattern that opens with that look-behind is tried at every position; `pattern` without it can
+    open with the letters its matches start with, which the regex engine skips to."""
+    pos = 0
+    while match := pattern.search(text, pos):
+        before = text[match.start() - 1:match.start()]
+        if before and (before.isalnum() or before == "_" or before in also):
+            pos = match.start() + 1          # refused here; a later match may start inside this one
+            continue
+        yield match
+        pos = match.end()
 
 
 def split_sentences(text: str) -> list[Sentence]:
