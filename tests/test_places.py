@@ -287,3 +287,9 @@ def test_video_player_words_are_not_places():
     assert resolve_place("1:38 After his wife went missing, a husband in Fresno Pause is accused of killing her."
                          ).location == "Fresno"
     assert resolve_place("CLOSE Skip in Skip x Embed x Share A shooting leaves a child dead.").location is None
+
+
+def test_a_lone_ayn_is_no_word_and_no_crash():
+    """'ʿ' is dropped from the start of a word like an opening apostrophe; alone it leaves an empty token."""
+    assert resolve_place("0 KILLED:ʿ").location is None
+    assert resolve_place("Gunmen killed three people in ʿ Kabul on Monday.").location == "Kabul"

@@ -221,7 +221,7 @@ def _tokenise(text: str) -> _Tokens:
         if i < count and ends[i] == match.end() and is_word[i] and len(words[i]) > 2:
             words[i], ends[i], possessive[i] = words[i][:-2], ends[i] - 2, True
     lower = list(map(str.lower, words))
-    cap = list(map(and_, is_word, map(str.isupper, map(itemgetter(0), words))))
+    cap = list(map(and_, is_word, map(str.isupper, map(itemgetter(slice(1)), words))))  # '' when 'ʿ' was all
     for joiner in _JOINED_CAPITAL.finditer(text):             # "al-Hasakeh"
         for start in (joiner.start() - 3, joiner.start() - 2):
             i = bisect_left(starts, start)
