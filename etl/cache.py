@@ -10,7 +10,8 @@ file under `data/.cache/` (or --cache-dir):
   second edit within one timestamp tick would keep its stat), so it is read again next time.
 - runs.sqlite, resolve.sqlite, validate.sqlite: results of the later steps, keyed by a hash of their whole
   input and of the code that computes them (etl/stream.py): a run of articles' mention rows as Arrow, a
-  country's incidents, a chunk's validation findings.
+  country's incidents (in parts of a few thousand rows, their number stored after them), a chunk's
+  validation findings.
 
 Each batch of entries is written in one transaction, so a build killed at any point leaves every committed
 entry whole and the others absent, never half an entry. Entries no completed build has used are dropped at
