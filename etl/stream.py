@@ -31,7 +31,7 @@ VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row 
 _ARTICLE_FIELDS = dataclasses.fields(Article)  # flat values: dataclasses.asdict would deep-copy each
 READ_ROWS = 5_000          # rows per batch read back from a Parquet file or DuckDB
 DUCKDB_MEMORY = "128MB"    # DuckDB's own budget (for grouping); past it, it spills to the work folder
-SORT_RUN_ROWS = 25_000     # rows sorted in memory at a time by sorted_tables (~25 MB of mentions)
+SORT_RUN_ROWS = 50_000     # rows sorted in memory at a time by sorted_tables (~50 MB of mentions)
 MERGE_ROWS = 200           # rows of each sorted run decoded at a time while the runs merge
 
 
@@ -205,8 +205,8 @@ def _duckdb(work: Path):
 def sorted_tables(path: Path, keys: tuple[str, ...], work: Path, keep=None) -> Iterator:
     """A Parquet file's rows in ascending order of `keys` (nulls last), as Arrow tables of READ_ROWS rows,
     sorted out of core: runs of SORT_RUN_ROWS rows are sorted by Arrow and written to `work`, then merged by
-    their keys alone, MERGE_ROWS rows of each run at a time. `keep(table)`: a boolean mask of the rows wanted.
-    Strings sort by code point, as Python's sort does.
+    their keys alone, MERGE_ROWS rows of each run at a time (a file of one run is sorted in memory).
+    `keep(table)`: a boolean mask of the rows wanted. Strings sort by code point, as Python's sort does.
 
     (DuckDB's ORDER BY runs out of memory on wide rows under a memory limit: 2.8 million mentions at 128 MB.)
     """
@@ -216,27 +216,36 @@ def sorted_tables(path: Path, keys: tuple[str, ...], work: Path, keep=None) -> I
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    def sorted_run(batches: list) -> "pa.Table":
+        table = pa.Table.from_batches(batches, schema=source.schema_arrow)
+        if keep is not None:
+            table = table.filter(keep(table))
+        # Plain values: Arrow sorts no dictionary column, and a dictionary would carry the input's order into
+        # the output (a writer encodes plain values the same way whatever order they came in).
+        table = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
+                                      for c in table.columns], names=table.column_names)
+        return table.sort_by([(k, "ascending", "at_end") for k in keys])
+
     def sorted_runs(folder: Path) -> list[Path]:
         runs, pending, have = [], [], 0
-        batches = pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS)
-        for batch in itertools.chain(batches, [None]):
+        for batch in itertools.chain(source.iter_batches(batch_size=READ_ROWS), [None]):
             if batch is not None:
                 pending.append(batch)
                 have += batch.num_rows
             if pending and (batch is None or have >= SORT_RUN_ROWS):
-                table = pa.Table.from_batches(pending)
+                table = sorted_run(pending)
                 pending, have = [], 0
-                if keep is not None:
-                    table = table.filter(keep(table))
-                # Plain values: Arrow sorts no dictionary column, and a dictionary would carry the input's order
-                # into the output (a writer encodes plain values the same way whatever order they came in).
-                table = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
-                                              for c in table.columns], names=table.column_names)
-                table = table.sort_by([(k, "ascending", "at_end") for k in keys])
                 runs.append(folder / f"{len(runs)}.arrow")
                 with pa.ipc.new_file(runs[-1], table.schema) as out:
                     out.write_table(table, max_chunksize=MERGE_ROWS)
         return runs
+
+    source = pq.ParquetFile(path)
+    if source.metadata.num_rows <= SORT_RUN_ROWS:  # one run: sorted in memory, nothing to merge
+        table = sorted_run(list(source.iter_batches(batch_size=READ_ROWS)))
+        for start in range(0, table.num_rows, READ_ROWS):
+            yield table.slice(start, READ_ROWS)
+        return
 
     def entries(run: Path) -> Iterator[tuple]:
         """(order, batch, row in the batch) for each row of a sorted run, in order."""

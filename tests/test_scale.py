@@ -403,6 +403,10 @@ def test_sorted_tables_sorts_out_of_core_as_python_sorts(tmp_path, monkeypatch):
     assert got == wanted and len(got) > 600
     assert all(t.num_rows == 50 for t in tables[:-1])
     assert not list(tmp_path.glob("sort-*"))  # the runs are removed
+    monkeypatch.setattr(stream, "SORT_RUN_ROWS", 900)  # one run, sorted in memory: the same rows
+    one_run = stream.sorted_tables(tmp_path / "m.parquet", ("country_code", "event_date", "mention_id"), tmp_path,
+                                   keep=keep)
+    assert [r for t in one_run for r in t.to_pylist()] == [r for t in tables for r in t.to_pylist()]
 
 
 def test_table_writer_streams_rows_into_whole_row_groups(tmp_path):
