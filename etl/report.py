@@ -76,7 +76,8 @@ def _text(v) -> str | None:
 
 def _texts(s: pd.Series) -> pd.Series:
     """Strings with None for every kind of missing (None, NaN, NA, categorical NaN)."""
-    return pd.Series([_text(v) for v in s.astype(object)], index=s.index, dtype=object)
+    return pd.Series([None if gone else v if type(v) is str else str(v) for v, gone in zip(s.astype(object), s.isna())],
+                     index=s.index, dtype=object)
 
 
 def _nums(s: pd.Series) -> pd.Series:
