@@ -276,8 +276,10 @@ def resolve_all(mentions_path: Path, out_path: Path, work: Path, memo=None) -> t
     resolve's code: a group whose mentions did not change is not merged again. Returns (incident rows, groups,
     groups merged in this build).
 
-    Memory stays flat however big a group: its mentions stream from DuckDB in merge order (resolve.mention_order)
-    through resolve.merge_sorted, and its incident rows go to disk and to the memo a few thousand at a time.
+    Memory stays flat however big a group: its mentions come out of an out-of-core sort (sorted_tables) in merge
+    order (resolve.mention_order) into resolve.merge_sorted, and its incident rows go to disk and to the memo a
+    few thousand at a time. A group's memo key hashes its rows with DuckDB (a 64-bit XOR of row hashes, with the
+    row count and the code version).
     """
     import pyarrow as pa
 
