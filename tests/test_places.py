@@ -293,3 +293,11 @@ def test_a_lone_ayn_is_no_word_and_no_crash():
     """'ʿ' is dropped from the start of a word like an opening apostrophe; alone it leaves an empty token."""
     assert resolve_place("0 KILLED:ʿ").location is None
     assert resolve_place("Gunmen killed three people in ʿ Kabul on Monday.").location == "Kabul"
+
+
+def test_a_county_name_many_states_share_is_a_weak_vote_for_each():
+    """"Wayne County" names a county in 16 states: it must not pull Dallas into Georgia when Michigan is named."""
+    text = ("Five officers were killed during a protest in downtown Dallas on Thursday.\n"
+            "Krol, an eight-year veteran, was a former jail worker with the Wayne County Sheriff's Office in Michigan.")
+    place = resolve_place(text)
+    assert (place.location, place.admin1) == ("Dallas", "Texas")

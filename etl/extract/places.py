@@ -989,8 +989,10 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0)
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
-        if cc == "US" and ctx.states and any(gaz.us_state_name.get(s) == admin1 for s in ctx.states):
-            score += 2
+        if cc == "US" and ctx.states:
+            # by how much the text names the state: a county name shared by 16 states is 1/16 a vote for each
+            score += 2 * min(1.0, max((v for s, v in ctx.states.items() if gaz.us_state_name.get(s) == admin1),
+                                      default=0.0))
         if district_like:
             score -= 0.5
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
