@@ -222,9 +222,7 @@ def sorted_tables(path: Path, keys: tuple[str, ...], work: Path, keep=None) -> I
             table = table.filter(keep(table))
         # Plain values: Arrow sorts no dictionary column, and a dictionary would carry the input's order into
         # the output (a writer encodes plain values the same way whatever order they came in).
-        table = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
-                                      for c in table.columns], names=table.column_names)
-        return table.sort_by([(k, "ascending", "at_end") for k in keys])
+        return _decoded(table).sort_by([(k, "ascending", "at_end") for k in keys])
 
     def sorted_runs(folder: Path) -> list[Path]:
         runs, pending, have = [], [], 0
@@ -494,14 +492,21 @@ def _ipc_bytes(table, decode: bool = True) -> bytes:
     import pyarrow as pa
 
     if decode:
-        decoded = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in table.columns]
-        table = pa.Table.from_arrays(decoded, names=table.column_names)
+        table = _decoded(table)
     # A copy: a slice's buffers may still hold its neighbours' values, which the stream would carry along.
     table = table.take(pa.array(range(table.num_rows), pa.int64()))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as out:
         out.write_table(table)
     return sink.getvalue().to_pybytes()
+
+
+def _decoded(table):
+    """The table with its dictionary-encoded columns as plain values."""
+    import pyarrow as pa
+
+    return pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
+                                 for c in table.columns], names=table.column_names)
 
 
 def use_system_allocator() -> None:
