@@ -209,6 +209,10 @@ def _ages_differ(a: dict, b: dict) -> bool:
     return all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
 
 
+def _days_phrase(days: int) -> str:
+    return "dates agree" if days == 0 else f"dates {days} day(s) apart"
+
+
 def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
     """Score and reason for merging mention `m` into incident `inc`, or None when they are different events."""
     if m["article_id"] in inc.articles:
@@ -224,8 +228,8 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
         # one person in common and another state is a namesake; two people in common are the event's
         if people and days <= FOLLOW_UP_DAYS and (len(people) > 1 or _states_agree(m, other)) \
                 and _events_agree(m.get("event_type"), other.get("event_type")):
-            score, reason = 2 + days / FOLLOW_UP_DAYS, f"{m['mention_id']} ~ {other['mention_id']}: both name {' and '.join(people)}, " \
-                f"{'dates agree' if days == 0 else f'dates {days} day(s) apart'}"
+            score = 2 + days / FOLLOW_UP_DAYS
+            reason = f"{m['mention_id']} ~ {other['mention_id']}: both name {' and '.join(people)}, {_days_phrase(days)}"
             if best is None or score < best[0]:
                 best = (score, reason)
             continue
@@ -237,8 +241,7 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
                 or not _perpetrators_agree(m, other) or not _tolls_agree(m.get("killed"), other.get("killed")):
             continue
         score = days + (0 if "same place" in place else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3)
-        reason = (f"{m['mention_id']} ~ {other['mention_id']}: {place}, "
-                  f"{'dates agree' if days == 0 else f'dates {days} day(s) apart'}"
+        reason = (f"{m['mention_id']} ~ {other['mention_id']}: {place}, {_days_phrase(days)}"
                   f", event type {m.get('event_type') or '?'} / {other.get('event_type') or '?'}"
                   f", killed {m.get('killed')} / {other.get('killed')}")
         if best is None or score < best[0]:
@@ -331,22 +334,24 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
                     del last_week[n]
                     inc = live.pop(n)
                     del number[id(inc)]
+                    group = block_of(inc.mentions[0])
                     for name in _names(inc):
-                        named = by_name[(*block_of(inc.mentions[0]), name)]
+                        named = by_name[(*group, name)]
                         named.remove(inc)
                         if not named:
-                            del by_name[(*block_of(inc.mentions[0]), name)]
+                            del by_name[(*group, name)]
                     yield n, inc
             while block_weeks and block_weeks[0] < horizon:
                 for k in keys_of_week.pop(heapq.heappop(block_weeks)):
                     del blocks[k]
+        group, names = block_of(m), _names(m)
         span = SPAN_WEEKS.get(m.get("date_precision"), DEFAULT_SPAN_WEEKS)
         candidates: dict[int, _Incident] = {}
         if week is not None:
             for w in range(week - span, week + span + 1):
-                candidates.update((id(i), i) for i in blocks.get((*block_of(m), w), []))
-            for name in _names(m):
-                candidates.update((id(i), i) for i in by_name.get((*block_of(m), name), []))
+                candidates.update((id(i), i) for i in blocks.get((*group, w), []))
+            for name in names:
+                candidates.update((id(i), i) for i in by_name.get((*group, name), []))
         scored = [(s, r, inc) for inc in candidates.values() if (sr := _match(m, inc)) for s, r in [sr]]
         if scored:
             _, reason, inc = min(scored, key=lambda t: (t[0], t[2].mentions[0]["mention_id"]))
@@ -367,18 +372,18 @@ def merge_sorted(mentions: Iterable[dict]) -> Iterator[tuple[int, _Incident]]:
             _, last = _span(m)
             last_w = _week(last)
             for w in range(week, last_w + 1):
-                block = blocks[(*block_of(m), w)]
+                block = blocks[(*group, w)]
                 if not block:
                     if w not in keys_of_week:
                         heapq.heappush(block_weeks, w)
-                    keys_of_week[w].append((*block_of(m), w))
+                    keys_of_week[w].append((*group, w))
                 if inc not in block:
                     block.append(inc)
-            for name in _names(m):
-                named = by_name[(*block_of(m), name)]
+            for name in names:
+                named = by_name[(*group, name)]
                 if inc not in named:
                     named.append(inc)
-            if _names(inc):
+            if names or _names(inc):  # an incident names everyone its mentions name
                 last_w += FOLLOW_UP_WEEKS
             if last_week.get(n, -1) < last_w:
                 last_week[n] = last_w
