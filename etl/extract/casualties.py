@@ -81,7 +81,8 @@ def _rx() -> dict:
     p = patterns()
     # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
     victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
-
+    # a person's name: capitalised words, none of them a day or a headline's preposition ("Hakim", "John Doe")
+    name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
@@ -117,8 +118,7 @@ def _rx() -> dict:
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
-        # "killing 4 policemen", "also wounded 25 people"
-        # "killing 4 policemen", "shot and killed his two sons"
+        # "killing 4 policemen", "also wounded 25 people", "shot and killed his two sons"
         "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+|(?:his|her|their)\s+(?:own\s+)?)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # after one victim, more counted: "killed his wife and four children", "the killing of his wife, 4 daughters"
         "more_victims": re.compile(rf"(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:his|her|their|the)\s+)?(?P<c>{_unnamed(count_regex().pattern)})"
@@ -152,7 +152,7 @@ def _rx() -> dict:
                                   # a headline's list needs no "and": "Mother, boy fatally shot in head"
                                   rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
         # a named person and his or her kin: "Hakim and his son were killed", "Shah and two of his relatives were killed"
-        "name_and": re.compile(rf"(?-i:\b(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+and\s+"
+        "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
@@ -161,7 +161,7 @@ def _rx() -> dict:
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
         # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
-                                rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+dead\b", re.I),
+                                rf"{name}\s+dead\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
