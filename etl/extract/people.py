@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from etl.extract.gazetteer import name_key
-from etl.extract.text import not_after_word
+from etl.extract.text import is_word_char, not_after_word
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -102,17 +102,12 @@ def _alone(text: str, start: int, first: str, last: str) -> int:
     while i >= 0:
         end = i + len(last)
         before, after = text[i - 1] if i > start else "", text[end:end + 2]
-        if (not _is_word_char(before) and not _is_word_char(after[:1])
+        if (not is_word_char(before) and not is_word_char(after[:1])
                 and not (before.isspace() and i - 1 - len(first) >= start and text[i - 1 - len(first):i - 1] == first)
                 and not (after[:1].isspace() and "A" <= after[1:] <= "Z")):
             return i
         i = text.find(last, i + 1)
     return -1
-
-
-def _is_word_char(ch: str) -> bool:
-    r"""\w of a regular expression, for one character ("" is none)."""
-    return ch.isalnum() or ch == "_"
 
 
 def people_by_mention(text: str, starts: list[int]) -> list[list[str]]:

@@ -59,6 +59,11 @@ def _ends_sentence(text: str, stop: int) -> bool:
     return not nxt[:1].islower()
 
 
+def is_word_char(ch: str) -> bool:
+    r"""\w of a regular expression, for one character ("" is none)."""
+    return ch.isalnum() or ch == "_"
+
+
 def not_after_word(pattern: re.Pattern, text: str, also: str = "") -> Iterator[re.Match]:
     r"""What finditer gives of `pattern` behind (?<![\w<also>]): its matches not after a word character (or one of
     `also`). A pattern that opens with that look-behind is tried at every position; `pattern` without it can
@@ -66,7 +71,7 @@ def not_after_word(pattern: re.Pattern, text: str, also: str = "") -> Iterator[r
     pos = 0
     while match := pattern.search(text, pos):
         before = text[match.start() - 1:match.start()]
-        if before and (before.isalnum() or before == "_" or before in also):
+        if is_word_char(before) or before and before in also:
             pos = match.start() + 1          # refused here; a later match may start inside this one
             continue
         yield match
