@@ -192,21 +192,39 @@ class IngestIndex:
     """The records ingest read from each file, so an unchanged file is not read again (etl.ingest `index`).
 
     An entry is found only while the file's stat (device, inode, size, mtime, ctime) is what it was when the
-    file was read, and ingest's code is the same. Records come back exactly as the readers returned them,
-    text included: ids, duplicates and dates are settled again on every build, across all inputs.
+    file was read, and ingest's code is the same. Records come back as the readers returned them but for their
+    text, which is kept apart by its SHA-256 (`texts`): a rebuild hashes no text and decodes only the texts
+    it extracts again. Ids, duplicates and dates are settled again on every build, across all inputs.
     """
 
     FILE_NAME = "ingest.sqlite"
+    TEXTS_FILE_NAME = "ingest-texts.sqlite"
+    FORMAT = "2"  # records without their texts
 
     def __init__(self, directory: Path | str):
-        self.version = ingest_version()
+        self.version = f"{ingest_version()}.{self.FORMAT}"
         self._memo = Memo(Path(directory) / self.FILE_NAME, self.version)
+        self._texts = Memo(Path(directory) / self.TEXTS_FILE_NAME)  # content hash -> text
 
     def get(self, file: Path) -> list | None:
-        """The records of `file` as last read, or None when it is not indexed or has changed since."""
+        """The records of `file` as last read, or None when it is not indexed or has changed since. A record
+        with text has `text` None and its `content_hash` set."""
         key = self._key(file)
         payload = self._memo.get(key) if key else None
-        return None if payload is None else [_parsed_from_json(r) for r in json.loads(payload)]
+        if payload is None:
+            return None
+        records = [_parsed_from_json(r) for r in json.loads(payload)]
+        self._texts.keep(r.content_hash for r in records if r.content_hash)
+        return records
+
+    def texts(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Texts by content hash, of records `get` gave without them."""
+        hashes = set(hashes)
+        found = self._texts.get_many(hashes)
+        if missing := hashes - found.keys():
+            raise LookupError(f"the ingest index has lost {len(missing)} text(s), e.g. {sorted(missing)[0]}; "
+                              f"delete {self._texts.path} and build again")
+        return found
 
     def stat(self, file: Path):
         try:
@@ -228,8 +246,15 @@ class IngestIndex:
         if self._key(file) != self._key(file, before):
             return  # changed while being read
         rows = [_parsed_to_json(r) for r in records]
-        if None not in rows:
-            self._memo.put_many([(self._key(file, before), json.dumps(rows, ensure_ascii=False))])
+        if None in rows:
+            return
+        texts = []
+        for row in rows:
+            if row["status"] == "ok" and row["text"].strip():  # a blank text stays: ingest makes it an error
+                row["content_hash"] = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
+                texts.append((row["content_hash"], row.pop("text")))
+        self._texts.put_many(texts)  # first: a record is never found without its text
+        self._memo.put_many([(self._key(file, before), json.dumps(rows, ensure_ascii=False))])
 
     @property
     def hits(self) -> int:
@@ -242,10 +267,12 @@ class IngestIndex:
         return self._memo.misses
 
     def prune(self) -> int:
+        self._texts.prune()
         return self._memo.prune()
 
     def close(self) -> None:
         self._memo.close()
+        self._texts.close()
 
     def _key(self, file: Path, info: os.stat_result | None = None) -> str | None:
         info = info or self.stat(file)
@@ -274,6 +301,8 @@ def _parsed_to_json(record) -> dict | None:
 def _parsed_from_json(row: dict):
     from etl.ingest.parsed import Parsed
 
+    if row.get("content_hash"):
+        row["text"] = None  # kept apart: IngestIndex.texts
     published = row["published"]
     if isinstance(published, dict):
         row["published"] = (dt.datetime.fromisoformat(published["datetime"]) if "datetime" in published

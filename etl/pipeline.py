@@ -83,7 +83,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         runs = Memo(cache_dir / RUNS_MEMO)
         engine = make_engine(workers, scheduler)
         extracted = stream.extract_all(articles, work, engine, results_cache, version, Progress(mode=progress),
-                                       runs=runs)
+                                       runs=runs, texts=index.texts)
         engine.close()
         stream.release_memory()  # what extraction freed goes back before the merge and the validation
         result.statuses, result.errors = extracted.statuses, extracted.errors

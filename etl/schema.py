@@ -179,7 +179,7 @@ class Article:
     """One input article as ingest read it. `status` is ok unless ingest skipped it or failed to read it."""
     article_id: str
     path: str
-    text: str = ""
+    text: str | None = ""  # None: not read back from the ingest index (etl.cache.IngestIndex.texts has it)
     line: int | None = None
     title: str | None = None
     publisher: str | None = None

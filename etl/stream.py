@@ -48,13 +48,15 @@ class Extracted:
 
 
 def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, version: str,
-                progress=None, runs=None) -> Extracted:
+                progress=None, runs=None, texts=None) -> Extracted:
     """Articles -> work/articles.parquet and work/mentions.parquet, rows in input order whatever the engine.
 
     Every input gets one article row with a status; an extraction failure is an article error, not a stop.
     Articles go in runs (_chunks) whose mention rows become one Arrow table each. With `runs` (an
     etl.cache.Memo), that table is kept under a hash of the run's cache keys: a run whose articles all read as
     before takes its rows from there, rather than decoding each article's cached result again.
+    `texts(content hashes) -> {hash: text}` gives the texts of articles that came without (text None: ingest
+    found them in its index), for those that are extracted.
     """
     out = Extracted()
     art_writer = store.TableWriter("articles", work / "articles.parquet")
@@ -62,7 +64,7 @@ def extract_all(articles: Iterable[Article], work: Path, engine, results_cache, 
     pending: deque = deque()
     try:
         for chunk in _chunks(articles, engine.batch_size):
-            pending.append(_submit(chunk, engine, results_cache, version, runs))
+            pending.append(_submit(chunk, engine, results_cache, version, runs, texts))
             while len(pending) > engine.in_flight:
                 _finish(pending.popleft(), results_cache, runs, art_writer, men_writer, out, progress)
         while pending:
@@ -102,7 +104,7 @@ class _Job:
     future: object = None
 
 
-def _submit(chunk: list[Article], engine, results_cache, version: str, runs=None) -> _Job:
+def _submit(chunk: list[Article], engine, results_cache, version: str, runs=None, texts=None) -> _Job:
     job = _Job(chunk, {a.article_id: cache_mod.key(a, version) for a in chunk if a.status == "ok"})
     if runs is not None and job.keys:
         job.run_key = hashlib.sha256("\0".join([_runs_version(), *job.keys.values()]).encode()).hexdigest()
@@ -113,6 +115,10 @@ def _submit(chunk: list[Article], engine, results_cache, version: str, runs=None
             return job
     job.found = results_cache.get_many(job.keys.values()) if results_cache is not None else {}
     job.todo = [a for a in chunk if a.status == "ok" and job.keys[a.article_id] not in job.found]
+    if unread := [a for a in job.todo if a.text is None]:
+        found = texts(a.content_hash for a in unread)
+        for a in unread:
+            a.text = found[a.content_hash]
     job.future = engine.submit(job.todo) if job.todo else None
     return job
 

@@ -30,7 +30,9 @@ def iter_articles(paths: Iterable[str | Path], today: dt.date | None = None, ind
     Folders are walked recursively in name order (hidden entries ignored); files are read as given.
     Raises FileNotFoundError at once, before anything is read, when a path does not exist.
     `index` (etl.cache.IngestIndex) keeps each file's records between runs: a file whose stat has not changed
-    is not read again. Ids, duplicates and dates are settled afresh either way, so the articles are the same.
+    is not read again, and its articles come without their text (None; `index.texts` gives it by content hash,
+    for the few that are extracted again). Ids, duplicates and dates are settled afresh either way, so the
+    articles are otherwise the same.
     """
     roots = [Path(paths)] if isinstance(paths, (str, PurePath)) else [Path(p) for p in paths]
     for root in roots:
@@ -113,7 +115,7 @@ class _Run:
         article_id = record.article_id or default_id
         article = Article(article_id=article_id, path=path, line=record.line, status=record.status)
         notes = list(record.notes)
-        if record.status == "ok" and not record.text.strip():
+        if record.status == "ok" and record.text is not None and not record.text.strip():
             article.status, notes = "error", ["no article text found"]
         if article.status == "ok":
             article.text = record.text
@@ -121,7 +123,7 @@ class _Run:
                 _nonempty(record.title), _nonempty(record.publisher), _nonempty(record.url))
             article.publication_date, note = parse_publication_date(record.published, self.today)
             notes += [note] if note else []
-            article.content_hash = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+            article.content_hash = record.content_hash or hashlib.sha256(record.text.encode("utf-8")).hexdigest()
             if first := self.hash_first_id.get(article.content_hash):
                 # Its text is already in the run; nothing downstream needs a second copy.
                 article.status, article.text, notes = "duplicate", "", [f"same text as article {first!r}"]

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Parsed:
-    text: str = ""
+    # None when the ingest index gave the record without its text: content_hash names it (IngestIndex.texts)
+    text: str | None = ""
     title: str | None = None
     publisher: str | None = None
     # Raw as found: a string from text or JSON, or a date object from YAML; ingest parses it once, centrally.
@@ -16,6 +17,7 @@ class Parsed:
     line: int | None = None
     status: str = "ok"  # ok, skipped or error; duplicates are decided later, across the whole run
     notes: list[str] = field(default_factory=list)
+    content_hash: str | None = None  # set by the ingest index only; ingest hashes the text otherwise
 
 
 def failed(message: str, line: int | None = None, article_id: str | None = None) -> Parsed:
