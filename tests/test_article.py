@@ -246,3 +246,30 @@ def test_a_coder_s_closing_tally_is_the_figure(text, killed):
 def test_a_reported_shooting_without_figures_is_a_row(text):
     (m,) = _rows(text)
     assert m.country_code == "SDN"
+
+
+def test_a_past_incident_recalled_for_background_is_not_a_row():
+    """Quoted past events are not rows: an incident the text dates over a year before publication, in an
+    article that reports a recent one, is background. Reported alone (a trial, an anniversary), it stays."""
+    text = ("A prisoner was stabbed in the neck at a jail in Fresno, California, on Friday, officials said. "
+            "He is serving a life sentence for a robbery.\n\n"
+            "In March 2009, he shot dead two guards during a robbery in Fresno.")
+    rows = _rows(text)
+    assert [(r.event_date, r.killed, r.wounded) for r in rows] == [(dt.date(2021, 5, 28), None, 1)]
+    alone = _rows("A man was sentenced on Monday for a shooting in March 2009 that killed two guards in Fresno.")
+    assert [(r.event_date, r.killed) for r in alone] == [(dt.date(2009, 3, 1), 2)]
+    archive = _rows("On Friday, May 28, 2021, a man was shot dead on Elm Street in Fresno.\n\n"
+                    "On Tuesday, March 10, 2015, a woman was shot dead on Oak Street in Fresno.")
+    assert [r.event_date for r in archive] == [dt.date(2021, 5, 28), dt.date(2015, 3, 10)]  # each dated to its day
+
+
+@pytest.mark.parametrize("text", [
+    "The army announced the end of its four-month operation in the lake area, saying 210 militants and 14 soldiers "
+    "have been killed.",
+    "Since then, more than 300 people have died in clashes with police across the country.",
+    "Officials say militant attacks in the province since March 6 have killed 42 soldiers.",
+])
+def test_a_running_tally_is_not_an_incident(text):
+    """A toll counted over a campaign or since a date adds up many incidents: not one row."""
+    assert _rows(text) == []
+

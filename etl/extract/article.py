@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.extract.actors import find_perpetrator
-from etl.extract.casualties import Item, find_casualties, find_zero
+from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
@@ -90,19 +90,17 @@ def extract_article(article: Article) -> list[Mention]:
     text = article.text or ""
     sentences = split_sentences(text)
     groups = _group(sentences, article)
-    mentions = []
-    for g in groups:
-        m = _mention(g, sentences, article)
-        if m is not None:
-            m.mention_id = f"{article.article_id}#{len(mentions) + 1}"
-            mentions.append(m)
+    mentions = _without_background([(g, m) for g in groups if (m := _mention(g, sentences, article)) is not None],
+                                   article.publication_date)
+    for n, m in enumerate(mentions, 1):
+        m.mention_id = f"{article.article_id}#{n}"
     if not mentions:
         # An attack reported without casualty figures is still an incident (GTD codes such attacks too), and so
         # is one whose reported deaths a coder's note sets to zero: one row, for the first such group or
         # sentence, its counts left as stated (zero) or unknown.
         g = next((g for g in groups if any(i.count.best for i in g.items)), None)
         if g is None:
-            first = next((s for s in sentences if _reports_violence(s.text)), None)
+            first = next((s for s in sentences if _reports_violence(s.text) and not is_tally(s.text)), None)
             if first is not None:
                 g = _Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None))
         m = _mention(g, sentences, article, uncounted=True) if g is not None else None
@@ -113,6 +111,25 @@ def extract_article(article: Article) -> list[Mention]:
     for m, people in zip(mentions, people_by_mention(text, [m.evidence_start for m in mentions])):
         m.people, m.ages = people, ages_in(m.evidence)
     return mentions
+
+
+# An incident dated this long before the article is news only when the article reports nothing more recent.
+BACKGROUND_DAYS = 365
+
+
+def _without_background(found: list[tuple[_Group, Mention]], published) -> list[Mention]:
+    """Leave out incidents the text dates to a month or year over BACKGROUND_DAYS before publication when its
+    own sentences date another to a recent day: a past attack recalled for context ("he killed the senator in
+    June 1968") is not a new row. An old incident dated to the day stays (an archive page lists its cases so),
+    and an incident dated only by its context is no evidence of a recent one (a trial story restates its old
+    shooting beside the day of the verdict)."""
+    def background(m: Mention) -> bool:
+        return m.date_precision in ("month", "year") and (published - m.event_date).days > BACKGROUND_DAYS
+
+    if published is None or not any(g.date and m.date_precision == "day" and
+                                     (published - m.event_date).days <= BACKGROUND_DAYS for g, m in found):
+        return [m for _, m in found]
+    return [m for _, m in found if not background(m)]
 
 
 def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
