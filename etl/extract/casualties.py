@@ -314,6 +314,20 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
 
 def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
+    items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
+    items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
+    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
+
+
+def is_tally(sentence: str) -> bool:
+    """The sentence gives casualty figures, and those it gives are cumulative totals ("Since then, 300 people have
+    died"): it reports no incident of its own."""
+    return not find_casualties(sentence) and any(_cumulative(sentence, i) for i in _candidates(sentence))
+
+
+def _candidates(sentence: str) -> list[Item]:
+    """Every reading of a casualty figure in the sentence, before the exclusions of find_casualties."""
     rx = _rx()
     lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
@@ -518,11 +532,7 @@ def find_casualties(sentence: str) -> list[Item]:
         if n and any(i.kind == "hit" and i.start < m.start() for i in items):
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
-
-    items = [i for i in items if not _excluded(sentence, i)]
-    items = [i for i in items if not _part_of_earlier(sentence, i, items)]
-    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
-    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
+    return items
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
@@ -621,8 +631,11 @@ def _excluded(sentence: str, item: Item) -> bool:
         return True
     if _MAY_HAVE.search(item.phrase):
         return True  # "the boy might have been hit by a stray bullet": a guess, not a report
-    # "at least 220 civilians since 2014": a cumulative figure, not one incident.
-    if rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase) \
-            or rx["aggregate_before"].search(before[-100:]) or rx["past_before"].search(before):
-        return True
-    return False
+    return _cumulative(sentence, item) or bool(rx["past_before"].search(before))
+
+
+def _cumulative(sentence: str, item: Item) -> bool:
+    """"at least 220 civilians since 2014": a cumulative figure, not one incident's."""
+    rx = _rx()
+    return bool(rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase)
+                or rx["aggregate_before"].search(sentence[:item.start][-100:]))
