@@ -98,6 +98,16 @@ def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
     "On 1 June 2021, militants fired three mortar bombs which landed near the stadium in Kassala.",
     "On 1 June 2021, rebels triggered an improvised explosive device blast and damaged a bridge near Kassala.",
     "On 1 June 2021, the air force targeted a rebel convoy on the outskirts of Kassala. No casualties reported.",
+    "On 1 June 2021, monitors heard a total of 30 shots involving small arms near Kassala.",
+    "On 1 June 2021, the rebels claimed the firing of two rockets towards an army post near Kassala.",
+    "On 1 June 2021, rebels fired heavy weapons at farms on the outskirts of Kassala.",
+    "On 1 June 2021, the air force destroyed a rebel depot with airstrikes near Kassala.",
+    "On 1 June 2021, soldiers and rebels exchanged gunshots near Kassala.",
+    "On 1 June 2021, supporters of two parties fought one another in Kassala.",
+    "On 1 June 2021, police broke up a fight between dozens of traders at the market in Kassala.",
+    "On 1 June 2021, four farm workers were taken as hostages by armed men near Kassala.",
+    "On 1 June 2021, militia members allegedly beat two election monitors in Kassala.",
+    "On 1 June 2021, police are accused of assaulting a driver at a checkpoint in Kassala.",
 ])
 def test_more_ways_of_reporting_violence_without_figures(text):
     assert len(_rows(text)) == 1
