@@ -21,6 +21,11 @@ from etl.extract.numbers import count_regex, read_count
     ("two or three", 2, 2, 3),
     ("dozens", 24, 24, None),
     ("several", 3, 3, None),
+    ("a hundred", 100, 100, 100),
+    ("over a hundred", 100, 100, None),
+    ("a dozen", 12, 12, 12),
+    ("two dozen", 24, 24, 24),
+    ("a thousand and fifty", 1050, 1050, 1050),
 ])
 def test_hedges_set_low_best_high(phrase, best, low, high):
     c = read_count(count_regex().match(phrase))

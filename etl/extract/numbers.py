@@ -39,7 +39,9 @@ def patterns() -> dict[str, str]:
     word = _alt([*(w for w in t["units"] if w not in ARTICLES), *t["tens"], *t["scales"]])
     spelled = rf"(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,{MAX_NUMBER_WORDS - 1}}}\b"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d.,]\d)"
-    number = rf"(?:{digits}|{spelled}|(?:{_alt(article)})\b)"
+    # "a hundred", "a dozen", "a thousand and fifty": the article is the figure's "one"
+    scaled = rf"(?:a|an)[\s-]+(?:{_alt(t['scales'])})(?:(?:\s+and\s+|[\s-]+)(?:{word})){{0,{MAX_NUMBER_WORDS - 2}}}\b"
+    number = rf"(?:{digits}|{scaled}|{spelled}|(?:{_alt(article)})\b)"
     return {
         "hedge": _alt(t["hedges"]),
         "number": number,
