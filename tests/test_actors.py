@@ -29,6 +29,7 @@ def who(event, context="", article="", **kw):
      ("New People's Army", "attributed")),
     ("Five farmers were killed by Fulani herdsmen near the river.", "", ("Fulani extremists", "attributed")),
     ("Lakurawa fighters raided two villages in Sokoto State, killing 15 farmers.", "", ("Lakurawa", "attributed")),
+    ("Two Rapid Support Forces drones hit a hospital in Kosti, killing nine.", "", ("Rapid Support Forces", "attributed")),
     ("Russian missile strikes hit the city overnight, killing four people.", "", ("Military Forces of Russia", "attributed")),
     ("Israeli airstrikes killed 12 people in a refugee camp.", "", ("Military Forces of Israel", "attributed")),
     ("An air strike by Nigerian Air Force jets killed 20 fighters near the lake.", "",
