@@ -283,3 +283,12 @@ def test_a_running_tally_is_not_an_incident(text):
     """A toll counted over a campaign or since a date adds up many incidents: not one row."""
     assert _rows(text) == []
 
+
+
+def test_a_party_s_claim_is_the_toll_only_when_nobody_else_gives_one():
+    """Coders do not take a side's claim at face value: an official figure beats it; alone, it stands."""
+    both = _rows("A suicide car bomb hit an army base in Ghazni on Monday. A provincial spokesman said the attack "
+                 "killed 12 soldiers. The militants claimed that 150 soldiers were killed.")
+    assert [r.killed for r in both] == [12]
+    alone = _rows("Militants attacked an army base in Ghazni on Monday and claimed to have killed 15 soldiers.")
+    assert [r.killed for r in alone] == [15]

@@ -41,6 +41,9 @@ _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
+# right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
+                      r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -73,6 +76,7 @@ class Item:
     final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
+    claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
 
 
 @lru_cache(maxsize=1)
@@ -593,7 +597,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
     additive = not others and (attackers or bool(rx["additive"].search(window)))
     one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
-    return Item(kind, count, start, end, additive, phrase, other=others or one_more)
+    return Item(kind, count, start, end, additive, phrase, other=others or one_more,
+                claimed=bool(_CLAIMED.search(sentence, max(0, start - 60), start)))
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
