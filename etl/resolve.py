@@ -6,8 +6,8 @@ Rules (each written once, here):
   is found by a report of July 30). No all-pairs pass. Dates agree when the days each mention's date precision allows
   overlap (within DATE_SLACK: only for two stated days and one place name), neither article was published before
   the other's event, and on the same day they do not name different parts of it ("Saturday morning" / "Saturday
-  afternoon"). A date known only to the month or year (VAGUE_DATES) ties two reports only when every figure both
-  give is the same.
+  afternoon"). A date known only to the month or year (VAGUE_DATES) ties two reports only when they give the same
+  figures (killed and wounded).
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
@@ -243,9 +243,9 @@ def _age_in_common(a: dict, b: dict) -> int | None:
 
 
 def _same_figures(a: dict, b: dict) -> bool:
-    """Every figure both give is the same, and they give at least one."""
-    both = [(a[k], b[k]) for k in ("killed", "wounded") if a.get(k) is not None and b.get(k) is not None]
-    return bool(both) and all(x == y for x, y in both)
+    """Both give the same figures (killed, wounded; one left out by both is the same), and at least one."""
+    figures = [(a.get(k), b.get(k)) for k in ("killed", "wounded")]
+    return all(x == y for x, y in figures) and any(x is not None for x, _ in figures)
 
 
 def _figures_score(a: dict, b: dict) -> float:

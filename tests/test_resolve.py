@@ -173,8 +173,9 @@ def test_a_report_dated_only_by_month_joins_on_place_alone_only_with_the_same_fi
         mention("b#1", "b", D(2024, 8, 28), D(2024, 8, 28), killed=1, **usa),   # another shooting that month
         mention("c#1", "c", D(2024, 8, 12), D(2024, 8, 11), killed=2, **usa),
         mention("e#1", "e", D(2024, 8, 20), D(2024, 8, 19), wounded=1, **usa),  # no figure in common
+        mention("f#1", "f", D(2024, 8, 25), D(2024, 8, 24), killed=2, wounded=1, **usa),  # a wounded one "a#1" lacks
     ])
-    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"], ["e#1"]]
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"], ["e#1"], ["f#1"]]
 
 
 def test_a_victim_of_the_same_age_ties_a_neighbourhood_to_its_city_but_a_day_apart_a_neighbour_town_is_another_event():
