@@ -18,8 +18,8 @@ Rules (each written once, here):
   of them (`people`), in the same state, or two such people anywhere in the country. A second index by name finds
   these, and keeps an incident that names people in memory FOLLOW_UP_DAYS longer. One surname, one age and first
   names spelled alike (NAME_LIKENESS) are one person too, among the incidents of nearby weeks (not indexed).
-- Same day, same town, yet the reports give only other ages for their one or two casualties (`ages`): other victims,
-  another event.
+- Same day, same town, yet one report gives the ages of its one or two casualties and the other (of any size) gives
+  only other ages (`ages`): other victims, another event.
 - Counts across reports: low = lowest reported, high = highest reported, best = the most recent report's
   figure (the latest publication; ties -> the larger), never above high. Reports that contradict each other
   beyond DISPUTE_RATIO (not a rising toll) mark the incident `is_disputed`.
@@ -231,8 +231,11 @@ def _few_with_ages(a: dict, b: dict) -> bool:
 
 
 def _ages_differ(a: dict, b: dict) -> bool:
-    """Both report a few casualties and give ages, none of them the same: other people, another event."""
-    return _few_with_ages(a, b) and all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
+    """One reports a few casualties with their ages, the other gives ages too, none of them theirs: other people,
+    another event."""
+    few = [m for m in (a, b) if (m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES]
+    return bool(few and a.get("ages") and b.get("ages")) \
+        and all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
 
 
 def _age_in_common(a: dict, b: dict) -> int | None:

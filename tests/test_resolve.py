@@ -220,3 +220,13 @@ def test_a_day_of_slack_is_for_two_stated_days_not_for_a_report_dated_only_by_th
         mention("d#1", "d", D(2024, 5, 14), D(2024, 5, 14), killed=1, date_phrase="Tuesday", **usa),  # b a day on
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1", "d#1"]]
+
+
+def test_a_lone_victims_age_missing_from_the_ages_a_larger_shooting_gives_is_another_event():
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 5), killed=1, ages=[18], **usa),  # "an 18-year-old died"
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 5), killed=1, wounded=3, ages=[20, 21], **usa),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 5), killed=1, ages=[18], **usa),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]
