@@ -43,7 +43,7 @@ from etl.schema import INCIDENT_COLUMNS
 PLACE_KM = 25            # two places this close are the same place for merging (one of them only "near" a town)
 EXACT_PLACE_KM = 10      # ... and when both are exact places with different names
 UNDATED_DAYS = 3         # an article that dates nothing reports on the last few days before publication
-DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event (same place name only)
+DATE_SLACK = 1           # two stated days this far apart in a place of one name (time zones, "overnight"): may be one event
 VAGUE_DATES = ("month", "year")  # a date this vague ties two reports only together with the same figures
 FOLLOW_UP_DAYS = 730     # a report naming the same person (given with an age) may follow the event this long after
 FEW_CASUALTIES = 2       # reports of this many people killed or wounded at most give the victims' ages when any
