@@ -4,18 +4,22 @@ Rules (each written once, here):
 - Candidates are blocked by country and week: a mention is only compared with incidents of the same country
   code in nearby weeks, an incident being filed under every week its mentions' dates may fall in ("in July"
   is found by a report of July 30). No all-pairs pass. Dates agree when the days each mention's date precision allows
-  overlap (within DATE_SLACK), neither article was published before the other's event, and on the same day
-  they do not name different parts of it ("Saturday morning" / "Saturday afternoon").
+  overlap (within DATE_SLACK: only for two stated days and one place name), neither article was published before
+  the other's event, and on the same day they do not name different parts of it ("Saturday morning" / "Saturday
+  afternoon"). A date known only to the month or year (VAGUE_DATES) ties two reports only when they give the same
+  figures (killed and wounded).
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
-  exactly placed towns, within PLACE_KM when one is only "near" a place or a county), event types
-  and perpetrators do not contradict each other, and the killed figures are compatible (a toll may rise).
+  exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
+  the same age), event types and perpetrators do not contradict each other, and the killed figures are compatible
+  (a toll may rise). Of several, the one repeating the killed (then the wounded) figure is the best.
 - A follow-up (an arrest, a trial, a funeral) is dated by its own news and often placed elsewhere: a mention also
   joins an incident up to FOLLOW_UP_DAYS away when they have a person in common, given with an age by at least one
   of them (`people`), in the same state, or two such people anywhere in the country. A second index by name finds
-  these, and keeps an incident that names people in memory FOLLOW_UP_DAYS longer.
-- Same day, same town, yet the reports give only other ages for their one or two casualties (`ages`): other victims,
-  another event.
+  these, and keeps an incident that names people in memory FOLLOW_UP_DAYS longer. One surname, one age and first
+  names spelled alike (NAME_LIKENESS) are one person too, among the incidents of nearby weeks (not indexed).
+- Same day, same town, yet one report gives the ages of its one or two casualties and the other (of any size) gives
+  only other ages (`ages`): other victims, another event.
 - Counts across reports: low = lowest reported, high = highest reported, best = the most recent report's
   figure (the latest publication; ties -> the larger), never above high. Reports that contradict each other
   beyond DISPUTE_RATIO (not a rising toll) mark the incident `is_disputed`.
@@ -23,6 +27,7 @@ Rules (each written once, here):
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import heapq
 import math
@@ -38,10 +43,12 @@ from etl.schema import INCIDENT_COLUMNS
 PLACE_KM = 25            # two places this close are the same place for merging (one of them only "near" a town)
 EXACT_PLACE_KM = 10      # ... and when both are exact places with different names
 UNDATED_DAYS = 3         # an article that dates nothing reports on the last few days before publication
-DATE_SLACK = 1           # reports one day apart (time zones, "overnight") may be the same event
+DATE_SLACK = 1           # two stated days this far apart in a place of one name (time zones, "overnight"): may be one event
+VAGUE_DATES = ("month", "year")  # a date this vague ties two reports only together with the same figures
 FOLLOW_UP_DAYS = 730     # a report naming the same person (given with an age) may follow the event this long after
 FEW_CASUALTIES = 2       # reports of this many people killed or wounded at most give the victims' ages when any
 AGE_SLACK = 1            # ages a year apart may be one person's (a birthday between two reports)
+NAME_LIKENESS = 0.8      # first names this alike (difflib ratio: Isabella / Izabella) with surname and age the same: one person
 DISPUTE_RATIO = 0.5      # figures differing by more than half the larger one...
 DISPUTE_MIN = 3          # ...and by more than this many people are a dispute
 TOLL_RATIO = 4           # killed figures further apart than this factor (and DISPUTE_MIN) are other events
@@ -94,26 +101,29 @@ def _km(a: dict, b: dict) -> float | None:
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place_reason(m: dict, other: dict) -> str | None:
-    """Why two mentions are in the same place, or None when they are not (or cannot tell)."""
+def _place_reason(m: dict, other: dict) -> tuple[str, bool] | None:
+    """Why two mentions are in the same place, and whether they name it alike; None when they are not (or cannot
+    tell)."""
     a, b = _norm(m.get("location")), _norm(other.get("location"))
     if a and b and (a == b or _words(m.get("location")) <= _words(other.get("location"))
                     or _words(other.get("location")) <= _words(m.get("location"))):
-        return f"same place ({other.get('location')})"
+        return f"same place ({other.get('location')})", True
     km = _km(m, other)
     ranks = GEO_RANK[m.get("geo_precision")], GEO_RANK[other.get("geo_precision")]
-    # two towns each named exactly are the same place only when next to each other; "near" a town, wider
-    limit = EXACT_PLACE_KM if ranks == (0, 0) else PLACE_KM
+    # two towns each named exactly are the same place only when next to each other; "near" a town, or a victim
+    # of the same age (a neighbourhood and its city), wider
+    age = _age_in_common(m, other)
+    limit = EXACT_PLACE_KM if ranks == (0, 0) and age is None else PLACE_KM
     if a and b and km is not None and km <= limit and max(ranks) <= 1:
-        return f"{km:.0f} km apart"
+        return f"{km:.0f} km apart" + ("" if km <= EXACT_PLACE_KM or age is None else f", a {age}-year-old in both"), False
     if not a and not b and m.get("country_code") and m.get("country_code") == other.get("country_code"):
         if m.get("admin1") and m.get("admin1") == other.get("admin1"):
-            return f"same province ({m['admin1']})"
+            return f"same province ({m['admin1']})", False
         # no place on either side: only the same figures on the same stated day tie them together
         if (not m.get("admin1") or not other.get("admin1")) and m.get("date_phrase") and other.get("date_phrase") \
                 and m.get("event_date") == other.get("event_date") and m.get("killed") == other.get("killed") \
                 and m.get("wounded") == other.get("wounded"):
-            return f"same country ({m['country_code']}), no place named, same day and figures"
+            return f"same country ({m['country_code']}), no place named, same day and figures", False
     return None
 
 
@@ -199,14 +209,52 @@ def _same_people(a: dict, b: dict) -> list[str]:
         if name in ages_a and (age is not None or ages_a[name] is not None) \
                 and (age is None or ages_a[name] is None or abs(age - ages_a[name]) <= 2 * AGE_SLACK):
             same.append(entry.partition(", ")[0])
+        elif age is not None and any(_spelled_alike(name, other) for other, other_age in ages_a.items()
+                                     if other_age == age):
+            same.append(entry.partition(", ")[0])
     return same
 
 
+@lru_cache(maxsize=1 << 16)
+def _spelled_alike(a: str, b: str) -> bool:
+    """"isabella hartley" / "izabella hartley": one surname, first names spelled alike (given the same age, one
+    person); "marcus hartley" is her brother."""
+    first_a, _, last_a = a.rpartition(" ")
+    first_b, _, last_b = b.rpartition(" ")
+    return bool(first_a and first_b) and last_a == last_b \
+        and difflib.SequenceMatcher(None, first_a, first_b).ratio() >= NAME_LIKENESS
+
+
+def _few_with_ages(a: dict, b: dict) -> bool:
+    """Both report a few casualties and give ages: the ages are likely the victims'."""
+    return all((m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES and m.get("ages") for m in (a, b))
+
+
 def _ages_differ(a: dict, b: dict) -> bool:
-    """Both report a few casualties and give ages, none of them the same: other people, another event."""
-    if any((m.get("killed") or 0) + (m.get("wounded") or 0) > FEW_CASUALTIES or not m.get("ages") for m in (a, b)):
-        return False
-    return all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
+    """One reports a few casualties with their ages, the other gives ages too, none of them theirs: other people,
+    another event."""
+    few = [m for m in (a, b) if (m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES]
+    return bool(few and a.get("ages") and b.get("ages")) \
+        and all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
+
+
+def _age_in_common(a: dict, b: dict) -> int | None:
+    """Both report a few casualties and give an age (within AGE_SLACK) in common: the same victim, likely."""
+    if not _few_with_ages(a, b):
+        return None
+    return next((x for x in a["ages"] for y in b["ages"] if abs(x - y) <= AGE_SLACK), None)
+
+
+def _same_figures(a: dict, b: dict) -> bool:
+    """Both give the same figures (killed, wounded; one left out by both is the same), and at least one."""
+    figures = [(a.get(k), b.get(k)) for k in ("killed", "wounded")]
+    return all(x == y for x, y in figures) and any(x is not None for x, _ in figures)
+
+
+def _figures_score(a: dict, b: dict) -> float:
+    """Among compatible incidents, prefer the one repeating the figures: the killed figure most (it decides
+    compatibility), the wounded one less."""
+    return sum(w for k, w in (("killed", 0.2), ("wounded", 0.1)) if a.get(k) is not None and a.get(k) == b.get(k))
 
 
 def _days_phrase(days: int) -> str:
@@ -236,11 +284,20 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
         if days > DATE_SLACK or _reported_before(m, other_span) or _reported_before(other, span) \
                 or _times_differ(m, other) or _ages_differ(m, other):
             continue
-        place = _place_reason(m, other)
-        if place is None or not _events_agree(m.get("event_type"), other.get("event_type")) \
+        found = _place_reason(m, other)
+        if found is None or not _events_agree(m.get("event_type"), other.get("event_type")) \
                 or not _perpetrators_agree(m, other) or not _tolls_agree(m.get("killed"), other.get("killed")):
             continue
-        score = days + (0 if "same place" in place else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3)
+        place, named_alike = found
+        # each tolerance alone is common (a day: time zones, "overnight"; a place: two names for one spot); a day's
+        # slack on a place named otherwise or on a date known only to the week, and a date vague to the month
+        # without the same figures, are too little to tie two reports
+        precisions = {m.get("date_precision"), other.get("date_precision")}
+        if (days and (not named_alike or precisions != {"day"})) \
+                or (precisions & set(VAGUE_DATES) and not _same_figures(m, other)):
+            continue
+        score = days + (0 if named_alike else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3) \
+            - _figures_score(m, other)
         reason = (f"{m['mention_id']} ~ {other['mention_id']}: {place}, {_days_phrase(days)}"
                   f", event type {m.get('event_type') or '?'} / {other.get('event_type') or '?'}"
                   f", killed {m.get('killed')} / {other.get('killed')}")

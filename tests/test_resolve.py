@@ -151,3 +151,82 @@ def test_two_shootings_in_one_city_on_one_day_of_other_ages_stay_apart():
         mention("d#1", "d", D(2024, 5, 7), D(2024, 5, 5), killed=1, ages=[18], **usa),     # a birthday between reports
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1", "d#1"]]
+
+
+def test_a_report_joins_the_incident_whose_killed_figure_it_repeats():
+    # two shootings in one city two days apart; an undated report published after both overlaps either
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19, date_phrase="Sunday")
+    rows = incidents([
+        mention("b#1", "b", D(2024, 5, 5), D(2024, 5, 5), killed=2, wounded=3, **usa),
+        mention("a#1", "a", D(2024, 5, 7), D(2024, 5, 7), wounded=1, **{**usa, "date_phrase": "Tuesday"}),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 7), killed=2, wounded=1, precision="week",
+                **{**usa, "date_phrase": None}),  # "two killed and one wounded", no date: the last few days
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1"], ["b#1", "c#1"]]
+
+
+def test_a_report_dated_only_by_month_joins_on_place_alone_only_with_the_same_figures():
+    # "killed last month" in a city with several shootings that month: only the figures can tell which
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    rows = incidents([
+        mention("a#1", "a", D(2024, 9, 12), D(2024, 8, 1), killed=2, precision="month", date_phrase="last month", **usa),
+        mention("b#1", "b", D(2024, 8, 28), D(2024, 8, 28), killed=1, **usa),   # another shooting that month
+        mention("c#1", "c", D(2024, 8, 12), D(2024, 8, 11), killed=2, **usa),
+        mention("e#1", "e", D(2024, 8, 20), D(2024, 8, 19), wounded=1, **usa),  # no figure in common
+        mention("f#1", "f", D(2024, 8, 25), D(2024, 8, 24), killed=2, wounded=1, **usa),  # a wounded one "a#1" lacks
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"], ["e#1"], ["f#1"]]
+
+
+def test_a_victim_of_the_same_age_ties_a_neighbourhood_to_its_city_but_a_day_apart_a_neighbour_town_is_another_event():
+    usa = dict(country="USA", event_type="shooting", admin1="Ohio")
+    city = dict(location="Dayton", lat=39.76, lon=-84.19, **usa)
+    quarter = dict(location="Northridge", lat=39.86, lon=-84.19, **usa)  # 11 km north of the centre
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), wounded=1, ages=[2], **city),
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 6), wounded=1, ages=[2], **quarter),  # the 2-year-old
+        mention("c#1", "c", D(2024, 6, 3), D(2024, 6, 3), wounded=1, ages=[30], **city),
+        mention("d#1", "d", D(2024, 6, 3), D(2024, 6, 3), wounded=1, **quarter),  # no age: 11 km is too far
+        # a day later and 8 km away: each alone is within tolerance, both together are another event
+        mention("e#1", "e", D(2024, 7, 1), D(2024, 7, 1), killed=1, wounded=1, **city),
+        mention("f#1", "f", D(2024, 7, 3), D(2024, 7, 2), killed=1, wounded=1, location="Kettering", lat=39.69,
+                lon=-84.17, **usa),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["c#1"], ["d#1"], ["e#1"], ["f#1"]]
+
+
+def test_one_victim_spelled_two_ways_with_the_same_age_is_one_person():
+    usa = dict(country="USA", event_type="shooting", admin1="Florida")
+    rows = incidents([
+        mention("a#1", "a", D(2024, 2, 22), D(2024, 2, 21), killed=1, location="Panama City", lat=30.16, lon=-85.66,
+                people=["Isabella Hartley, 10"], **usa),
+        mention("b#1", "b", D(2024, 2, 23), D(2024, 2, 21), killed=1, location="Fountain", lat=30.48, lon=-85.42,
+                people=["Izabella Hartley, 10"], **usa),
+        # the same surname and age, another first name: her brother, another event
+        mention("c#1", "c", D(2024, 3, 2), D(2024, 3, 1), killed=1, location="Fountain", lat=30.48, lon=-85.42,
+                people=["Marcus Hartley, 10"], **usa),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["c#1"]]
+    (inc,) = [r for r in rows if len(r["mention_ids"]) == 2]
+    assert any("both name Isabella Hartley" in r for r in inc["merge_reasons"])
+
+
+def test_a_day_of_slack_is_for_two_stated_days_not_for_a_report_dated_only_by_the_week():
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 15), D(2024, 5, 6), killed=1, precision="week", date_phrase="last week", **usa),
+        mention("b#1", "b", D(2024, 5, 14), D(2024, 5, 13), killed=1, **usa),  # the day after that week
+        mention("c#1", "c", D(2024, 5, 11), D(2024, 5, 10), killed=1, **usa),  # within it
+        mention("d#1", "d", D(2024, 5, 14), D(2024, 5, 14), killed=1, date_phrase="Tuesday", **usa),  # b a day on
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1", "d#1"]]
+
+
+def test_a_lone_victims_age_missing_from_the_ages_a_larger_shooting_gives_is_another_event():
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 5), killed=1, ages=[18], **usa),  # "an 18-year-old died"
+        mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 5), killed=1, wounded=3, ages=[20, 21], **usa),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 5), killed=1, ages=[18], **usa),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]
