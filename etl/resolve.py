@@ -257,6 +257,22 @@ def _figures_score(a: dict, b: dict) -> float:
     return sum(w for k, w in (("killed", 0.2), ("wounded", 0.1)) if a.get(k) is not None and a.get(k) == b.get(k))
 
 
+# Words saying a report updates an earlier one: "the death toll rises to 110", "officials confirm that ..."
+_UPDATE = re.compile(r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.;]{0,80}?\b(?:rises?|rose|risen|climbs?|climbed|"
+                     r"increases?|increased|reach(?:es|ed)?|jumps?|jumped|stands?\s+at|now)\b|\bconfirm(?:s|ed)?\b|"
+                     r"\bupdated?\b", re.I)
+
+
+def _another_days_news(a: dict, b: dict) -> bool:
+    """One outlet's reports of two publication days, neither dating its event (a daily brief's "strikes kill at
+    least 85 in Gaza"): each is its own day's news, unless one says it updates the other ("the toll rises to")."""
+    source = a.get("source")
+    return bool(source) and source != "unknown" and source == b.get("source") \
+        and a.get("publication_date") != b.get("publication_date") \
+        and a.get("date_precision") == b.get("date_precision") == "week" \
+        and not any(_UPDATE.search(m.get("evidence") or "") for m in (a, b))
+
+
 def _days_phrase(days: int) -> str:
     return "dates agree" if days == 0 else f"dates {days} day(s) apart"
 
@@ -282,7 +298,7 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
                 best = (score, reason)
             continue
         if days > DATE_SLACK or _reported_before(m, other_span) or _reported_before(other, span) \
-                or _times_differ(m, other) or _ages_differ(m, other):
+                or _times_differ(m, other) or _ages_differ(m, other) or _another_days_news(m, other):
             continue
         found = _place_reason(m, other)
         if found is None or not _events_agree(m.get("event_type"), other.get("event_type")) \

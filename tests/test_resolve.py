@@ -230,3 +230,22 @@ def test_a_lone_victims_age_missing_from_the_ages_a_larger_shooting_gives_is_ano
         mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 5), killed=1, ages=[18], **usa),
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1"], ["b#1"]]
+
+
+def test_one_outlet_s_undated_reports_of_later_days_are_other_incidents():
+    """A daily brief ("Israeli strikes kill at least 85 in Gaza") gives that day's toll: the same outlet's
+    undated report of the next day is the next day's news, unless it says it updates the earlier one. Undated
+    reports from two outlets a day apart may still be one event."""
+    undated = dict(precision="week", date_phrase=None, event_type="air strike", location="Gaza", country="PSE",
+                   lat=31.5, lon=34.47)
+    rows = incidents([
+        mention("a#1", "a", D(2025, 5, 18), D(2025, 5, 18), killed=100, source="Daily Brief", **undated,
+                evidence="At least 100 people are killed in strikes on Gaza."),
+        mention("b#1", "b", D(2025, 5, 19), D(2025, 5, 19), killed=84, source="Daily Brief", **undated,
+                evidence="At least 84 people are killed in strikes on Gaza."),
+        mention("c#1", "c", D(2025, 5, 19), D(2025, 5, 19), killed=100, source="Wire", **undated,
+                evidence="Strikes on Gaza killed at least 100 people."),
+        mention("d#1", "d", D(2025, 5, 20), D(2025, 5, 20), killed=110, source="Daily Brief", **undated,
+                evidence="The death toll from the strikes on Gaza rises to 110."),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1", "d#1"], ["b#1"]]
