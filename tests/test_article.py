@@ -292,3 +292,15 @@ def test_a_party_s_claim_is_the_toll_only_when_nobody_else_gives_one():
     assert [r.killed for r in both] == [12]
     alone = _rows("Militants attacked an army base in Ghazni on Monday and claimed to have killed 15 soldiers.")
     assert [r.killed for r in alone] == [15]
+
+
+def test_a_page_dated_well_before_its_given_publication_date_anchors_weekdays():
+    """A page crawled long after it was written: "Updated: 01/26/2015" on the page, 2021 given as published.
+    "Sunday" is the Sunday before the page's own date."""
+    text = ("Boy shot in Eagan\n\nUpdated: 01/26/2015 10:24 PM\n\n"
+            "A 9-year-old boy was shot and killed by his brother in Eagan, Minnesota, on Sunday, police said.")
+    rows = _rows(text)
+    assert [(r.event_date, r.publication_date) for r in rows] == [(dt.date(2015, 1, 25), dt.date(2021, 6, 3))]
+    # a later update's date without its year is no page date ("UPDATED June 5" on a page given as June 3)
+    later = _rows("UPDATED June 5: school reopens\n\nA student was shot and wounded at a school in Greenville on Friday.")
+    assert [r.event_date for r in later] == [dt.date(2021, 5, 28)]

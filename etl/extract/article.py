@@ -89,11 +89,15 @@ class _Group:
 def extract_article(article: Article) -> list[Mention]:
     text = article.text or ""
     sentences = split_sentences(text)
+    given = article.publication_date
+    # relative dates ("on Sunday") count back from the day the page itself gives, when well before the date given
+    article = replace(article, publication_date=_page_date(sentences, given))
     groups = _group(sentences, article)
     mentions = _without_background([(g, m) for g in groups if (m := _mention(g, sentences, article)) is not None],
                                    article.publication_date)
     for n, m in enumerate(mentions, 1):
         m.mention_id = f"{article.article_id}#{n}"
+        m.publication_date = given
     if not mentions:
         # An attack reported without casualty figures is still an incident (GTD codes such attacks too), and so
         # is one whose reported deaths a coder's note sets to zero: one row, for the first such group or
@@ -106,6 +110,7 @@ def extract_article(article: Article) -> list[Mention]:
         m = _mention(g, sentences, article, uncounted=True) if g is not None else None
         if m is not None:
             m.mention_id = f"{article.article_id}#1"
+            m.publication_date = given
             mentions.append(m)
     _flag_unnamed_countries(mentions, article)
     for m, people in zip(mentions, people_by_mention(text, [m.evidence_start for m in mentions])):
@@ -130,6 +135,27 @@ def _without_background(found: list[tuple[_Group, Mention]], published) -> list[
                                      (published - m.event_date).days <= BACKGROUND_DAYS for g, m in found):
         return [m for _, m in found]
     return [m for _, m in found if not background(m)]
+
+
+PAGE_HEAD_SENTENCES = 10  # where a page's own "Posted:" / "Updated:" line is looked for
+PAGE_DATE_SLACK = 2       # days a page's own date may precede the publication date given before it counts
+_WITH_YEAR = re.compile(r"\d{4}|\d/\d{2}\b")
+
+
+def _page_date(sentences: list[Sentence], given):
+    """The page's own date ("Updated: 01/26/2015") when it is over PAGE_DATE_SLACK days before the publication
+    date given (a page crawled or re-published years later); else the date given. Only a date with its year:
+    "UPDATED May 15" on a page given as May 13 is a later update, not last year's."""
+    if given is None:
+        return given
+    for s in sentences[:PAGE_HEAD_SENTENCES]:
+        label = _FURNITURE.search(s.text)
+        if label:
+            days = [d.date for d in find_dates(s.text[label.end():], given)
+                    if d.precision == "day" and _WITH_YEAR.search(d.phrase)]
+            if days and (given - days[0]).days > PAGE_DATE_SLACK:
+                return days[0]
+    return given
 
 
 def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
