@@ -304,3 +304,9 @@ def test_a_page_dated_well_before_its_given_publication_date_anchors_weekdays():
     # a later update's date without its year is no page date ("UPDATED June 5" on a page given as June 3)
     later = _rows("UPDATED June 5: school reopens\n\nA student was shot and wounded at a school in Greenville on Friday.")
     assert [r.event_date for r in later] == [dt.date(2021, 5, 28)]
+
+
+def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
+    rows = _rows("Five Injured in Nightclub Shooting Posted: Tuesday, June 1, 2021 Five people were shot outside a "
+                 "nightclub in Jackson, Mississippi, early Monday, police said.")
+    assert [r.event_date for r in rows] == [dt.date(2021, 5, 31)]

@@ -417,13 +417,15 @@ def _event_dates(text: str, published) -> list[DateMention]:
     """Dates of the sentence, leaving out when something was said or someone charged ("police said Monday",
     "was arrested Monday"); the date of the violence first ("died Wednesday after being shot Monday": Monday)."""
     dates = find_dates(text, published)
-    kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])]
+    kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])
+            and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)]
     return sorted(kept, key=lambda d: not _VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start]))
 
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
 _FURNITURE = re.compile(r"\b(?:posted|updated|created|published|last\s+updated)\s*:?", re.I)
+_FURNITURE_BEFORE = re.compile(r"\b(?:posted|updated|created|published)\s*:?\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
                           r"indicted|sentenced|identified|released)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
