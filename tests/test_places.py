@@ -301,3 +301,26 @@ def test_a_county_name_many_states_share_is_a_weak_vote_for_each():
             "Krol, an eight-year veteran, was a former jail worker with the Wayne County Sheriff's Office in Michigan.")
     place = resolve_place(text)
     assert (place.location, place.admin1) == ("Dallas", "Texas")
+
+
+@pytest.mark.parametrize("event, article, town, state", [
+    # "Franklin County" is a county of two dozen states; the town the text puts the shooting in is in one of them
+    ("A boy was found shot inside a Franklin County home on Monday.",
+     "A boy was found shot inside a Franklin County home on Monday.\n\n"
+     "Deputies were called to a house on Elm Court in Villa Ridge shortly after 6 a.m.", "Villa Ridge", "Missouri"),
+    ("Fayette County deputies are investigating a shooting that wounded a girl.",
+     "Fayette County deputies are investigating a shooting that wounded a girl. It happened on a farm road "
+     "just outside of Oak Hill on Friday.", "Oak Hill", "West Virginia"),
+])
+def test_a_county_many_states_share_is_the_one_holding_the_town_the_text_puts_the_incident_in(
+        event, article, town, state):
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == (town, state)
+
+
+def test_a_county_becomes_the_town_whose_police_investigate():
+    """A town's police department works inside the town: "Horn Lake police" put a DeSoto County shooting there."""
+    text = ("A woman was killed and her daughter wounded in DeSoto County, Mississippi, according to the Horn Lake "
+            "Police Department.")
+    assert resolve_place(text).location == "Horn Lake"
+

@@ -1249,19 +1249,20 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def agrees(place: Place) -> bool:
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
 
+    analyses = (ev, cx, ti, ar)
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, (ev, cx, ti, ar), gaz)
-        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, analyses, gaz, ctx)
+        return _absorb(place, analyses, gaz, ctx)
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return _absorb(read[1], (ev, cx, ti, ar), gaz, ctx)
+                return _absorb(read[1], analyses, gaz, ctx)
     # the article's place, unless the sentence names only a country ("a village in northern Syria")
     place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
     if place:
-        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+        return _absorb(place, analyses, gaz, ctx)
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
@@ -1284,26 +1285,32 @@ def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place 
     return None
 
 
-def _town_within(place: Place, analyses, gaz: Gazetteer) -> Place:
+def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
     """A county (admin2) becomes the town inside it that the text puts the incident in or near ("in Tama
-    County ... west of the town of Traer"; "the DeKalb County police ... a home in Lithonia"): incident
-    datasets record the town, and a county named for its sheriff or coroner is not where it happened."""
+    County ... west of the town of Traer"; "the DeKalb County police ... a home in Lithonia"; "DeSoto County ...
+    according to the Horn Lake Police Department"): incident datasets record the town, and a county named for
+    its sheriff or coroner is not where it happened. A county name that several US states share ("Franklin
+    County") is, when the text names none of them, the one holding the town."""
     cc = gaz.iso3_to_iso2.get(place.country_code or "")
-    counties = {a.name for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
-                if a.level == 2 and a.country == cc and a.admin1 == place.admin1}
+    named = [a for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
+             if a.level == 2 and a.country == cc]
+    counties = {(a.admin1, a.name) for a in named if a.admin1 == place.admin1}
     if not counties:
         return place
+    # the state was a guess (its votes are only the county name's shares): any of them
+    if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
+        counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent
-                    or not (m.locative or m.relation or m.resident or m.type_before or m.dateline)
+            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
+                    or not (m.locative or m.relation or m.resident or m.type_before or m.dateline or m.seat)
                     or set(m.key.split()) & county_words):      # the county's own name, or its seat's
                 continue
             for ci in m.cities:
-                if gaz.city_cc[ci] == cc and gaz.city_admin1[ci] == place.admin1 and gaz.city_admin2[ci] in counties:
-                    return Place(gaz.city_name[ci], place.admin1, place.country, place.country_code, gaz.city_lat[ci],
-                                 gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
+                if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
+                    return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
+                                 gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
     return place
 
 
