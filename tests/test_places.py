@@ -324,3 +324,11 @@ def test_a_county_becomes_the_town_whose_police_investigate():
             "Police Department.")
     assert resolve_place(text).location == "Horn Lake"
 
+
+
+def test_a_big_city_the_text_names_puts_a_neighbourhood_in_its_state():
+    """Englewood is a town in several states and a part of Chicago: a "Chicago police" story means Chicago's."""
+    article = ("A man was shot on Tuesday evening in the Englewood neighborhood.\n\n"
+               "He was taken to a hospital in good condition, a Chicago police spokesman said.")
+    place = resolve_place("A man was shot on Tuesday evening in the Englewood neighborhood.", article=article)
+    assert (place.location, place.admin1) == ("Chicago", "Illinois")

@@ -59,6 +59,8 @@ MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
 REPEAT_BONUS = 0.5         # per further mention of the same name: the story's place recurs
 REPEAT_CAP = 2.5
 SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead with the event
+BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
+BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
 
 CUE_WEIGHTS = {
@@ -735,6 +737,10 @@ def _analyse(text: str) -> _Analysis:
     for m in mentions:
         if m.ptype in rules.type_countries and not m.embedded:
             countries[rules.type_countries[m.ptype]] += 1
+        if m.kind == "place" and m.cities and not m.embedded:
+            state = _big_city_state(gaz, m.cities, m.key)
+            if state:
+                states[state] += BIG_CITY_STATE_VOTE
     lowered = text.lower() if text.isascii() else None
     for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
@@ -743,6 +749,20 @@ def _analyse(text: str) -> _Analysis:
             countries[cc] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, states, admin1, dateline, paired)
+
+
+@lru_cache(maxsize=1 << 12)
+def _big_city_state(gaz: Gazetteer, cities: tuple[int, ...], key: str) -> str | None:
+    """The US state of the big city a name denotes when that reading dwarfs its others ("Chicago", not
+    "Springfield"): a story naming it is likely in its state. Only by the city's own name: "Fayette County"
+    is Lexington's alias, and a county of eleven states."""
+    best = max(cities, key=gaz.city_pop.__getitem__)
+    pop = gaz.city_pop[best]
+    if gaz.city_cc[best] != "US" or pop < BIG_CITY or name_key(gaz.city_name[best]) != key:
+        return None
+    if any(c != best and gaz.city_pop[c] * BIG_CITY_DWARFS > pop for c in cities):
+        return None
+    return gaz.us_state_code.get(gaz.city_admin1[best])
 
 
 def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
@@ -1324,7 +1344,7 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
         return place
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.contained or m.masthead
+            if (m.kind != "place" or m.embedded or m.masthead
                     or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
                     or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
                 continue
