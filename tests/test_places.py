@@ -332,3 +332,32 @@ def test_a_big_city_the_text_names_puts_a_neighbourhood_in_its_state():
                "He was taken to a hospital in good condition, a Chicago police spokesman said.")
     place = resolve_place("A man was shot on Tuesday evening in the Englewood neighborhood.", article=article)
     assert (place.location, place.admin1) == ("Chicago", "Illinois")
+
+
+@pytest.mark.parametrize("event, article, city", [
+    # a quarter the gazetteer lacks
+    ("Two men were wounded in a shooting in the Berclair area on Friday.",
+     "Two men were wounded in a shooting in the Berclair area on Friday. Memphis police are looking for a "
+     "white car.", "Memphis"),
+    # a quarter named like towns of other states
+    ("A boy was shot dead in Madisonville late on Friday.",
+     "A boy was shot dead in Madisonville late on Friday. Cincinnati police have not named a suspect.",
+     "Cincinnati"),
+    # a quarter the gazetteer holds as a place of its own, named in a dateline
+    ("Six people were wounded outside a laundromat on Monday.",
+     "Laundromat shooting\n\nSOUTH SHORE — Six people were wounded outside a laundromat on Monday, "
+     "Chicago Police said.", "Chicago"),
+])
+def test_a_part_of_a_big_city_whose_police_the_text_names_is_the_city(event, article, city):
+    assert resolve_place(event, article=article).location == city
+
+
+@pytest.mark.parametrize("event, article, town", [
+    # a town of the state far from the city
+    ("A man was shot in Joliet on Sunday.", "A man was shot in Joliet on Sunday. Chicago police assisted.", "Joliet"),
+    # a town with police of its own
+    ("A man was shot in Evanston on Sunday.",
+     "A man was shot in Evanston on Sunday, Evanston police said. Chicago police assisted.", "Evanston"),
+])
+def test_a_town_is_not_a_part_of_the_big_city_whose_police_the_text_names(event, article, town):
+    assert resolve_place(event, article=article).location == town

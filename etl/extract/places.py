@@ -1273,16 +1273,16 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
         place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, analyses, gaz, ctx)
-        return _absorb(place, analyses, gaz, ctx)
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return _absorb(read[1], analyses, gaz, ctx)
+                return _absorb(_police_city(read[1], analyses, gaz, ctx), analyses, gaz, ctx)
     # the article's place, unless the sentence names only a country ("a village in northern Syria")
     place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
     if place:
-        return _absorb(place, analyses, gaz, ctx)
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
@@ -1332,6 +1332,40 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
     return place
+
+
+def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A part of a big US city whose police the text names ("in the Berclair area ... Memphis police", "SOUTH
+    SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
+    record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
+    its own, a town of a state the text names, and a town whose own police the text names."""
+    if place.location is None or place.country_code not in (None, "USA"):
+        return place
+    seats: dict[tuple[str, str | None], _Resolved] = {}
+    place_key = name_key(place.location)
+    for an in analyses:
+        for m in an.mentions:
+            if not m.seat or m.embedded or m.kind != "place" or not m.cities:
+                continue
+            if m.key == place_key or name_key(place.phrase or "") == m.key:
+                return place                 # the place's own police
+            city = _resolve_chain([m] + m.containers, gaz, ctx)[0]
+            if (city is not None and city.kind == "city" and city.cc == "US" and city.pop >= BIG_CITY
+                    and name_key(city.name) == m.key):      # not "Fayette County deputies" (Lexington's alias)
+                seats[(city.name, city.admin1)] = city
+    if len(seats) != 1:
+        return place
+    (city,) = seats.values()
+    if name_key(city.name) == place_key:
+        return place
+    if place.latitude is not None and place.geo_precision == "exact":
+        if place.admin1 == city.admin1 and (
+                _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= ABSORB_KM
+                or _pop_at(gaz, place) * 10 > city.pop):
+            return place
+        if place.admin1 != city.admin1 and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) >= 1:
+            return place
+    return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
 
 
 def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
