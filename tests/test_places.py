@@ -361,3 +361,12 @@ def test_a_part_of_a_big_city_whose_police_the_text_names_is_the_city(event, art
 ])
 def test_a_town_is_not_a_part_of_the_big_city_whose_police_the_text_names(event, article, town):
     assert resolve_place(event, article=article).location == town
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 2 May 2020, rebels shelled army positions in Wadi al Hamra (Sirt), killing two soldiers.", "Wadi al Hamra"),
+    ("On 2 May 2020, two fighters were killed in clashes at Bab Sharqi (Qaatabah, Ad Dali).", "Bab Sharqi"),
+])
+def test_a_name_the_gazetteer_lacks_may_begin_with_a_word_that_alone_is_no_place(sentence, location):
+    """ "Wadi", "Bab", "Tal", "Ras" alone are no places; they begin many names ("Wadi X", "Bab X")."""
+    assert resolve_place(sentence).location == location

@@ -93,6 +93,7 @@ class _Rules:
     fold_into_town: frozenset[str]
     connectors: frozenset[str]
     not_place: frozenset[str]
+    name_heads: frozenset[str]
     not_place_phrases: frozenset[str]
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
         fold_into_town=low(data["fold_into_town"]),
         connectors=low(data["name_connectors"]),
         not_place=low(data["not_place_words"]),
+        name_heads=low(data["name_heads"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
@@ -474,7 +476,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
-    if name_words[0] in rules.not_place or name_words[-1] in rules.not_place:
+    if (name_words[0] in rules.not_place and not (name_words[0] in rules.name_heads and len(name_words) > 1)
+            or name_words[-1] in rules.not_place):
         return []
     if end - i == 1 and _is_acronym(toks, i):
         return []
