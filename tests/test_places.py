@@ -370,3 +370,19 @@ def test_a_town_is_not_a_part_of_the_big_city_whose_police_the_text_names(event,
 def test_a_name_the_gazetteer_lacks_may_begin_with_a_word_that_alone_is_no_place(sentence, location):
     """ "Wadi", "Bab", "Tal", "Ras" alone are no places; they begin many names ("Wadi X", "Bab X")."""
     assert resolve_place(sentence).location == location
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 3 May 2020, militiamen clashed at Dhagax village, west of Gaalkacyo town (Gaalkacyo, Mudug), killing 2.",
+     "Gaalkacyo"),
+    ("On 6 May 2020, a mob stoned a man to death in Kalowe village near Ndhiwa (Ndhiwa, Homa Bay).", "Ndhiwa"),
+])
+def test_the_reference_town_the_parenthesised_units_follow_is_the_coded_place(sentence, location):
+    """ "X near Y (district, province)": the units in parentheses are Y's, and event coders record Y."""
+    assert resolve_place(sentence).location == location
+
+
+def test_a_group_s_name_before_in_does_not_take_the_place_as_its_container():
+    place = resolve_place("On 9 May 2020, police clashed with members of the Imbonerakure in Kabuye commune (Ruyigi), "
+                          "killing one man.")
+    assert place.location == "Kabuye"

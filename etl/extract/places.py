@@ -294,6 +294,7 @@ class _Mention:
     near: _Mention | None = None
     contained: bool = False
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
+    located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -596,6 +597,11 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                         cur.ptype or nxt.ptype or nxt.kind in ("country", "state") or nxt.areas
                         or (nxt.cities and cur.kind == "unknown" and cur.loc_word in rules.unknown_locatives)):
                     nxt = None
+                # a name the gazetteer lacks, not marked as a place, is not put in one by "in": "members of the
+                # Imbonerakure in Kabuye commune"
+                if (nxt is not None and link == "in" and cur is m and m.kind == "unknown"
+                        and not (m.ptype or m.locative or m.relation or m.dateline)):
+                    nxt = None
             if nxt is None:
                 if link == "," and cur is m:
                     # "X, north of the city of Y" / "X, near Y": Y is the reference point X lies near.
@@ -628,6 +634,11 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
                     ref.contained = True
+    for m in mentions:
+        # "Kalowe village near Ndhiwa (Ndhiwa, Homa Bay)": the units in parentheses are the reference town's, and
+        # event coders record the town whose units they give
+        if m.near is not None and m.near.paren_chain:
+            m.located, m.near.contained, m.near = True, False, None
 
 
 def _is_admin(m: _Mention) -> bool:
@@ -1236,7 +1247,7 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     counts = Counter(m.key for m in an.mentions if not m.embedded)
     best = None
     for m in an.mentions:
-        if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
+        if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
         if m.possessive and not m.dateline:
             continue
