@@ -386,3 +386,13 @@ def test_a_group_s_name_before_in_does_not_take_the_place_as_its_container():
     place = resolve_place("On 9 May 2020, police clashed with members of the Imbonerakure in Kabuye commune (Ruyigi), "
                           "killing one man.")
     assert place.location == "Kabuye"
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 7 May 2020, a landmine killed 2 fighters in Sukhnah desert in Homs countryside.", "Sukhnah"),
+    ("On 6 May 2020, clashes took place between regime forces and rebels on Kansafra frontline in Idleb countryside, "
+     "killing 3.", "Kansafra"),
+])
+def test_a_desert_or_frontline_named_after_a_place_is_that_place(sentence, location):
+    assert resolve_place(sentence).location == location
+
