@@ -396,3 +396,11 @@ def test_a_group_s_name_before_in_does_not_take_the_place_as_its_container():
 def test_a_desert_or_frontline_named_after_a_place_is_that_place(sentence, location):
     assert resolve_place(sentence).location == location
 
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 8 May 2020, heavy artillery fire killed a fighter in As Sidra (Tripoli).", "As Sidra"),
+    ("On 8 May 2020, shelling killed two civilians in At Tawilah (Al Mahwit).", "At Tawilah"),
+])
+def test_an_arabic_article_spelt_like_an_english_word_is_part_of_the_name(sentence, location):
+    assert resolve_place(sentence).location == location
+

@@ -183,6 +183,7 @@ _POSSESSIVE = re.compile("['’]s")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name. Looked for from the joiner
 # before a capital letter, which is rare: the articles' first letters a and e are everywhere.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_ARTICLE_LOOKALIKES = frozenset(("As", "At", "An"))
 _JOINED_CAPITAL = re.compile(r"[-‐‘ʿ'](?=[A-Z])")
 _MONTH_ABBREVIATIONS = frozenset([m[:3] for m in MONTH_NAMES] + ["sept"])
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
@@ -347,7 +348,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     breakers, connectors = rules.breakers, rules.connectors
     j = 0
     for i in compress(range(n), cap):        # a name starts with a capitalised word
-        if (i < j or used[i] or lower[i] in breakers
+        if (i < j or used[i] or lower[i] in breakers and not _arabic_article(text, toks, i, breakers)
                 or lower[i] in _MONTH_ABBREVIATIONS and i + 1 < n and toks.text[i + 1] == "."):
             continue                         # inside the last name, or "Nov. 11"
         j = i + 1
@@ -371,6 +372,14 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) -> bool:
+    """ "As Sabaa", "At Tuhayta", "An Nasiriyah": an Arabic article spelt like an English word, told apart by its
+    capital inside a sentence and the capitalised name after it."""
+    return (toks.text[i] in _ARTICLE_LOOKALIKES and not toks.initial[i] and not toks.titled[i]
+            and i + 1 < len(toks.text) and toks.cap[i + 1] and toks.lower[i + 1] not in breakers
+            and "\n" not in text[toks.end[i]:toks.start[i + 1]])
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:
@@ -477,7 +486,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
-    if (name_words[0] in rules.not_place and not (name_words[0] in rules.name_heads and len(name_words) > 1)
+    first = 1 if toks.text[i] in _ARTICLE_LOOKALIKES and len(name_words) > 1 else 0     # "As Sawdiyah"
+    if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
             or name_words[-1] in rules.not_place):
         return []
     if end - i == 1 and _is_acronym(toks, i):
