@@ -404,3 +404,8 @@ def test_a_desert_or_frontline_named_after_a_place_is_that_place(sentence, locat
 def test_an_arabic_article_spelt_like_an_english_word_is_part_of_the_name(sentence, location):
     assert resolve_place(sentence).location == location
 
+
+def test_the_first_of_two_places_an_attack_happened_between_is_the_place():
+    place = resolve_place("On 28 April 2020, an IED killed three women travelling between Boulkiba and Titao "
+                          "(Titao, Loroum).")
+    assert (place.location, place.country_code) == ("Boulkiba", "BFA")

@@ -649,6 +649,16 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         # event coders record the town whose units they give
         if m.near is not None and m.near.paren_chain:
             m.located, m.near.contained, m.near = True, False, None
+        # "between Boulkiba and Titao (Titao, Loroum)": coders record the first; the units are both's
+        if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
+            k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
+            while k < len(toks.text) and toks.lower[k] in ("the", "a"):
+                k += 1
+            peer = by_start.get(k) if k > m.after else None
+            if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
+                peer.located = True
+                if not m.containers:
+                    m.containers = list(peer.containers)
 
 
 def _is_admin(m: _Mention) -> bool:
