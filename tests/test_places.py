@@ -409,3 +409,9 @@ def test_the_first_of_two_places_an_attack_happened_between_is_the_place():
     place = resolve_place("On 28 April 2020, an IED killed three women travelling between Boulkiba and Titao "
                           "(Titao, Loroum).")
     assert (place.location, place.country_code) == ("Boulkiba", "BFA")
+
+
+def test_a_side_s_nationality_does_not_rule_out_the_provinces_of_another_country():
+    place = resolve_place("On 7 May 2020, Saudi forces fired artillery at villages in Razih district (Sadah), "
+                          "killing 1 civilian.")
+    assert (place.location, place.country_code) == ("Razih", "YEM")

@@ -682,6 +682,7 @@ class _Analysis:
     countries: Counter          # iso2 -> weighted evidence
     explicit: set[str]          # iso2 named by country name/alias/demonym (outside org names)
     placed: set[str]            # ... of them, those named other than as a side ("Romanian soldiers", "Saudi forces")
+    sides: Counter              # iso2 -> the part of its evidence that is a side's nationality ("Saudi forces")
     states: Counter             # US postal -> count
     admin1: Counter             # (iso2, admin1 name) -> count
     dateline: list[_Mention]
@@ -727,6 +728,7 @@ def _analyse(text: str) -> _Analysis:
     countries: Counter = Counter()
     explicit: set[str] = set()
     placed: set[str] = set()                 # not only as a side
+    sides: Counter = Counter()
     states: Counter = Counter()
     admin1: Counter = Counter()
     for m in mentions:
@@ -742,6 +744,8 @@ def _analyse(text: str) -> _Analysis:
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             countries[m.country] += 0.25 if side else 1
+            if side:
+                sides[m.country] += 0.25
             explicit.add(m.country)
             if not side:
                 placed.add(m.country)
@@ -782,7 +786,7 @@ def _analyse(text: str) -> _Analysis:
         if (lowered is None or any(p in lowered for p in phrases)) and pattern.search(text):
             countries[cc] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
-    return _Analysis(mentions, countries, explicit, placed, states, admin1, dateline, paired)
+    return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -971,6 +975,9 @@ class _Context:
         self.share = {cc: v / total for cc, v in self.countries.items()}
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
         self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
+        # ... and by more than a side's nationality: "Saudi forces shelled Razih district (Sadah)" is in Yemen
+        side = sum(weight * an.sides[self.top] for weight, an in zip((3, 2, 2, 1), analyses)) if self.top else 0
+        self.placed_dominant = self.dominant if self.dominant and self.countries[self.dominant] > side else None
         # the US state the text's "City, ST" pairs (datelines included) put it in, when they agree
         paired = sum((an.paired_states for an in analyses), Counter())
         state, n = paired.most_common(1)[0] if paired else (None, 0)
@@ -1074,8 +1081,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
     # A small foreign namesake is not the place when the text is plainly about another country
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
-    if ctx.dominant and not (m.dateline or m.us_pair):
-        out = [r for r in out if r.cc == ctx.dominant or r.fit > 0 or r.pop >= BIG_CITY]
+    if ctx.placed_dominant and not (m.dateline or m.us_pair):
+        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY]
     # ... nor a small town of another US state when the text is plainly about one ("the Eagle Point
     # apartments" in a Durham, N.C. story is not Eagle Point, Oregon)
     state = gaz.us_state_name.get(ctx.dominant_state) if ctx.dominant_state else None
