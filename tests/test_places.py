@@ -415,3 +415,12 @@ def test_a_side_s_nationality_does_not_rule_out_the_provinces_of_another_country
     place = resolve_place("On 7 May 2020, Saudi forces fired artillery at villages in Razih district (Sadah), "
                           "killing 1 civilian.")
     assert (place.location, place.country_code) == ("Razih", "YEM")
+
+
+@pytest.mark.parametrize("event", [
+    "A Murfreesboro boy who was accidentally shot on Friday is expected to leave the Vanderbilt University Medical "
+    "Center in Nashville this week.",
+    "Four people were shot at a party in Port Norris. They drove themselves to hospitals in Vineland.",
+])
+def test_the_town_of_the_medical_centre_the_wounded_were_taken_to_is_not_the_place(event):
+    assert resolve_place(event).location in ("Murfreesboro", "Port Norris")
