@@ -424,3 +424,16 @@ def test_a_side_s_nationality_does_not_rule_out_the_provinces_of_another_country
 ])
 def test_the_town_of_the_medical_centre_the_wounded_were_taken_to_is_not_the_place(event):
     assert resolve_place(event).location in ("Murfreesboro", "Port Norris")
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("A woman was shot on Monday at Skip-J Range in Anderson, S.C., and deputies are investigating.", "Anderson"),
+    ("Three men were shot dead outside the Sports Page Tavern in Auburn, Wash., early Sunday.", "Auburn"),
+])
+def test_a_business_the_gazetteer_lacks_is_placed_by_the_town_it_is_in(sentence, town):
+    assert resolve_place(sentence).location == town
+
+
+def test_a_holiday_is_not_a_place():
+    assert resolve_place("Police arrested a third suspect in the Martin Luther King Day shooting that wounded "
+                         "five.").location is None

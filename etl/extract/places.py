@@ -1196,6 +1196,10 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
     if _last_word(head.surface) in rules.facility_words or head.rank >= 5:
+        # "at Skip-J Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
+        if head is m and m.containers and m.containers[0].kind in ("place", "capital"):
+            read = _read(m.containers[0], gaz, ctx)
+            return (read[0] + cue, read[1]) if read is not None else None
         return None
     if m.near is not None:
         near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
