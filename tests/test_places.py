@@ -437,3 +437,11 @@ def test_a_business_the_gazetteer_lacks_is_placed_by_the_town_it_is_in(sentence,
 def test_a_holiday_is_not_a_place():
     assert resolve_place("Police arrested a third suspect in the Martin Luther King Day shooting that wounded "
                          "five.").location is None
+
+
+def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us():
+    """K/W call signs are US stations': "Birmingham" in their story is Alabama's, not England's."""
+    text = ("Birmingham police are investigating after a teen was shot in a drive-by shooting on Sunday evening.\n\n"
+            "Copyright 2017 WXYZ. All rights reserved.")
+    place = resolve_place(text.split("\n")[0], article=text)
+    assert (place.location, place.country_code) == ("Birmingham", "USA")

@@ -785,6 +785,8 @@ def _analyse(text: str) -> _Analysis:
         # does) a phrase must be a substring of the lower-cased text first, which str finds far faster.
         if (lowered is None or any(p in lowered for p in phrases)) and pattern.search(text):
             countries[cc] += 1
+    if _CALL_SIGN.search(text):                     # "(WKRN)", "Copyright 2017 WBRC": a US station's story
+        countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
 
@@ -894,6 +896,10 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
                                    for t in tail[:4]):
             toks.masthead[tail.start:tail.stop] = [True] * len(tail)
             done = first
+
+
+# Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
+_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
 
 
 def _is_call_sign(word: str) -> bool:
