@@ -445,3 +445,19 @@ def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us():
             "Copyright 2017 WXYZ. All rights reserved.")
     place = resolve_place(text.split("\n")[0], article=text)
     assert (place.location, place.country_code) == ("Birmingham", "USA")
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 29 April 2020, a youth mob from Ogwashi-Uku (Aniocha South LGA, Delta) set ablaze and killed a suspected "
+     "robber.", "Ogwashi-Uku"),
+    ("On 3 May 2020, unidentified gunmen killed 1 resident of Angwan Rukuba (Jos North LGA, Plateau).",
+     "Angwan Rukuba"),
+])
+def test_a_name_its_units_follow_in_parentheses_is_the_place_even_after_of_or_from(sentence, location):
+    """Event notes give the coded place's units in parentheses right after it: "a mob from X (LGA, state)"."""
+    assert resolve_place(sentence).location == location
+
+
+def test_mountains_named_after_a_place_are_that_place():
+    assert resolve_place("On 7 May 2020, soldiers killed 2 militants near Makhmour mountains in Erbil "
+                         "province.").location == "Makhmour"

@@ -1122,8 +1122,8 @@ def _cue(m: _Mention) -> float:
         cue += w["relation"]
     if m.nonevent:
         cue += w["nonevent"]
-    elif m.weak_nonevent:
-        cue += w["weak_nonevent"]
+    elif m.weak_nonevent and not (m.paren_chain and any(c.kind != "unknown" for c in m.containers)):
+        cue += w["weak_nonevent"]      # not in "a resident of X (LGA, state)": event notes give X's units
     if m.weak:
         cue += w["weak"]
     return cue
