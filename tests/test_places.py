@@ -461,3 +461,10 @@ def test_a_name_its_units_follow_in_parentheses_is_the_place_even_after_of_or_fr
 def test_mountains_named_after_a_place_are_that_place():
     assert resolve_place("On 7 May 2020, soldiers killed 2 militants near Makhmour mountains in Erbil "
                          "province.").location == "Makhmour"
+
+
+def test_the_reach_of_a_big_city_s_police_grows_with_the_city():
+    """Rancho Penasquitos lies 27 km from San Diego's centre, inside the city: San Diego police work there."""
+    article = ("Three people were found dead in a Rancho Penasquitos home on Tuesday, according to the San Diego "
+               "Police Department.")
+    assert resolve_place(article).location == "San Diego"

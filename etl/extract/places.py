@@ -1411,12 +1411,18 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         return place
     if place.latitude is not None and place.geo_precision == "exact":
         if place.admin1 == city.admin1 and (
-                _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= ABSORB_KM
+                _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= _reach_km(city.pop)
                 or _pop_at(gaz, place) * 10 > city.pop):
             return place
         if place.admin1 != city.admin1 and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) >= 1:
             return place
     return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
+
+
+def _reach_km(pop: int) -> float:
+    """How far from its centre a city's own parts lie: ABSORB_KM for a city of a million or less, growing with
+    the square root of its population (its radius) up to twice that."""
+    return ABSORB_KM * min(2.0, max(1.0, math.sqrt(pop / 1_000_000)))
 
 
 def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
