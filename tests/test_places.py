@@ -468,3 +468,15 @@ def test_the_reach_of_a_big_city_s_police_grows_with_the_city():
     article = ("Three people were found dead in a Rancho Penasquitos home on Tuesday, according to the San Diego "
                "Police Department.")
     assert resolve_place(article).location == "San Diego"
+
+
+@pytest.mark.parametrize("article, city", [
+    ("A man was shot near Flamingo and Durango on Sunday, LVMPD said.", "Las Vegas"),
+    ("Officers chased the car to Newton Street, where the suspect fired at them, IMPD said.", "Indianapolis"),
+])
+def test_a_city_police_department_s_acronym_is_its_city_s_police(article, city):
+    assert resolve_place(article).location == city
+
+
+def test_a_city_nickname_is_recorded_by_the_city_s_name():
+    assert resolve_place("Two men were shot in Philly on Sunday night.").location == "Philadelphia"

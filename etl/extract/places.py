@@ -519,7 +519,7 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     return out
 
 
-def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
+def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
     if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
         word = toks.lower[m.after]
@@ -565,6 +565,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
+    if m.surface in police_aliases:          # "LVMPD said": the city's police
+        m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
         if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
                 or toks.lower[m.t0] in rules.not_place):
@@ -710,7 +712,7 @@ def _analyse(text: str) -> _Analysis:
     mentions = _find_mentions(text, toks, gaz, rules)
     initials = list(compress(range(len(toks.text)), toks.initial))    # where the text's sentences start
     for m in mentions:
-        _annotate(m, toks, rules)
+        _annotate(m, toks, rules, gaz.police_alias)
         m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks.text) else len(initials) - 1
         m.masthead = toks.masthead[m.t0] if m.t0 < len(toks.text) else False
         m.titled = toks.titled[m.t0] if m.t0 < len(toks.text) else False
@@ -1264,8 +1266,8 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
     name = head.surface
     if head.kind == "capital" and res is not None:
         name = res.name
-    elif res is not None and res.kind == "city" and len(name) <= 3:
-        name = res.name                                     # "LA", "DC"
+    elif res is not None and res.kind == "city" and (len(name) <= 3 or name in load_gazetteer().city_alias):
+        name = res.name                                     # "LA", "DC", "Philly"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
     first, _, rest = name.partition(" ")
@@ -1402,7 +1404,8 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 return place                 # the place's own police
             city = _resolve_chain([m] + m.containers, gaz, ctx)[0]
             if (city is not None and city.kind == "city" and city.cc == "US" and city.pop >= BIG_CITY
-                    and name_key(city.name) == m.key):      # not "Fayette County deputies" (Lexington's alias)
+                    # not "Fayette County deputies" (Lexington's alias); "LVMPD" is Las Vegas's police
+                    and (name_key(city.name) == m.key or m.surface in gaz.police_alias)):
                 seats[(city.name, city.admin1)] = city
     if len(seats) != 1:
         return place
