@@ -480,3 +480,9 @@ def test_a_city_police_department_s_acronym_is_its_city_s_police(article, city):
 
 def test_a_city_nickname_is_recorded_by_the_city_s_name():
     assert resolve_place("Two men were shot in Philly on Sunday night.").location == "Philadelphia"
+
+
+def test_a_metropolitan_police_department_is_its_city_s_police():
+    article = ("Officers were called to a home in the 1600 block of East 44th Street, where a boy had been shot, "
+               "according to the Indianapolis Metropolitan Police Department.")
+    assert resolve_place(article).location == "Indianapolis"
