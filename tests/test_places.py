@@ -486,3 +486,9 @@ def test_a_metropolitan_police_department_is_its_city_s_police():
     article = ("Officers were called to a home in the 1600 block of East 44th Street, where a boy had been shot, "
                "according to the Indianapolis Metropolitan Police Department.")
     assert resolve_place(article).location == "Indianapolis"
+
+
+def test_an_airfield_is_placed_by_the_town_it_is_in():
+    place = resolve_place("03/02/2016: Militants fired on a checkpoint at Bagram Airfield in Bagram, Parwan, "
+                          "Afghanistan.")
+    assert place.location == "Bagram"
