@@ -492,3 +492,9 @@ def test_an_airfield_is_placed_by_the_town_it_is_in():
     place = resolve_place("03/02/2016: Militants fired on a checkpoint at Bagram Airfield in Bagram, Parwan, "
                           "Afghanistan.")
     assert place.location == "Bagram"
+
+
+def test_a_name_followed_by_a_loose_spelling_of_a_district_is_one_longer_name():
+    """ "Sar Banader": "Banader" matches a district only by loose spelling; with "Sar" it is one village's name."""
+    place = resolve_place("07/29/2016: Assailants blew up a culvert in Sar Banader, Helmand, Afghanistan.")
+    assert (place.location, place.admin1) == ("Sar Banader", "Helmand")

@@ -459,10 +459,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             m.embedded = True
         if m.kind == "demonym" and m.after < j:
             m.embedded = True
-    # Two town names side by side are one longer name ("Anthony Jennings"), unless the second
-    # is a country, state or province qualifying the first ("Kandahar Afghanistan").
+    # Two town names side by side are one longer name ("Anthony Jennings", "Sar Banader" with a district's loose
+    # spelling), unless the second is a country, state or province qualifying the first ("Kandahar Afghanistan").
     for a, b in zip(out, out[1:]):
-        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and b.cities
+        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and (b.cities or b.loose_areas)
                 and not toks.titled[a.t0] and not a.type_inside):
             a.embedded = b.embedded = True
         elif a.embedded and a.after == b.t0 and not toks.titled[a.t0]:
