@@ -498,3 +498,8 @@ def test_a_name_followed_by_a_loose_spelling_of_a_district_is_one_longer_name():
     """ "Sar Banader": "Banader" matches a district only by loose spelling; with "Sar" it is one village's name."""
     place = resolve_place("07/29/2016: Assailants blew up a culvert in Sar Banader, Helmand, Afghanistan.")
     assert (place.location, place.admin1) == ("Sar Banader", "Helmand")
+
+
+def test_words_of_an_all_capital_line_are_no_call_signs():
+    text = "A MAN WAS SHOT WHAT WE KNOW\n\nThe shooting in Birmingham left one man wounded, police said."
+    assert resolve_place(text.split("\n")[-1], article=text).country_code == "GBR"

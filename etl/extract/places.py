@@ -787,7 +787,7 @@ def _analyse(text: str) -> _Analysis:
         # does) a phrase must be a substring of the lower-cased text first, which str finds far faster.
         if (lowered is None or any(p in lowered for p in phrases)) and pattern.search(text):
             countries[cc] += 1
-    if _CALL_SIGN.search(text):                     # "(WKRN)", "Copyright 2017 WBRC": a US station's story
+    if _names_call_sign(text):                      # "(WKRN)", "Copyright 2017 WBRC": a US station's story
         countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
@@ -902,6 +902,16 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
 _CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
+
+
+def _names_call_sign(text: str) -> bool:
+    """A US station's call sign in the text, outside all-capital lines (where "WITH", "WHAT" are words)."""
+    for match in _CALL_SIGN.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if not text[start:end if end >= 0 else len(text)].isupper():
+            return True
+    return False
 
 
 def _is_call_sign(word: str) -> bool:
