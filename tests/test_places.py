@@ -301,3 +301,205 @@ def test_a_county_name_many_states_share_is_a_weak_vote_for_each():
             "Krol, an eight-year veteran, was a former jail worker with the Wayne County Sheriff's Office in Michigan.")
     place = resolve_place(text)
     assert (place.location, place.admin1) == ("Dallas", "Texas")
+
+
+@pytest.mark.parametrize("event, article, town, state", [
+    # "Franklin County" is a county of two dozen states; the town the text puts the shooting in is in one of them
+    ("A boy was found shot inside a Franklin County home on Monday.",
+     "A boy was found shot inside a Franklin County home on Monday.\n\n"
+     "Deputies were called to a house on Elm Court in Villa Ridge shortly after 6 a.m.", "Villa Ridge", "Missouri"),
+    ("Fayette County deputies are investigating a shooting that wounded a girl.",
+     "Fayette County deputies are investigating a shooting that wounded a girl. It happened on a farm road "
+     "just outside of Oak Hill on Friday.", "Oak Hill", "West Virginia"),
+])
+def test_a_county_many_states_share_is_the_one_holding_the_town_the_text_puts_the_incident_in(
+        event, article, town, state):
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == (town, state)
+
+
+def test_a_county_becomes_the_town_whose_police_investigate():
+    """A town's police department works inside the town: "Horn Lake police" put a DeSoto County shooting there."""
+    text = ("A woman was killed and her daughter wounded in DeSoto County, Mississippi, according to the Horn Lake "
+            "Police Department.")
+    assert resolve_place(text).location == "Horn Lake"
+
+
+
+def test_a_big_city_the_text_names_puts_a_neighbourhood_in_its_state():
+    """Englewood is a town in several states and a part of Chicago: a "Chicago police" story means Chicago's."""
+    article = ("A man was shot on Tuesday evening in the Englewood neighborhood.\n\n"
+               "He was taken to a hospital in good condition, a Chicago police spokesman said.")
+    place = resolve_place("A man was shot on Tuesday evening in the Englewood neighborhood.", article=article)
+    assert (place.location, place.admin1) == ("Chicago", "Illinois")
+
+
+@pytest.mark.parametrize("event, article, city", [
+    # a quarter the gazetteer lacks
+    ("Two men were wounded in a shooting in the Berclair area on Friday.",
+     "Two men were wounded in a shooting in the Berclair area on Friday. Memphis police are looking for a "
+     "white car.", "Memphis"),
+    # a quarter named like towns of other states
+    ("A boy was shot dead in Madisonville late on Friday.",
+     "A boy was shot dead in Madisonville late on Friday. Cincinnati police have not named a suspect.",
+     "Cincinnati"),
+    # a quarter the gazetteer holds as a place of its own, named in a dateline
+    ("Six people were wounded outside a laundromat on Monday.",
+     "Laundromat shooting\n\nSOUTH SHORE — Six people were wounded outside a laundromat on Monday, "
+     "Chicago Police said.", "Chicago"),
+])
+def test_a_part_of_a_big_city_whose_police_the_text_names_is_the_city(event, article, city):
+    assert resolve_place(event, article=article).location == city
+
+
+@pytest.mark.parametrize("event, article, town", [
+    # a town of the state far from the city
+    ("A man was shot in Joliet on Sunday.", "A man was shot in Joliet on Sunday. Chicago police assisted.", "Joliet"),
+    # a town with police of its own
+    ("A man was shot in Evanston on Sunday.",
+     "A man was shot in Evanston on Sunday, Evanston police said. Chicago police assisted.", "Evanston"),
+])
+def test_a_town_is_not_a_part_of_the_big_city_whose_police_the_text_names(event, article, town):
+    assert resolve_place(event, article=article).location == town
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 2 May 2020, rebels shelled army positions in Wadi al Hamra (Sirt), killing two soldiers.", "Wadi al Hamra"),
+    ("On 2 May 2020, two fighters were killed in clashes at Bab Sharqi (Qaatabah, Ad Dali).", "Bab Sharqi"),
+])
+def test_a_name_the_gazetteer_lacks_may_begin_with_a_word_that_alone_is_no_place(sentence, location):
+    """ "Wadi", "Bab", "Tal", "Ras" alone are no places; they begin many names ("Wadi X", "Bab X")."""
+    assert resolve_place(sentence).location == location
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 3 May 2020, militiamen clashed at Dhagax village, west of Gaalkacyo town (Gaalkacyo, Mudug), killing 2.",
+     "Gaalkacyo"),
+    ("On 6 May 2020, a mob stoned a man to death in Kalowe village near Ndhiwa (Ndhiwa, Homa Bay).", "Ndhiwa"),
+])
+def test_the_reference_town_the_parenthesised_units_follow_is_the_coded_place(sentence, location):
+    """ "X near Y (district, province)": the units in parentheses are Y's, and event coders record Y."""
+    assert resolve_place(sentence).location == location
+
+
+def test_a_group_s_name_before_in_does_not_take_the_place_as_its_container():
+    place = resolve_place("On 9 May 2020, police clashed with members of the Imbonerakure in Kabuye commune (Ruyigi), "
+                          "killing one man.")
+    assert place.location == "Kabuye"
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 7 May 2020, a landmine killed 2 fighters in Sukhnah desert in Homs countryside.", "Sukhnah"),
+    ("On 6 May 2020, clashes took place between regime forces and rebels on Kansafra frontline in Idleb countryside, "
+     "killing 3.", "Kansafra"),
+])
+def test_a_desert_or_frontline_named_after_a_place_is_that_place(sentence, location):
+    assert resolve_place(sentence).location == location
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 8 May 2020, heavy artillery fire killed a fighter in As Sidra (Tripoli).", "As Sidra"),
+    ("On 8 May 2020, shelling killed two civilians in At Tawilah (Al Mahwit).", "At Tawilah"),
+])
+def test_an_arabic_article_spelt_like_an_english_word_is_part_of_the_name(sentence, location):
+    assert resolve_place(sentence).location == location
+
+
+def test_the_first_of_two_places_an_attack_happened_between_is_the_place():
+    place = resolve_place("On 28 April 2020, an IED killed three women travelling between Boulkiba and Titao "
+                          "(Titao, Loroum).")
+    assert (place.location, place.country_code) == ("Boulkiba", "BFA")
+
+
+def test_a_side_s_nationality_does_not_rule_out_the_provinces_of_another_country():
+    place = resolve_place("On 7 May 2020, Saudi forces fired artillery at villages in Razih district (Sadah), "
+                          "killing 1 civilian.")
+    assert (place.location, place.country_code) == ("Razih", "YEM")
+
+
+@pytest.mark.parametrize("event", [
+    "A Murfreesboro boy who was accidentally shot on Friday is expected to leave the Vanderbilt University Medical "
+    "Center in Nashville this week.",
+    "Four people were shot at a party in Port Norris. They drove themselves to hospitals in Vineland.",
+])
+def test_the_town_of_the_medical_centre_the_wounded_were_taken_to_is_not_the_place(event):
+    assert resolve_place(event).location in ("Murfreesboro", "Port Norris")
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("A woman was shot on Monday at Skip-J Range in Anderson, S.C., and deputies are investigating.", "Anderson"),
+    ("Three men were shot dead outside the Sports Page Tavern in Auburn, Wash., early Sunday.", "Auburn"),
+])
+def test_a_business_the_gazetteer_lacks_is_placed_by_the_town_it_is_in(sentence, town):
+    assert resolve_place(sentence).location == town
+
+
+def test_a_holiday_is_not_a_place():
+    assert resolve_place("Police arrested a third suspect in the Martin Luther King Day shooting that wounded "
+                         "five.").location is None
+
+
+def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us():
+    """K/W call signs are US stations': "Birmingham" in their story is Alabama's, not England's."""
+    text = ("Birmingham police are investigating after a teen was shot in a drive-by shooting on Sunday evening.\n\n"
+            "Copyright 2017 WXYZ. All rights reserved.")
+    place = resolve_place(text.split("\n")[0], article=text)
+    assert (place.location, place.country_code) == ("Birmingham", "USA")
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 29 April 2020, a youth mob from Ogwashi-Uku (Aniocha South LGA, Delta) set ablaze and killed a suspected "
+     "robber.", "Ogwashi-Uku"),
+    ("On 3 May 2020, unidentified gunmen killed 1 resident of Angwan Rukuba (Jos North LGA, Plateau).",
+     "Angwan Rukuba"),
+])
+def test_a_name_its_units_follow_in_parentheses_is_the_place_even_after_of_or_from(sentence, location):
+    """Event notes give the coded place's units in parentheses right after it: "a mob from X (LGA, state)"."""
+    assert resolve_place(sentence).location == location
+
+
+def test_mountains_named_after_a_place_are_that_place():
+    assert resolve_place("On 7 May 2020, soldiers killed 2 militants near Makhmour mountains in Erbil "
+                         "province.").location == "Makhmour"
+
+
+def test_the_reach_of_a_big_city_s_police_grows_with_the_city():
+    """Rancho Penasquitos lies 27 km from San Diego's centre, inside the city: San Diego police work there."""
+    article = ("Three people were found dead in a Rancho Penasquitos home on Tuesday, according to the San Diego "
+               "Police Department.")
+    assert resolve_place(article).location == "San Diego"
+
+
+@pytest.mark.parametrize("article, city", [
+    ("A man was shot near Flamingo and Durango on Sunday, LVMPD said.", "Las Vegas"),
+    ("Officers chased the car to Newton Street, where the suspect fired at them, IMPD said.", "Indianapolis"),
+])
+def test_a_city_police_department_s_acronym_is_its_city_s_police(article, city):
+    assert resolve_place(article).location == city
+
+
+def test_a_city_nickname_is_recorded_by_the_city_s_name():
+    assert resolve_place("Two men were shot in Philly on Sunday night.").location == "Philadelphia"
+
+
+def test_a_metropolitan_police_department_is_its_city_s_police():
+    article = ("Officers were called to a home in the 1600 block of East 44th Street, where a boy had been shot, "
+               "according to the Indianapolis Metropolitan Police Department.")
+    assert resolve_place(article).location == "Indianapolis"
+
+
+def test_an_airfield_is_placed_by_the_town_it_is_in():
+    place = resolve_place("03/02/2016: Militants fired on a checkpoint at Bagram Airfield in Bagram, Parwan, "
+                          "Afghanistan.")
+    assert place.location == "Bagram"
+
+
+def test_a_name_followed_by_a_loose_spelling_of_a_district_is_one_longer_name():
+    """ "Sar Banader": "Banader" matches a district only by loose spelling; with "Sar" it is one village's name."""
+    place = resolve_place("07/29/2016: Assailants blew up a culvert in Sar Banader, Helmand, Afghanistan.")
+    assert (place.location, place.admin1) == ("Sar Banader", "Helmand")
+
+
+def test_words_of_an_all_capital_line_are_no_call_signs():
+    text = "A MAN WAS SHOT WHAT WE KNOW\n\nThe shooting in Birmingham left one man wounded, police said."
+    assert resolve_place(text.split("\n")[-1], article=text).country_code == "GBR"

@@ -147,6 +147,7 @@ class Gazetteer:
         self.us_state_code: dict[str, str] = {}       # name -> postal code
         self.area_by_admin1: dict[tuple[str, str], int] = {}   # (iso2, admin1 name) -> area index
         self.city_alias: dict[str, int] = {}          # exact-case nicknames ("D.C.", "NYC") -> city
+        self.police_alias: frozenset[str] = frozenset()   # ... of them, city police departments ("LAPD")
 
     # -- queries ---------------------------------------------------------------------------
     def cities(self, key: str) -> tuple[int, ...]:
@@ -379,11 +380,13 @@ def build_gazetteer() -> Gazetteer:
 
     _load_countries(gaz, country_rules)
     _load_us_states(gaz, rules)
-    for alias, (cc, name) in (rules.get("city_aliases") or {}).items():
+    police = rules.get("police_aliases") or {}
+    for alias, (cc, name) in {**(rules.get("city_aliases") or {}), **police}.items():
         ids = [i for i in gaz.cities(name_key(name)) if gaz.city_cc[i] == cc]
         if not ids:
-            raise ValueError(f"places.yaml city_aliases: {name!r} ({cc}) is not a town in the data")
+            raise ValueError(f"places.yaml city_aliases/police_aliases: {name!r} ({cc}) is not a town in the data")
         gaz.city_alias[alias] = max(ids, key=lambda i: gaz.city_pop[i])
+    gaz.police_alias = frozenset(police)
     return gaz
 
 

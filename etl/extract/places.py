@@ -59,6 +59,8 @@ MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
 REPEAT_BONUS = 0.5         # per further mention of the same name: the story's place recurs
 REPEAT_CAP = 2.5
 SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead with the event
+BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
+BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
 
 CUE_WEIGHTS = {
@@ -91,6 +93,7 @@ class _Rules:
     fold_into_town: frozenset[str]
     connectors: frozenset[str]
     not_place: frozenset[str]
+    name_heads: frozenset[str]
     not_place_phrases: frozenset[str]
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
@@ -139,6 +142,7 @@ def _rules() -> _Rules:
         fold_into_town=low(data["fold_into_town"]),
         connectors=low(data["name_connectors"]),
         not_place=low(data["not_place_words"]),
+        name_heads=low(data["name_heads"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
@@ -179,6 +183,7 @@ _POSSESSIVE = re.compile("['’]s")
 # "al-Hasakeh", "ad-Dali": a lower-case Arabic article joined to a capitalised name. Looked for from the joiner
 # before a capital letter, which is rare: the articles' first letters a and e are everywhere.
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ed|es|ez|en)[-‐‘ʿ'][A-Z]")
+_ARTICLE_LOOKALIKES = frozenset(("As", "At", "An"))
 _JOINED_CAPITAL = re.compile(r"[-‐‘ʿ'](?=[A-Z])")
 _MONTH_ABBREVIATIONS = frozenset([m[:3] for m in MONTH_NAMES] + ["sept"])
 _ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr lt sgt gen col capt gov rep sen no vs ft mt".split())
@@ -290,6 +295,7 @@ class _Mention:
     near: _Mention | None = None
     contained: bool = False
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
+    located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -342,7 +348,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     breakers, connectors = rules.breakers, rules.connectors
     j = 0
     for i in compress(range(n), cap):        # a name starts with a capitalised word
-        if (i < j or used[i] or lower[i] in breakers
+        if (i < j or used[i] or lower[i] in breakers and not _arabic_article(text, toks, i, breakers)
                 or lower[i] in _MONTH_ABBREVIATIONS and i + 1 < n and toks.text[i + 1] == "."):
             continue                         # inside the last name, or "Nov. 11"
         j = i + 1
@@ -366,6 +372,14 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) -> bool:
+    """ "As Sabaa", "At Tuhayta", "An Nasiriyah": an Arabic article spelt like an English word, told apart by its
+    capital inside a sentence and the capitalised name after it."""
+    return (toks.text[i] in _ARTICLE_LOOKALIKES and not toks.initial[i] and not toks.titled[i]
+            and i + 1 < len(toks.text) and toks.cap[i + 1] and toks.lower[i + 1] not in breakers
+            and "\n" not in text[toks.end[i]:toks.start[i + 1]])
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:
@@ -445,10 +459,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             m.embedded = True
         if m.kind == "demonym" and m.after < j:
             m.embedded = True
-    # Two town names side by side are one longer name ("Anthony Jennings"), unless the second
-    # is a country, state or province qualifying the first ("Kandahar Afghanistan").
+    # Two town names side by side are one longer name ("Anthony Jennings", "Sar Banader" with a district's loose
+    # spelling), unless the second is a country, state or province qualifying the first ("Kandahar Afghanistan").
     for a, b in zip(out, out[1:]):
-        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and b.cities
+        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and (b.cities or b.loose_areas)
                 and not toks.titled[a.t0] and not a.type_inside):
             a.embedded = b.embedded = True
         elif a.embedded and a.after == b.t0 and not toks.titled[a.t0]:
@@ -472,7 +486,9 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
-    if name_words[0] in rules.not_place or name_words[-1] in rules.not_place:
+    first = 1 if toks.text[i] in _ARTICLE_LOOKALIKES and len(name_words) > 1 else 0     # "As Sawdiyah"
+    if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
+            or name_words[-1] in rules.not_place):
         return []
     if end - i == 1 and _is_acronym(toks, i):
         return []
@@ -503,7 +519,7 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     return out
 
 
-def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
+def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
     if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
         word = toks.lower[m.after]
@@ -549,6 +565,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules) -> None:
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
+    if m.surface in police_aliases:          # "LVMPD said": the city's police
+        m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
         if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
                 or toks.lower[m.t0] in rules.not_place):
@@ -591,6 +609,11 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                         cur.ptype or nxt.ptype or nxt.kind in ("country", "state") or nxt.areas
                         or (nxt.cities and cur.kind == "unknown" and cur.loc_word in rules.unknown_locatives)):
                     nxt = None
+                # a name the gazetteer lacks, not marked as a place, is not put in one by "in": "members of the
+                # Imbonerakure in Kabuye commune"
+                if (nxt is not None and link == "in" and cur is m and m.kind == "unknown"
+                        and not (m.ptype or m.locative or m.relation or m.dateline)):
+                    nxt = None
             if nxt is None:
                 if link == "," and cur is m:
                     # "X, north of the city of Y" / "X, near Y": Y is the reference point X lies near.
@@ -623,6 +646,21 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
                     ref.contained = True
+    for m in mentions:
+        # "Kalowe village near Ndhiwa (Ndhiwa, Homa Bay)": the units in parentheses are the reference town's, and
+        # event coders record the town whose units they give
+        if m.near is not None and m.near.paren_chain:
+            m.located, m.near.contained, m.near = True, False, None
+        # "between Boulkiba and Titao (Titao, Loroum)": coders record the first; the units are both's
+        if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
+            k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
+            while k < len(toks.text) and toks.lower[k] in ("the", "a"):
+                k += 1
+            peer = by_start.get(k) if k > m.after else None
+            if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
+                peer.located = True
+                if not m.containers:
+                    m.containers = list(peer.containers)
 
 
 def _is_admin(m: _Mention) -> bool:
@@ -646,6 +684,7 @@ class _Analysis:
     countries: Counter          # iso2 -> weighted evidence
     explicit: set[str]          # iso2 named by country name/alias/demonym (outside org names)
     placed: set[str]            # ... of them, those named other than as a side ("Romanian soldiers", "Saudi forces")
+    sides: Counter              # iso2 -> the part of its evidence that is a side's nationality ("Saudi forces")
     states: Counter             # US postal -> count
     admin1: Counter             # (iso2, admin1 name) -> count
     dateline: list[_Mention]
@@ -673,7 +712,7 @@ def _analyse(text: str) -> _Analysis:
     mentions = _find_mentions(text, toks, gaz, rules)
     initials = list(compress(range(len(toks.text)), toks.initial))    # where the text's sentences start
     for m in mentions:
-        _annotate(m, toks, rules)
+        _annotate(m, toks, rules, gaz.police_alias)
         m.sentence = max(bisect_right(initials, m.t0) - 1, 0) if m.t0 < len(toks.text) else len(initials) - 1
         m.masthead = toks.masthead[m.t0] if m.t0 < len(toks.text) else False
         m.titled = toks.titled[m.t0] if m.t0 < len(toks.text) else False
@@ -691,6 +730,7 @@ def _analyse(text: str) -> _Analysis:
     countries: Counter = Counter()
     explicit: set[str] = set()
     placed: set[str] = set()                 # not only as a side
+    sides: Counter = Counter()
     states: Counter = Counter()
     admin1: Counter = Counter()
     for m in mentions:
@@ -706,6 +746,8 @@ def _analyse(text: str) -> _Analysis:
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             countries[m.country] += 0.25 if side else 1
+            if side:
+                sides[m.country] += 0.25
             explicit.add(m.country)
             if not side:
                 placed.add(m.country)
@@ -735,14 +777,34 @@ def _analyse(text: str) -> _Analysis:
     for m in mentions:
         if m.ptype in rules.type_countries and not m.embedded:
             countries[rules.type_countries[m.ptype]] += 1
+        if m.kind == "place" and m.cities and not m.embedded:
+            state = _big_city_state(gaz, m.cities, m.key)
+            if state:
+                states[state] += BIG_CITY_STATE_VOTE
     lowered = text.lower() if text.isascii() else None
     for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
         # does) a phrase must be a substring of the lower-cased text first, which str finds far faster.
         if (lowered is None or any(p in lowered for p in phrases)) and pattern.search(text):
             countries[cc] += 1
+    if _names_call_sign(text):                      # "(WKRN)", "Copyright 2017 WBRC": a US station's story
+        countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
-    return _Analysis(mentions, countries, explicit, placed, states, admin1, dateline, paired)
+    return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
+
+
+@lru_cache(maxsize=1 << 12)
+def _big_city_state(gaz: Gazetteer, cities: tuple[int, ...], key: str) -> str | None:
+    """The US state of the big city a name denotes when that reading dwarfs its others ("Chicago", not
+    "Springfield"): a story naming it is likely in its state. Only by the city's own name: "Fayette County"
+    is Lexington's alias, and a county of eleven states."""
+    best = max(cities, key=gaz.city_pop.__getitem__)
+    pop = gaz.city_pop[best]
+    if gaz.city_cc[best] != "US" or pop < BIG_CITY or name_key(gaz.city_name[best]) != key:
+        return None
+    if any(c != best and gaz.city_pop[c] * BIG_CITY_DWARFS > pop for c in cities):
+        return None
+    return gaz.us_state_code.get(gaz.city_admin1[best])
 
 
 def _chain_countries(m: _Mention, gaz: Gazetteer) -> set[str]:
@@ -838,6 +900,20 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
             done = first
 
 
+# Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
+_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
+
+
+def _names_call_sign(text: str) -> bool:
+    """A US station's call sign in the text, outside all-capital lines (where "WITH", "WHAT" are words)."""
+    for match in _CALL_SIGN.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if not text[start:end if end >= 0 else len(text)].isupper():
+            return True
+    return False
+
+
 def _is_call_sign(word: str) -> bool:
     return len(word) == 4 and word.isupper() and word[0] in "KW"
 
@@ -917,6 +993,9 @@ class _Context:
         self.share = {cc: v / total for cc, v in self.countries.items()}
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
         self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
+        # ... and by more than a side's nationality: "Saudi forces shelled Razih district (Sadah)" is in Yemen
+        side = sum(weight * an.sides[self.top] for weight, an in zip((3, 2, 2, 1), analyses)) if self.top else 0
+        self.placed_dominant = self.dominant if self.dominant and self.countries[self.dominant] > side else None
         # the US state the text's "City, ST" pairs (datelines included) put it in, when they agree
         paired = sum((an.paired_states for an in analyses), Counter())
         state, n = paired.most_common(1)[0] if paired else (None, 0)
@@ -1020,8 +1099,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
     # A small foreign namesake is not the place when the text is plainly about another country
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
-    if ctx.dominant and not (m.dateline or m.us_pair):
-        out = [r for r in out if r.cc == ctx.dominant or r.fit > 0 or r.pop >= BIG_CITY]
+    if ctx.placed_dominant and not (m.dateline or m.us_pair):
+        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY]
     # ... nor a small town of another US state when the text is plainly about one ("the Eagle Point
     # apartments" in a Durham, N.C. story is not Eagle Point, Oregon)
     state = gaz.us_state_name.get(ctx.dominant_state) if ctx.dominant_state else None
@@ -1055,8 +1134,8 @@ def _cue(m: _Mention) -> float:
         cue += w["relation"]
     if m.nonevent:
         cue += w["nonevent"]
-    elif m.weak_nonevent:
-        cue += w["weak_nonevent"]
+    elif m.weak_nonevent and not (m.paren_chain and any(c.kind != "unknown" for c in m.containers)):
+        cue += w["weak_nonevent"]      # not in "a resident of X (LGA, state)": event notes give X's units
     if m.weak:
         cue += w["weak"]
     return cue
@@ -1135,6 +1214,10 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
     if _last_word(head.surface) in rules.facility_words or head.rank >= 5:
+        # "at Skip-J Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
+        if head is m and m.containers and m.containers[0].kind in ("place", "capital"):
+            read = _read(m.containers[0], gaz, ctx)
+            return (read[0] + cue, read[1]) if read is not None else None
         return None
     if m.near is not None:
         near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
@@ -1193,8 +1276,8 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
     name = head.surface
     if head.kind == "capital" and res is not None:
         name = res.name
-    elif res is not None and res.kind == "city" and len(name) <= 3:
-        name = res.name                                     # "LA", "DC"
+    elif res is not None and res.kind == "city" and (len(name) <= 3 or name in load_gazetteer().city_alias):
+        name = res.name                                     # "LA", "DC", "Philly"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
     first, _, rest = name.partition(" ")
@@ -1213,7 +1296,7 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     counts = Counter(m.key for m in an.mentions if not m.embedded)
     best = None
     for m in an.mentions:
-        if m.contained or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
+        if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
         if m.possessive and not m.dateline:
             continue
@@ -1249,19 +1332,20 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def agrees(place: Place) -> bool:
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
 
+    analyses = (ev, cx, ti, ar)
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, (ev, cx, ti, ar), gaz)
-        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, analyses, gaz, ctx)
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return _absorb(read[1], (ev, cx, ti, ar), gaz, ctx)
+                return _absorb(_police_city(read[1], analyses, gaz, ctx), analyses, gaz, ctx)
     # the article's place, unless the sentence names only a country ("a village in northern Syria")
     place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
     if place:
-        return _absorb(place, (ev, cx, ti, ar), gaz, ctx)
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
@@ -1284,27 +1368,74 @@ def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place 
     return None
 
 
-def _town_within(place: Place, analyses, gaz: Gazetteer) -> Place:
+def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
     """A county (admin2) becomes the town inside it that the text puts the incident in or near ("in Tama
-    County ... west of the town of Traer"; "the DeKalb County police ... a home in Lithonia"): incident
-    datasets record the town, and a county named for its sheriff or coroner is not where it happened."""
+    County ... west of the town of Traer"; "the DeKalb County police ... a home in Lithonia"; "DeSoto County ...
+    according to the Horn Lake Police Department"): incident datasets record the town, and a county named for
+    its sheriff or coroner is not where it happened. A county name that several US states share ("Franklin
+    County") is, when the text names none of them, the one holding the town."""
     cc = gaz.iso3_to_iso2.get(place.country_code or "")
-    counties = {a.name for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
-                if a.level == 2 and a.country == cc and a.admin1 == place.admin1}
+    named = [a for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
+             if a.level == 2 and a.country == cc]
+    counties = {(a.admin1, a.name) for a in named if a.admin1 == place.admin1}
     if not counties:
         return place
+    # the state was a guess (its votes are only the county name's shares): any of them
+    if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
+        counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent
-                    or not (m.locative or m.relation or m.resident or m.type_before or m.dateline)
+            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
+                    or not (m.locative or m.relation or m.resident or m.type_before or m.dateline or m.seat)
                     or set(m.key.split()) & county_words):      # the county's own name, or its seat's
                 continue
             for ci in m.cities:
-                if gaz.city_cc[ci] == cc and gaz.city_admin1[ci] == place.admin1 and gaz.city_admin2[ci] in counties:
-                    return Place(gaz.city_name[ci], place.admin1, place.country, place.country_code, gaz.city_lat[ci],
-                                 gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
+                if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
+                    return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
+                                 gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
     return place
+
+
+def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A part of a big US city whose police the text names ("in the Berclair area ... Memphis police", "SOUTH
+    SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
+    record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
+    its own, a town of a state the text names, and a town whose own police the text names."""
+    if place.location is None or place.country_code not in (None, "USA"):
+        return place
+    seats: dict[tuple[str, str | None], _Resolved] = {}
+    place_key = name_key(place.location)
+    for an in analyses:
+        for m in an.mentions:
+            if not m.seat or m.embedded or m.kind != "place" or not m.cities:
+                continue
+            if m.key == place_key or name_key(place.phrase or "") == m.key:
+                return place                 # the place's own police
+            city = _resolve_chain([m] + m.containers, gaz, ctx)[0]
+            if (city is not None and city.kind == "city" and city.cc == "US" and city.pop >= BIG_CITY
+                    # not "Fayette County deputies" (Lexington's alias); "LVMPD" is Las Vegas's police
+                    and (name_key(city.name) == m.key or m.surface in gaz.police_alias)):
+                seats[(city.name, city.admin1)] = city
+    if len(seats) != 1:
+        return place
+    (city,) = seats.values()
+    if name_key(city.name) == place_key:
+        return place
+    if place.latitude is not None and place.geo_precision == "exact":
+        if place.admin1 == city.admin1 and (
+                _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= _reach_km(city.pop)
+                or _pop_at(gaz, place) * 10 > city.pop):
+            return place
+        if place.admin1 != city.admin1 and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) >= 1:
+            return place
+    return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
+
+
+def _reach_km(pop: int) -> float:
+    """How far from its centre a city's own parts lie: ABSORB_KM for a city of a million or less, growing with
+    the square root of its population (its radius) up to twice that."""
+    return ABSORB_KM * min(2.0, max(1.0, math.sqrt(pop / 1_000_000)))
 
 
 def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
@@ -1317,7 +1448,7 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
         return place
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.contained or m.masthead
+            if (m.kind != "place" or m.embedded or m.masthead
                     or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
                     or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
                 continue
