@@ -503,3 +503,14 @@ def test_a_name_followed_by_a_loose_spelling_of_a_district_is_one_longer_name():
 def test_words_of_an_all_capital_line_are_no_call_signs():
     text = "A MAN WAS SHOT WHAT WE KNOW\n\nThe shooting in Birmingham left one man wounded, police said."
     assert resolve_place(text.split("\n")[-1], article=text).country_code == "GBR"
+
+
+@pytest.mark.parametrize("text, location, country", [
+    ("Nine people are killed in Israeli airstrikes on Gaza City.", "Gaza City", "PSE"),
+    ("Nine people are killed in airstrikes by Israel on Khan Younis.", "Khan Younis", "PSE"),
+    ("Israel strikes Gaza City, killing nine people.", "Gaza City", "PSE"),
+    ("Nine people are killed in Russian missile strikes on Kharkiv.", "Kharkiv", "UKR"),
+])
+def test_the_attacking_side_s_country_does_not_place_the_attack(text, location, country):
+    place = resolve_place(text)
+    assert (place.location, place.country_code) == (location, country)

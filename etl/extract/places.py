@@ -104,6 +104,7 @@ class _Rules:
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
     actor_after_demonym: frozenset[str]
+    attack_after_country: frozenset[str]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
     part_prefixes: frozenset[str]
     breakers: frozenset[str]
@@ -153,6 +154,7 @@ def _rules() -> _Rules:
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
         actor_after_demonym=low(data["actor_after_demonym"]),
+        attack_after_country=low(data["attack_after_country"]),
         country_cues=tuple(
             (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I),
              tuple(str(p).lower() for p in phrases), cc)
@@ -739,9 +741,15 @@ def _analyse(text: str) -> _Analysis:
         if m.kind == "country":
             if m.after < len(toks.text) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
                 continue                     # "the US dollar", "fled to Nigeria"
-            countries[m.country] += 3
+            # "Israel strikes Gaza City", "airstrikes by Israel": the attacking side, a hint of where at most
+            side = m.t0 > 0 and toks.lower[m.t0 - 1] == "by" \
+                or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
+            countries[m.country] += 0.75 if side else 3
             explicit.add(m.country)
-            placed.add(m.country)
+            if side:
+                sides[m.country] += 0.75
+            else:
+                placed.add(m.country)
         elif m.kind == "demonym":
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
@@ -1269,7 +1277,9 @@ def _country_fit(cc: str, ctx: _Context) -> float:
         return 0.0
     if cc == ctx.top:
         return 1.0
-    return -1.5 if ctx.dominant and cc != ctx.dominant else 0.0
+    # a text plainly about another country counts against; one that names that country only as a side
+    # ("Israeli strikes on Gaza City") does not
+    return -1.5 if ctx.placed_dominant and cc != ctx.placed_dominant else 0.0
 
 
 def _clean_name(head: _Mention, res: _Resolved | None) -> str:
