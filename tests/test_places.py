@@ -514,3 +514,14 @@ def test_words_of_an_all_capital_line_are_no_call_signs():
 def test_the_attacking_side_s_country_does_not_place_the_attack(text, location, country):
     place = resolve_place(text)
     assert (place.location, place.country_code) == (location, country)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Boko Haram militants attack a Chadian military base on the shores of the lake, killing 23 soldiers.", "TCD"),
+    ("Thirteen peacekeepers are killed as fighting intensifies in the Democratic Republic of the Congo.", "COD"),
+    ("Two people are killed in clashes in the Republic of the Congo.", "COG"),
+    ("Thirteen peacekeepers, nine from South Africa and three from Malawi, are killed in fighting in the "
+     "Democratic Republic of the Congo.", "COD"),
+])
+def test_countries_named_by_a_demonym_a_town_shares_or_by_their_full_names(text, country):
+    assert resolve_place(text).country_code == country

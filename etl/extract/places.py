@@ -110,6 +110,7 @@ class _Rules:
     breakers: frozenset[str]
     state_abbr_re: re.Pattern
     exact_country_re: re.Pattern | None
+    joined_country_re: re.Pattern | None
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +132,11 @@ def _rules() -> _Rules:
     exact = sorted(gaz.country_exact, key=len, reverse=True)
     # found not after a word character or a dot (text.not_after_word)
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
+    # names joined by lowercase words, which end a capitalised span: "Democratic Republic of the Congo",
+    # "Bosnia and Herzegovina"
+    joined = sorted((k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)), key=len, reverse=True)
+    joined_re = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in joined) + r")\b",
+                           re.I) if joined else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -167,6 +173,7 @@ def _rules() -> _Rules:
         | frozenset(WEEKDAYS) | frozenset(("today", "tonight", "yesterday")) | low(data["page_words"]),
         state_abbr_re=state_abbr_re,
         exact_country_re=exact_re,
+        joined_country_re=joined_re,
     )
 
 
@@ -210,6 +217,11 @@ class _Tokens:
     possessive: list[bool]   # "Kabul's" (the token is "Kabul")
     masthead: list[bool]     # publisher/station part of a headline line ("... - WKRN News 2")
     dateline: list[bool]     # inside a dateline ("NASHVILLE, Tenn. (WKRN) —")
+
+
+def _modifies(toks: _Tokens, k: int) -> bool:
+    """Token k is a lowercase word: the name before it is an adjective of it ("Chadian soldiers")."""
+    return k < len(toks.text) and toks.word[k] and not toks.cap[k]
 
 
 def _tokenise(text: str) -> _Tokens:
@@ -336,17 +348,25 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     n = len(toks.text)
     used = [False] * n
     starts, ends, lower, cap = toks.start, toks.end, toks.lower, toks.cap
-    # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly.
+    # Dotted/upper-case country aliases ("U.S.", "UK", "DRC") match exactly; names with lowercase words in them
+    # ("Republic of the Congo") are found whole before the capitalised spans would break them up.
+    found = []
     if rules.exact_country_re:
-        for match in not_after_word(rules.exact_country_re, text, "."):
-            t0 = bisect_left(starts, match.start())
-            t1 = t0
-            while t1 < n and ends[t1] <= match.end():
-                used[t1] = True
-                t1 += 1
-            if t1 > t0:
-                mentions.append(_Mention(match.group(), match.start(), match.end(), t0, t1, t1,
-                                         match.group(), "country", country=gaz.country_exact[match.group()]))
+        found += [(m, gaz.country_exact[m.group()]) for m in not_after_word(rules.exact_country_re, text, ".")]
+    if rules.joined_country_re and (" of " in text or " and " in text):
+        found += [(m, gaz.country_keys[fold(re.sub(r"\s+", " ", m.group()))]) for m in rules.joined_country_re.finditer(text)
+                  if m.group()[:1].isupper()]
+    for match, country in found:
+        t0 = bisect_left(starts, match.start())
+        t1 = t0
+        while t1 < n and ends[t1] <= match.end():
+            if used[t1]:
+                break
+            used[t1] = True
+            t1 += 1
+        if t1 > t0:
+            mentions.append(_Mention(match.group(), match.start(), match.end(), t0, t1, t1,
+                                     match.group(), "country", country=country))
     breakers, connectors = rules.breakers, rules.connectors
     j = 0
     for i in compress(range(n), cap):        # a name starts with a capitalised word
@@ -439,7 +459,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             m.kind, m.country = "country", hit["country"]
         elif "state" in hit:
             m.kind, m.state = "state", hit["state"]
-        elif "demonym" in hit and "cities" not in hit:
+        elif "demonym" in hit and ("cities" not in hit or _modifies(toks, end)):
+            # "Chadian soldiers" is Chad's, though a Chinese town is called Chadian
             m.kind, m.country = "demonym", hit["demonym"]
         m.cities = hit.get("cities", ())
         m.areas = hit.get("areas", ())
@@ -741,8 +762,10 @@ def _analyse(text: str) -> _Analysis:
         if m.kind == "country":
             if m.after < len(toks.text) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
                 continue                     # "the US dollar", "fled to Nigeria"
-            # "Israel strikes Gaza City", "airstrikes by Israel": the attacking side, a hint of where at most
-            side = m.t0 > 0 and toks.lower[m.t0 - 1] == "by" \
+            # "Israel strikes Gaza City", "airstrikes by Israel": the attacking side; "nine (soldiers) from South
+            # Africa": whose, not where. A hint of where at most.
+            before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
+            side = before >= 0 and toks.lower[before] in ("by", "from") \
                 or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
             countries[m.country] += 0.75 if side else 3
             explicit.add(m.country)
