@@ -27,7 +27,7 @@ from etl import store
 from etl.engine import die_with_parent
 from etl.schema import Article
 
-VALIDATION_ROWS = 10_000   # rows per validation chunk: GX holds ~20 KB per row checked; ids repeated across chunks are caught apart
+VALIDATION_ROWS = 5_000    # rows per validation chunk: GX holds ~20 KB per row checked (~100 MB); ids repeated across chunks are caught apart
 _ARTICLE_FIELDS = dataclasses.fields(Article)  # flat values: dataclasses.asdict would deep-copy each
 READ_ROWS = 5_000          # rows per batch read back from a Parquet file or DuckDB
 DUCKDB_MEMORY = "128MB"    # DuckDB's own budget (for grouping); past it, it spills to the work folder
@@ -455,7 +455,7 @@ def validate_all(table: str, path: Path, out_path: Path, suite, work: Path,
     return Validated(rows=total, passed=written, validation=combined, chunks=len(parts), fresh=fresh)
 
 
-CHUNK_CUT = 8192  # a chunk ends after a row whose id hashes to 0 modulo this: ~this many rows, cut by content
+CHUNK_CUT = 4096  # a chunk ends after a row whose id hashes to 0 modulo this: ~this many rows, cut by content
 
 
 def chunk_ends(ids: list, most: int) -> list[int]:

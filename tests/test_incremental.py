@@ -133,16 +133,16 @@ def test_ingest_index_gives_the_articles_a_fresh_read_gives(tmp_path):
 
 def test_chunks_are_cut_by_content(tmp_path):
     """An edit, an insertion or a deletion moves no chunk boundary outside the chunk it falls in."""
-    from etl.stream import CHUNK_CUT, chunk_ends
+    from etl.stream import CHUNK_CUT, VALIDATION_ROWS, chunk_ends
 
     ids = [f"a{i}#1" for i in range(20 * CHUNK_CUT)]
-    ends = chunk_ends(ids, 10_000)
+    ends = chunk_ends(ids, VALIDATION_ROWS)
     assert ends[-1] == len(ids) and all(b > a for a, b in zip([0] + ends, ends))
     sizes = [b - a for a, b in zip([0] + ends, ends)]
-    assert max(sizes) <= 10_000 and len(ends) > 10
+    assert max(sizes) <= VALIDATION_ROWS and len(ends) > 10
     inserted = ids[:5000] + ["new#1"] + ids[5000:]
     moved = {e + (e > 5000) for e in ends}  # the same cuts, one row later past the insertion
-    assert len(moved ^ set(chunk_ends(inserted, 10_000))) <= 2 * 2
+    assert len(moved ^ set(chunk_ends(inserted, VALIDATION_ROWS))) <= 2 * 2
 
 
 @pytest.mark.slow
