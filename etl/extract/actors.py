@@ -157,6 +157,24 @@ class _Entry(NamedTuple):
     by_name: bool = False       # a country's bare name standing for its army ("Israel launched ...")
 
 
+class _Scanners(dict):
+    """The four mention scanners, each compiled when first needed: ~0.15 s apiece, and most texts need one (ASCII,
+    no militias), which matters to a rebuild that extracts a single article.
+    Folded text is mostly ASCII, where an ASCII pattern compiled with re.ASCII (ASCII case folding and \\w) finds
+    the same matches a fifth faster: _mentions uses it there, unless the text has the separators \\x1c-\\x1f,
+    which only Unicode's \\s matches."""
+
+    def __init__(self, sources: dict[bool, str]):
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, key: tuple[bool, bool]) -> re.Pattern:
+        with_ethnic, ascii_text = key
+        source = self.sources[with_ethnic]
+        self[key] = pattern = re.compile(source, re.I | re.ASCII if ascii_text and source.isascii() else re.I)
+        return pattern
+
+
 class _Tables(NamedTuple):
     by_key: dict[str, _Entry]          # folded alias -> entry
     by_acronym: dict[str, _Entry]      # acronym as written -> entry
@@ -168,7 +186,7 @@ class _Tables(NamedTuple):
     provinces: dict[str, list[tuple[str, _Names]]]  # parent canonical -> [(province, its places)]
     coalitions: dict[str, str]
     theatres: list[tuple[str, _Names]]
-    scanners: dict[tuple[bool, bool], re.Pattern]  # (with ethnic militias, for ASCII text) -> mention scanner
+    scanners: _Scanners  # (with ethnic militias, for ASCII text) -> mention scanner
     country: str                        # regex source for a country or demonym
     inspired: dict[str, str]            # group -> the generic name of those it inspires
     theatre_names: dict[str, str]       # canonical of a group -> the coalition fighting in its war
@@ -299,15 +317,8 @@ def _tables() -> _Tables:
     # "Tiv militias": a militia named by its community, tried only in texts that say "militia"
     ethnic = (r"|(?-i:(?P<eth>[A-Z][a-z][\w']*(?:[\s\-][A-Z][a-z][\w']*){0,2}))\s+"
               r"(?:(?:ethnic|communal|clan|tribal|sub-clan)\s+)?militia(?:s|m[ae]n|\s+members)?")
-    scanners = {}
-    for with_ethnic in (True, False):
-        source = rf"(?<![\w'])(?:{alternatives}{ethnic if with_ethnic else '|(?P<eth>(?!))'})(?![\w])"
-        scanners[with_ethnic, False] = re.compile(source, re.I)
-        # Folded text is mostly ASCII, where an ASCII pattern compiled with re.ASCII (ASCII case folding and \w)
-        # finds the same matches a fifth faster: _mentions uses it there, unless the text has the separators
-        # \x1c-\x1f, which only Unicode's \s matches.
-        scanners[with_ethnic, True] = (re.compile(source, re.I | re.ASCII) if source.isascii()
-                                       else scanners[with_ethnic, False])
+    scanners = _Scanners({with_ethnic: rf"(?<![\w'])(?:{alternatives}{ethnic if with_ethnic else '|(?P<eth>(?!))'})(?![\w])"
+                          for with_ethnic in (True, False)})
 
     provinces: dict[str, list[tuple[str, _Names]]] = {}
     for g in data["groups"]:
