@@ -525,3 +525,20 @@ def test_the_attacking_side_s_country_does_not_place_the_attack(text, location, 
 ])
 def test_countries_named_by_a_demonym_a_town_shares_or_by_their_full_names(text, country):
     assert resolve_place(text).country_code == country
+
+
+@pytest.mark.parametrize("text, location, admin1, country", [
+    # the province's name with its type word matches the namesake province without it (Peru's La Libertad)
+    ("A grenade exploded at a market in Trujillo, La Libertad Department, wounding four vendors.",
+     "Trujillo", "La Libertad", "PER"),
+    ("Peruvian police said a grenade exploded at a market in Trujillo, La Libertad Region.",
+     "Trujillo", "La Libertad", "PER"),
+    # a chain's second name picks the town among namesakes by its second-level unit ("Province of Isabela")
+    ("Gunmen shot dead two farmers in Santo Tomas, Isabela, Philippines, on Sunday.",
+     "Santo Tomas", "Cagayan Valley", "PHL"),
+    ("Gunmen shot dead two farmers in Santo Tomas, Isabela province, on Sunday.",
+     "Santo Tomas", "Cagayan Valley", "PHL"),
+])
+def test_a_town_s_namesake_inside_the_province_its_chain_names(text, location, admin1, country):
+    place = resolve_place(text)
+    assert (place.location, place.admin1, place.country_code) == (location, admin1, country)

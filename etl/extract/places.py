@@ -24,7 +24,7 @@ from operator import and_, gt, itemgetter, methodcaller, sub
 import yaml
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key
+from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
 from etl.extract.people import person_words
 from etl.extract.text import not_after_word
 from etl.extract.trie import trie_regex
@@ -76,6 +76,7 @@ CUE_WEIGHTS = {
     "weak_nonevent": -1.0, # "of X", "from X"
     "weak": -1.5,          # sentence-initial, headline or stop-listed word with no cue
 }
+PROVINCE_RANK = 5          # place-type ranks from here name first-level units ("department", "province", "state")
 TYPE_WEIGHT_BY_RANK = {1: 1.5, 2: 3.0, 3: 3.0, 4: 3.0, 5: 1.5, 6: 1.0}
 
 
@@ -330,6 +331,10 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
     if folded in gaz.us_state_keys:
         hit["state"] = gaz.us_state_keys[folded]
     areas = gaz.area_ids(key)
+    last = folded.rpartition(" ")[2]
+    if _rules().place_types.get(last, 0) >= PROVINCE_RANK and folded != last:
+        # "La Libertad Department" is also Peru's La Libertad, which the data names without the type word
+        areas = tuple(dict.fromkeys(areas + gaz.area_ids(name_key(strip_admin_suffix(surface)))))
     if not areas:
         areas = gaz.area_ids(key, loose=True)
         if areas:
@@ -1120,9 +1125,9 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         score = math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
         if district_like or (m.ptype is None and not m.cities):
             score += 1.5
-        if area.level == 1 and m.rank and m.rank < 5:
+        if area.level == 1 and m.rank and m.rank < PROVINCE_RANK:
             score -= 2
-        if area.level == 2 and m.rank >= 5:
+        if area.level == 2 and m.rank >= PROVINCE_RANK:
             score -= 2
         if area.level == 1 and outermost:
             score += 2
@@ -1182,7 +1187,7 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
         return 0
     first_res = res[1]
     settlement = first.ptype in ("village", "town", "city") or (
-        first_res is not None and first_res.kind == "city" and first.rank < 5)
+        first_res is not None and first_res.kind == "city" and first.rank < PROVINCE_RANK)
     own_inside = res[0] is not None and res[0].kind == "city" and res[0].fit >= 2.5
     if m.ptype in rules.sub_city and settlement:
         return 1
@@ -1233,7 +1238,7 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if res is not None and res.kind == "admin1":
         # A province named alone is the incident's admin1; its name stands as location only when
         # not typed as a province (ACLED records "Ad Dali" for events across that governorate).
-        location = None if head.rank >= 5 else name
+        location = None if head.rank >= PROVINCE_RANK else name
         score = cue + 0.2 + _country_fit(res.cc, ctx)
         return score, Place(location, res.admin1, _country_name(gaz, res.cc), gaz.iso3(res.cc),
                             res.lat, res.lon, "admin1", m.surface)
@@ -1244,7 +1249,7 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
         return None
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
-    if _last_word(head.surface) in rules.facility_words or head.rank >= 5:
+    if _last_word(head.surface) in rules.facility_words or head.rank >= PROVINCE_RANK:
         # "at Skip-J Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
         if head is m and m.containers and m.containers[0].kind in ("place", "capital"):
             read = _read(m.containers[0], gaz, ctx)
