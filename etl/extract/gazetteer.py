@@ -328,13 +328,21 @@ def build_gazetteer() -> Gazetteer:
     area_index: dict[str, list[int]] = {}
     area_loose: dict[str, list[int]] = {}
 
+    # "Province of Isabela" -> "Isabela": the type words the data writes before a unit's name
+    prefixes = sorted(map(str, rules.get("area_name_prefixes") or ()), key=len, reverse=True)
+    type_prefix = re.compile(r"(?:" + "|".join(map(re.escape, prefixes))
+                             + r")(?:\s+(?:of|de la|de|del|di|du|des|e))?\s+(?=\S)") if prefixes else None
+
     def add_area(cc: str, admin1: str, name: str, level: int, points, aliases=()) -> int:
         lat = median(p[0] for p in points) if points else None
         lon = median(p[1] for p in points) if points else None
         idx = len(gaz.areas)
         gaz.areas.append(Area(cc, admin1, name, level, lat, lon, len(points)))
-        for alias in {name, strip_admin_suffix(name), *aliases}:
+        bare = type_prefix.sub("", name, count=1) if type_prefix and type_prefix.match(name) else name
+        for alias in {name, strip_admin_suffix(name), bare, strip_admin_suffix(bare), *aliases}:
             key = name_key(alias)
+            if len(key) < 3 and alias != name:
+                continue                     # "Departamento de La Capital" is not "La"
             _add(area_index, key, idx)
             loose = loose_key(key)
             if len(loose) >= (4 if level == 1 else 5):      # few provinces: shorter keys are safe

@@ -1112,6 +1112,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
             score -= 0.5
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
                              lat, lon, pop, fit, score))
+    with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
     for ai in m.areas:
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
@@ -1127,8 +1128,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
             score += 1.5
         if area.level == 1 and m.rank and m.rank < PROVINCE_RANK:
             score -= 2
-        if area.level == 2 and m.rank >= PROVINCE_RANK:
-            score -= 2
+        if area.level == 2 and m.rank >= PROVINCE_RANK and area.country in with_admin1:
+            score -= 2               # not where the data holds provinces as second-level units ("Isabela province")
         if area.level == 1 and outermost:
             score += 2
         out.append(_Resolved("area" if area.level == 2 else "admin1", area.name, area.country, area.admin1,
