@@ -542,3 +542,13 @@ def test_countries_named_by_a_demonym_a_town_shares_or_by_their_full_names(text,
 def test_a_town_s_namesake_inside_the_province_its_chain_names(text, location, admin1, country):
     place = resolve_place(text)
     assert (place.location, place.admin1, place.country_code) == (location, admin1, country)
+
+
+@pytest.mark.parametrize("text, location", [
+    # a barangay of a municipality is recorded itself; one of a city, as the city
+    ("Two soldiers were wounded in a clash with rebels in Barangay Malinao, Lake Sebu, South Cotabato.", "Malinao"),
+    ("A drug suspect was shot dead during a raid in Barangay Malinao, Cabanatuan City, Nueva Ecija.",
+     "Cabanatuan City"),
+])
+def test_a_barangay_folds_into_its_town_only_when_the_town_is_a_city(text, location):
+    assert resolve_place(text).location == location

@@ -90,6 +90,7 @@ class _Rules:
     relation: frozenset[str]
     place_types: dict[str, int]
     sub_city: frozenset[str]
+    city_part: frozenset[str]
     fold_into_district: frozenset[str]
     fold_into_town: frozenset[str]
     connectors: frozenset[str]
@@ -146,6 +147,7 @@ def _rules() -> _Rules:
         relation=low(data["relation_words"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         sub_city=low(data["sub_city_types"]),
+        city_part=low(data["city_part_types"]),
         fold_into_district=low(data["fold_into_district"]),
         fold_into_town=low(data["fold_into_town"]),
         connectors=low(data["name_connectors"]),
@@ -1190,6 +1192,9 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     settlement = first.ptype in ("village", "town", "city") or (
         first_res is not None and first_res.kind == "city" and first.rank < PROVINCE_RANK)
     own_inside = res[0] is not None and res[0].kind == "city" and res[0].fit >= 2.5
+    if m.ptype in rules.city_part and not (first_res is not None and first_res.kind == "city"
+                                           and first_res.pop >= BIG_CITY):
+        return 0
     if m.ptype in rules.sub_city and settlement:
         return 1
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
