@@ -552,3 +552,13 @@ def test_a_town_s_namesake_inside_the_province_its_chain_names(text, location, a
 ])
 def test_a_barangay_folds_into_its_town_only_when_the_town_is_a_city(text, location):
     assert resolve_place(text).location == location
+
+
+@pytest.mark.parametrize("text, location", [
+    # a name the gazetteer lacks before the capital is a quarter of the capital, which coders record
+    ("A bomb hidden in a cart exploded in Qalacha Bala, Kabul, Afghanistan, wounding three.", "Kabul"),
+    # ... but before another city that names its province too, it is a village of the province
+    ("A bomb hidden in a cart exploded in Qalacha Bala, Kandahar, Afghanistan, wounding three.", "Qalacha Bala"),
+])
+def test_an_unknown_name_before_the_capital_is_a_quarter_of_it(text, location):
+    assert resolve_place(text).location == location

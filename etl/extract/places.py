@@ -1205,8 +1205,14 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside:
         return 1
     # In "X, Kandahar, Afghanistan" Kandahar is the province: a big city is X's container only
-    # when a province follows it ("Bocom, Bamenda, North-West, Cameroon").
+    # when a province follows it ("Bocom, Bamenda, North-West, Cameroon"), or when it is the capital and X a name
+    # the gazetteer lacks ("Taimani, Kabul, Afghanistan": capitals' quarters are recorded as the capital).
     followed = len(chain) >= 3 and chain[2].kind != "country"
+    if (not m.ptype and not first.ptype and not m.paren_chain
+            and first_res is not None and first_res.kind == "city"):
+        own = res[0]
+        if m.kind == "unknown" and not followed and _is_capital(first_res):
+            return 1
     if (not m.ptype and not first.ptype and followed and not m.paren_chain
             and first_res is not None and first_res.kind == "city"):
         own = res[0]
@@ -1214,6 +1220,12 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
                 own.pop < SMALL_TOWN and _distance_km(own.lat, own.lon, first_res.lat, first_res.lon) < NEAR_KM)):
             return 1
     return 0
+
+
+def _is_capital(city: _Resolved) -> bool:
+    gaz = load_gazetteer()
+    capital = gaz.capital_city.get(city.cc)
+    return capital is not None and gaz.city_lat[capital] == city.lat and gaz.city_lon[capital] == city.lon
 
 
 def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | None:
