@@ -27,7 +27,7 @@ from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
 from etl.extract.people import person_words
 from etl.extract.text import not_after_word
-from etl.extract.trie import trie_regex
+from etl.extract.trie import trie_regex, words_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
 
@@ -136,9 +136,9 @@ def _rules() -> _Rules:
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     # names joined by lowercase words, which end a capitalised span: "Democratic Republic of the Congo",
     # "Bosnia and Herzegovina"
-    joined = sorted((k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)), key=len, reverse=True)
-    joined_re = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in joined) + r")\b",
-                           re.I) if joined else None
+    # "Bosnia and Herzegovina": ~150 such names, as a prefix tree tried only at capitalised words
+    joined = {k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)}
+    joined_re = re.compile(rf"\b(?-i:(?=[A-Z])){words_regex(joined)}\b", re.I) if joined else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -360,9 +360,9 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
     found = []
     if rules.exact_country_re:
         found += [(m, gaz.country_exact[m.group()]) for m in not_after_word(rules.exact_country_re, text, ".")]
-    if rules.joined_country_re and (" of " in text or " and " in text):
-        found += [(m, gaz.country_keys[fold(re.sub(r"\s+", " ", m.group()))]) for m in rules.joined_country_re.finditer(text)
-                  if m.group()[:1].isupper()]
+    if rules.joined_country_re:
+        found += [(m, gaz.country_keys[fold(re.sub(r"\s+", " ", m.group()))])
+                  for m in rules.joined_country_re.finditer(text)]
     for match, country in found:
         t0 = bisect_left(starts, match.start())
         t1 = t0
