@@ -225,16 +225,20 @@ def _spelled_alike(a: str, b: str) -> bool:
         and difflib.SequenceMatcher(None, first_a, first_b).ratio() >= NAME_LIKENESS
 
 
+def _few(m: dict) -> bool:
+    """The report gives FEW_CASUALTIES people killed or wounded at most."""
+    return (m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES
+
+
 def _few_with_ages(a: dict, b: dict) -> bool:
     """Both report a few casualties and give ages: the ages are likely the victims'."""
-    return all((m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES and m.get("ages") for m in (a, b))
+    return all(_few(m) and m.get("ages") for m in (a, b))
 
 
 def _ages_differ(a: dict, b: dict) -> bool:
     """One reports a few casualties with their ages, the other gives ages too, none of them theirs: other people,
     another event."""
-    few = [m for m in (a, b) if (m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES]
-    return bool(few and a.get("ages") and b.get("ages")) \
+    return (_few(a) or _few(b)) and bool(a.get("ages") and b.get("ages")) \
         and all(abs(x - y) > AGE_SLACK for x in a["ages"] for y in b["ages"])
 
 

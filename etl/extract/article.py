@@ -97,7 +97,6 @@ def extract_article(article: Article) -> list[Mention]:
                                    article.publication_date)
     for n, m in enumerate(mentions, 1):
         m.mention_id = f"{article.article_id}#{n}"
-        m.publication_date = given
     if not mentions:
         # An attack reported without casualty figures is still an incident (GTD codes such attacks too), and so
         # is one whose reported deaths a coder's note sets to zero: one row, for the first such group or
@@ -110,8 +109,9 @@ def extract_article(article: Article) -> list[Mention]:
         m = _mention(g, sentences, article, uncounted=True) if g is not None else None
         if m is not None:
             m.mention_id = f"{article.article_id}#1"
-            m.publication_date = given
             mentions.append(m)
+    for m in mentions:
+        m.publication_date = given  # the article's, whatever date its relative dates counted from
     _flag_unnamed_countries(mentions, article)
     for m, people in zip(mentions, people_by_mention(text, [m.evidence_start for m in mentions])):
         m.people, m.ages = people, ages_in(m.evidence)
@@ -424,8 +424,9 @@ def _event_dates(text: str, published) -> list[DateMention]:
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
-_FURNITURE = re.compile(r"\b(?:posted|updated|created|published|last\s+updated)\s*:?", re.I)
-_FURNITURE_BEFORE = re.compile(r"\b(?:posted|updated|created|published)\s*:?\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated)\s*:?"
+_FURNITURE = re.compile(_PAGE_LABEL, re.I)
+_FURNITURE_BEFORE = re.compile(_PAGE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
                           r"indicted|sentenced|identified|released)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)

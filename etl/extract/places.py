@@ -134,9 +134,8 @@ def _rules() -> _Rules:
     exact = sorted(gaz.country_exact, key=len, reverse=True)
     # found not after a word character or a dot (text.not_after_word)
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
-    # names joined by lowercase words, which end a capitalised span: "Democratic Republic of the Congo",
-    # "Bosnia and Herzegovina"
-    # "Bosnia and Herzegovina": ~150 such names, as a prefix tree tried only at capitalised words
+    # names joined by lowercase words, which end a capitalised span ("Democratic Republic of the Congo", "Bosnia
+    # and Herzegovina"): ~150 such names, as a prefix tree tried only at capitalised words
     joined = {k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)}
     joined_re = re.compile(rf"\b(?-i:(?=[A-Z])){words_regex(joined)}\b", re.I) if joined else None
     return _Rules(
@@ -763,6 +762,14 @@ def _analyse(text: str) -> _Analysis:
     sides: Counter = Counter()
     states: Counter = Counter()
     admin1: Counter = Counter()
+    def evidence(cc: str, weight: float, side: bool) -> None:
+        countries[cc] += weight
+        explicit.add(cc)
+        if side:
+            sides[cc] += weight
+        else:
+            placed.add(cc)
+
     for m in mentions:
         if m.embedded:
             continue
@@ -774,21 +781,11 @@ def _analyse(text: str) -> _Analysis:
             before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
             side = before >= 0 and toks.lower[before] in ("by", "from") \
                 or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
-            countries[m.country] += 0.75 if side else 3
-            explicit.add(m.country)
-            if side:
-                sides[m.country] += 0.75
-            else:
-                placed.add(m.country)
+            evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
-            countries[m.country] += 0.25 if side else 1
-            if side:
-                sides[m.country] += 0.25
-            explicit.add(m.country)
-            if not side:
-                placed.add(m.country)
+            evidence(m.country, 0.25 if side else 1, side)
         elif m.kind == "state":
             states[m.state] += 1
             countries["US"] += 2
