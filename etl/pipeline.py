@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -109,7 +110,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         from etl import report  # matplotlib is slow to import; only the build needs it
 
         # The charts are drawn while great_expectations checks the incidents; again below if it holds any back.
-        charts = report.draw_charts(_read(work / "incidents.parquet", report.CHART_COLUMNS))
+        charts = report.draw_charts(_batches(work / "incidents.parquet", report.CHART_COLUMNS))
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
         validator.prune()
@@ -119,7 +120,7 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
             f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
         store.checkpoint("validated")
         if result.quarantined["incidents"]:  # the charts show the incidents that passed
-            charts = report.draw_charts(_read(work / "out" / "incidents.parquet", report.CHART_COLUMNS))
+            charts = report.draw_charts(_batches(work / "out" / "incidents.parquet", report.CHART_COLUMNS))
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
                                f"and {result.quarantined.get('articles', 0)} quarantined: an input went missing")
@@ -190,8 +191,8 @@ def _write(tables_dir: Path, inputs: dict, validation_html: str, charts: dict[st
 
     # The report first, while the tables are still where they were validated.
     summary = {"statuses": dict(result.statuses), "rows": result.rows, "quarantined": result.quarantined}
-    written = report.write_report(_read(tables_dir / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS),
-                                  _read(tables_dir / "articles.parquet", report.ARTICLE_REPORT_COLUMNS),
+    written = report.write_report(_batches(tables_dir / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS),
+                                  _batches(tables_dir / "articles.parquet", report.ARTICLE_REPORT_COLUMNS),
                                   reports_dir, validation_html, summary, charts)
     manifest = {
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -222,10 +223,12 @@ def _write(tables_dir: Path, inputs: dict, validation_html: str, charts: dict[st
     return manifest
 
 
-def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+def _batches(path: Path, columns: tuple[str, ...]) -> Iterator[pd.DataFrame]:
+    """These columns of a Parquet table, a few thousand rows at a time (the report's memory stays flat)."""
     import pyarrow.parquet as pq
 
-    return pq.read_table(path, columns=list(columns)).to_pandas(types_mapper=pd.ArrowDtype)
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=stream.READ_ROWS, columns=list(columns)):
+        yield batch.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _validate(validator: stream.Validator, work: Path, result: BuildResult) -> str:

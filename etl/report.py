@@ -5,7 +5,10 @@ import html
 import io
 import math
 import warnings
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -119,6 +122,143 @@ def _prepare(df: pd.DataFrame, columns: tuple[str, ...] = INCIDENT_REPORT_COLUMN
     return pd.DataFrame({c: _NORMALISE[c](df[c]) for c in columns})
 
 
+def _batches(frames: pd.DataFrame | Iterable[pd.DataFrame] | None) -> Iterable[pd.DataFrame | None]:
+    return [frames] if frames is None or isinstance(frames, pd.DataFrame) else frames
+
+
+def _most_recent_first(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(_undated=df["event_date"].isna()).sort_values(
+        ["_undated", "event_date", "incident_id"], ascending=[True, False, True], kind="stable",
+        na_position="last").drop(columns="_undated")
+
+
+def _add(tally: dict, keys: pd.Series, killed: pd.Series) -> None:
+    """Incidents and killed per key, added into `tally` (key -> [incidents, killed])."""
+    g = pd.DataFrame({"key": keys, "killed": killed.fillna(0.0)}).groupby("key", sort=False)["killed"]
+    for key, n, k in zip(g.size().index, g.size(), g.sum()):
+        entry = tally.setdefault(key, [0, 0.0])
+        entry[0] += int(n)
+        entry[1] += float(k)
+
+
+def _add_range(total: dict, best: pd.Series, low: pd.Series, high: pd.Series) -> None:
+    """Sums of best estimates and of the low/high bounds; an open-ended high ("at least 26") is counted at
+    its best estimate and reported as open, so the upper total is a floor for those incidents."""
+    known = best.notna() | low.notna() | high.notna()
+    total["best"] += float(best.sum())
+    total["low"] += float(low.fillna(best).fillna(high)[known].sum())
+    total["high"] += float(high.fillna(best).fillna(low)[known].sum())
+    total["n_open"] += int((high.isna() & (best.notna() | low.notna())).sum())
+    total["n_reported"] += int(known.sum())
+
+
+RANGE_KEYS = ("best", "low", "high", "n_open", "n_reported")  # a count's totals over the incidents (_add_range)
+
+
+@dataclass
+class Incidents:
+    """What the charts and the page show of the incidents, gathered a batch at a time (summarise), so the
+    report's memory does not grow with the table: counts and sums per month, place, perpetrator, event type
+    and country, and the MAX_TABLE_ROWS most recent incidents for the page's table."""
+    n: int = 0
+    n_undated: int = 0
+    n_disputed: int = 0
+    first_date: pd.Timestamp | None = None
+    last_date: pd.Timestamp | None = None
+    months: dict = field(default_factory=dict)          # pd.Period (month) -> [killed, wounded]
+    places: dict = field(default_factory=dict)          # "Place, Country" -> [incidents, killed]
+    short_places: dict = field(default_factory=dict)    # "Place, Country" -> the label cut to MAX_LABEL_CHARS
+    perpetrators: dict = field(default_factory=dict)    # named group -> [incidents, killed]
+    unnamed: list = field(default_factory=lambda: [0, 0.0])  # incidents without a named group, their killed
+    event_types: dict = field(default_factory=dict)     # event type or UNSPECIFIED_EVENT -> [incidents, killed]
+    countries: Counter = field(default_factory=Counter)
+    killed: dict = field(default_factory=lambda: dict.fromkeys(RANGE_KEYS, 0))
+    wounded: dict = field(default_factory=lambda: dict.fromkeys(RANGE_KEYS, 0))
+    recent: pd.DataFrame | None = None                   # the table's rows, most recent first
+
+    def add(self, inc: pd.DataFrame) -> None:
+        """One batch of incidents, normalised (_prepare); the table's rows only when their columns are there."""
+        if inc.empty:
+            return
+        self.n += len(inc)
+        dates = inc["event_date"].dropna()
+        self.n_undated += len(inc) - len(dates)
+        if len(dates):
+            self.first_date = dates.min() if self.first_date is None else min(self.first_date, dates.min())
+            self.last_date = dates.max() if self.last_date is None else max(self.last_date, dates.max())
+            month = dates.dt.to_period("M")
+            killed = inc.loc[dates.index, "killed"].groupby(month).sum()
+            wounded = inc.loc[dates.index, "wounded"].groupby(month).sum()
+            for m, k, w in zip(killed.index, killed, wounded.reindex(killed.index)):
+                entry = self.months.setdefault(m, [0.0, 0.0])
+                entry[0] += float(k)
+                entry[1] += float(w)
+        labels = [_place_label(l, c) for l, c in zip(inc["location"], inc["country"])]
+        _add(self.places, pd.Series(labels, index=inc.index), inc["killed"])
+        for label, l, c in zip(labels, inc["location"], inc["country"]):
+            if label not in self.short_places:
+                self.short_places[label] = _place_label(l, c, MAX_LABEL_CHARS)
+        named = inc["perpetrator"].notna()
+        _add(self.perpetrators, inc.loc[named, "perpetrator"], inc.loc[named, "killed"])
+        self.unnamed[0] += int((~named).sum())
+        self.unnamed[1] += float(inc.loc[~named, "killed"].sum())
+        _add(self.event_types, inc["event_type"].fillna(UNSPECIFIED_EVENT), inc["killed"])
+        self.countries.update(inc["country"].dropna())
+        if "is_disputed" in inc:
+            self.n_disputed += int(sum(inc["is_disputed"]))
+        if "killed_low" in inc:
+            _add_range(self.killed, inc["killed"], inc["killed_low"], inc["killed_high"])
+            _add_range(self.wounded, inc["wounded"], inc["wounded_low"], inc["wounded_high"])
+        if set(INCIDENT_REPORT_COLUMNS) <= set(inc.columns):
+            both = inc if self.recent is None else pd.concat([self.recent, inc], ignore_index=True)
+            self.recent = _most_recent_first(both).head(MAX_TABLE_ROWS).reset_index(drop=True)
+
+
+def summarise(incidents: pd.DataFrame | Iterable[pd.DataFrame] | None,
+              columns: tuple[str, ...] = INCIDENT_REPORT_COLUMNS) -> Incidents:
+    """The incidents (one DataFrame, or an iterable of them: batches read from Parquet) as the report needs
+    them; only `columns` are read (CHART_COLUMNS: enough for the charts)."""
+    out = Incidents()
+    for batch in _batches(incidents):
+        out.add(_prepare(_conform(batch, columns, "incidents"), columns))
+    return out
+
+
+_ERROR_RANK = {"error": 0, "skipped": 1, "duplicate": 2}  # order of the rows not used in the page's table
+
+
+@dataclass
+class Articles:
+    """The articles as the page shows them: how many of each status, and the first MAX_TABLE_ROWS of those
+    not used (errors first, then by path and line)."""
+    n: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    n_bad: int = 0
+    bad: pd.DataFrame | None = None
+
+    def add(self, arts: pd.DataFrame) -> None:
+        error, status = _texts(arts["error"]), _texts(arts["status"])
+        self.n += len(arts)
+        self.statuses.update(status.dropna())
+        bad = arts[error.notna() | (status == "error")]
+        if bad.empty:
+            return
+        self.n_bad += len(bad)
+        # itertuples renames columns that start with "_", so the sort keys get plain names
+        bad = bad.assign(sort_rank=[_ERROR_RANK.get(st, 3) for st in status[bad.index]],
+                         sort_path=_texts(bad["path"]).fillna(""), line_no=_nums(bad["line"]))
+        both = bad if self.bad is None else pd.concat([self.bad, bad], ignore_index=True)
+        self.bad = both.sort_values(["sort_rank", "sort_path", "line_no"], kind="stable",
+                                    na_position="first").head(MAX_TABLE_ROWS).reset_index(drop=True)
+
+
+def summarise_articles(articles: pd.DataFrame | Iterable[pd.DataFrame] | None) -> Articles:
+    out = Articles()
+    for batch in _batches(articles):
+        out.add(_conform(batch, ARTICLE_REPORT_COLUMNS, "articles"))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- numbers
 
 
@@ -130,40 +270,23 @@ def _fmt_date(ts) -> str:
     return "—" if _missing(ts) else pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
-def _total_range(best: pd.Series, low: pd.Series, high: pd.Series) -> dict:
-    """Sum of best estimates and of the low/high bounds; an open-ended high ("at least 26") is counted at
-    its best estimate and reported as open, so the upper total is a floor for those incidents."""
-    known = best.notna() | low.notna() | high.notna()
-    low_each = low.fillna(best).fillna(high)
-    high_each = high.fillna(best).fillna(low)
+def _headline(inc: Incidents, arts: Articles) -> dict:
+    by_status = {st: arts.statuses.get(st, 0) for st in schema.STATUSES}
+    for st in sorted(set(arts.statuses) - set(schema.STATUSES)):
+        by_status[st] = arts.statuses[st]
+    countries = pd.Series(inc.countries, dtype="int64").sort_index()
     return {
-        "best": float(best.sum()),
-        "low": float(low_each[known].sum()),
-        "high": float(high_each[known].sum()),
-        "n_open": int((high.isna() & (best.notna() | low.notna())).sum()),
-        "n_reported": int(known.sum()),
-    }
-
-
-def _headline(inc: pd.DataFrame, arts: pd.DataFrame) -> dict:
-    status = _texts(arts["status"])
-    by_status = {s: int((status == s).sum()) for s in schema.STATUSES}
-    for s in sorted(set(status.dropna()) - set(schema.STATUSES)):
-        by_status[s] = int((status == s).sum())
-    dates = inc["event_date"].dropna()
-    countries = inc["country"].dropna()
-    return {
-        "n_articles": len(arts),
+        "n_articles": arts.n,
         "articles_by_status": by_status,
-        "n_incidents": len(inc),
-        "n_disputed": int(sum(inc["is_disputed"])),
-        "killed": _total_range(inc["killed"], inc["killed_low"], inc["killed_high"]),
-        "wounded": _total_range(inc["wounded"], inc["wounded_low"], inc["wounded_high"]),
-        "n_countries": countries.nunique(),
-        "top_countries": countries.value_counts().sort_index().sort_values(ascending=False, kind="stable"),
-        "first_date": dates.min() if len(dates) else None,
-        "last_date": dates.max() if len(dates) else None,
-        "n_undated": int(inc["event_date"].isna().sum()),
+        "n_incidents": inc.n,
+        "n_disputed": inc.n_disputed,
+        "killed": inc.killed,
+        "wounded": inc.wounded,
+        "n_countries": len(countries),
+        "top_countries": countries.sort_values(ascending=False, kind="stable"),
+        "first_date": inc.first_date,
+        "last_date": inc.last_date,
+        "n_undated": inc.n_undated,
     }
 
 
@@ -176,15 +299,14 @@ def _mpl(s: str) -> str:
     return s.replace("$", r"\$")
 
 
-def _footnote(inc: pd.DataFrame, extra: str = "") -> str:
-    n = len(inc)
-    dates = inc["event_date"].dropna()
-    if dates.empty:
+def _footnote(inc: Incidents, extra: str = "") -> str:
+    n = inc.n
+    if inc.first_date is None:
         span = "no event dates"
-    elif dates.min() == dates.max():
-        span = f"event date {_fmt_date(dates.min())}"
+    elif inc.first_date == inc.last_date:
+        span = f"event date {_fmt_date(inc.first_date)}"
     else:
-        span = f"event dates {_fmt_date(dates.min())} to {_fmt_date(dates.max())}"
+        span = f"event dates {_fmt_date(inc.first_date)} to {_fmt_date(inc.last_date)}"
     first = " · ".join(x for x in (f"n = {n:,} incident{'s' if n != 1 else ''}", span, extra) if x)
     return f"{first}\nKilled/wounded: best estimate per incident. Source: {INCIDENTS_FILE}"
 
@@ -203,7 +325,7 @@ def _figure(width: float, height: float, title: str, footnote: str, ncols: int =
     return fig, axes
 
 
-def _no_incidents(title: str, inc: pd.DataFrame, message: str = "No incidents") -> Figure:
+def _no_incidents(title: str, inc: Incidents, message: str = "No incidents") -> Figure:
     fig, (ax,) = _figure(10, 4, title, _footnote(inc))
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=20, color=MUTED_COLOR,
@@ -260,16 +382,15 @@ def _month_ticks(months: pd.PeriodIndex, max_labels: int = 12) -> tuple[list[int
     return idx, labels
 
 
-def chart_by_month(inc: pd.DataFrame) -> Figure:
+def chart_by_month(inc: Incidents) -> Figure:
     title = "People killed and wounded per month"
-    dated = inc[inc["event_date"].notna()]
-    if dated.empty:
-        return _no_incidents(title, inc, "No incidents" if inc.empty else "No dated incidents")
-    month = dated["event_date"].dt.to_period("M")
-    months = pd.period_range(month.min(), month.max(), freq="M")
-    killed = dated["killed"].groupby(month).sum().reindex(months, fill_value=0.0)
-    wounded = dated["wounded"].groupby(month).sum().reindex(months, fill_value=0.0)
-    n_undated = len(inc) - len(dated)
+    if not inc.months:
+        return _no_incidents(title, inc, "No dated incidents" if inc.n else "No incidents")
+    months = pd.period_range(min(inc.months), max(inc.months), freq="M")
+    sums = pd.DataFrame(list(inc.months.values()), index=pd.PeriodIndex(list(inc.months), freq="M"),
+                        columns=["killed", "wounded"], dtype="float64").reindex(months, fill_value=0.0)
+    killed, wounded = sums["killed"], sums["wounded"]
+    n_undated = inc.n_undated
     extra = f"{n_undated:,} undated incident{'s' if n_undated != 1 else ''} not shown" if n_undated else ""
     extra = "; ".join(x for x in (extra, "months without incidents shown as zero") if x)
     fig, (ax,) = _figure(10, 4.8, title, _footnote(inc, extra))
@@ -320,31 +441,30 @@ def _place_label(location: str | None, country: str | None, limit: int | None = 
     return location or country or "Unknown place"
 
 
-def _grouped(inc: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
-    """incidents and killed per key, most killed first (ties: more incidents, then name)."""
-    g = pd.DataFrame({"key": key, "killed": inc["killed"].fillna(0.0)}).groupby("key", sort=True)
-    out = pd.DataFrame({"incidents": g.size(), "killed": g["killed"].sum()}).reset_index()
-    return out.sort_values(["killed", "incidents", "key"], ascending=[False, False, True], kind="stable")
+def _ranked(tally: dict, by: tuple[str, str] = ("killed", "incidents")) -> pd.DataFrame:
+    """A tally (key -> [incidents, killed]) as rows, most killed first (ties: more incidents, then name)."""
+    out = pd.DataFrame({"key": list(tally), "incidents": [v[0] for v in tally.values()],
+                        "killed": [v[1] for v in tally.values()]})
+    out = out.astype({"key": object, "incidents": "int64", "killed": "float64"})
+    return out.sort_values([*by, "key"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
 
 
 def _height(n_bars: int) -> float:
     return 1.6 + 0.3 * max(n_bars, 3)
 
 
-def chart_top_places(inc: pd.DataFrame) -> Figure:
+def chart_top_places(inc: Incidents) -> Figure:
     title = "Places with the most people killed"
-    if inc.empty:
+    if not inc.n:
         return _no_incidents(title, inc)
-    key = pd.Series([_place_label(l, c) for l, c in zip(inc["location"], inc["country"])], index=inc.index)
-    g = _grouped(inc, key)
+    g = _ranked(inc.places)
     n_places = len(g)
     if n_places > TOP_PLACES:
         title += f" (top {TOP_PLACES})"
     g = g.head(TOP_PLACES)
     extra = f"{n_places:,} places in all; place = named location, else country"
     fig, (ax_k, ax_n) = _figure(10, _height(len(g)), title, _footnote(inc, extra), ncols=2)
-    short = {_place_label(l, c): _place_label(l, c, MAX_LABEL_CHARS) for l, c in zip(inc["location"], inc["country"])}
-    labels = [_mpl(short[k]) for k in g["key"]]
+    labels = [_mpl(inc.short_places[k]) for k in g["key"]]
     _hbars(ax_k, labels, g["killed"].tolist(), KILLED_COLOR, [_fmt_int(v) for v in g["killed"]], "People killed")
     _hbars(ax_n, labels, g["incidents"].tolist(), INCIDENT_COLOR, [_fmt_int(v) for v in g["incidents"]],
            "Incidents")
@@ -354,20 +474,18 @@ def chart_top_places(inc: pd.DataFrame) -> Figure:
     return fig
 
 
-def chart_by_perpetrator(inc: pd.DataFrame) -> Figure:
+def chart_by_perpetrator(inc: Incidents) -> Figure:
     title = "People killed by perpetrator"
-    if inc.empty:
+    if not inc.n:
         return _no_incidents(title, inc)
-    named = inc["perpetrator"].notna()
-    g = _grouped(inc[named], inc.loc[named, "perpetrator"])
+    g = _ranked(inc.perpetrators)
     top, rest = g.head(TOP_PERPETRATORS), g.iloc[TOP_PERPETRATORS:]
     rows = [(_mpl(k), float(v), int(n), INCIDENT_COLOR) for k, v, n in zip(top["key"], top["killed"], top["incidents"])]
     if len(rest):
         rows.append((f"Other ({len(rest):,} groups)", float(rest["killed"].sum()), int(rest["incidents"].sum()),
                      MUTED_COLOR))
-    if (~named).any():
-        rows.append((UNKNOWN_PERPETRATOR, float(inc.loc[~named, "killed"].sum()), int((~named).sum()),
-                     MUTED_COLOR))
+    if inc.unnamed[0]:
+        rows.append((UNKNOWN_PERPETRATOR, float(inc.unnamed[1]), int(inc.unnamed[0]), MUTED_COLOR))
     extra = "groups as named in reports (claimed, attributed or suspected)"
     fig, (ax,) = _figure(10, _height(len(rows)), title, _footnote(inc, extra))
     labels, killed, n, colors = zip(*rows)
@@ -377,13 +495,11 @@ def chart_by_perpetrator(inc: pd.DataFrame) -> Figure:
     return fig
 
 
-def chart_by_event_type(inc: pd.DataFrame) -> Figure:
+def chart_by_event_type(inc: Incidents) -> Figure:
     title = "Incidents and people killed by event type"
-    if inc.empty:
+    if not inc.n:
         return _no_incidents(title, inc)
-    key = inc["event_type"].fillna(UNSPECIFIED_EVENT)
-    g = _grouped(inc, key).sort_values(["incidents", "killed", "key"], ascending=[False, False, True],
-                                        kind="stable")
+    g = _ranked(inc.event_types, by=("incidents", "killed"))
     fig, (ax_n, ax_k) = _figure(10, _height(len(g)), title, _footnote(inc), ncols=2)
     labels = [_mpl(k) for k in g["key"]]
     _hbars(ax_n, labels, g["incidents"].tolist(), INCIDENT_COLOR, [_fmt_int(v) for v in g["incidents"]],
@@ -536,12 +652,10 @@ def _count_cell(best, low, high) -> str:
     return shown + (f' <span class="range">({rng})</span>' if rng else "")
 
 
-def _incident_table(inc: pd.DataFrame) -> str:
-    if inc.empty:
+def _incident_table(inc: Incidents) -> str:
+    if not inc.n:
         return '<div class="empty">No incidents</div>'
-    order = inc.assign(_undated=inc["event_date"].isna()).sort_values(
-        ["_undated", "event_date", "incident_id"], ascending=[True, False, True], kind="stable", na_position="last")
-    shown = order.head(MAX_TABLE_ROWS)
+    shown = inc.recent
     rows = []
     for r in shown.itertuples(index=False):
         admin1 = r.admin1 if r.admin1 != r.location else None
@@ -569,11 +683,11 @@ def _incident_table(inc: pd.DataFrame) -> str:
             f"<td>{sources or DASH}</td>"
             f'<td class="evidence">{_e(r.evidence)}</td>'
             "</tr>")
-    if len(inc) > len(shown):
-        note = (f"Showing the {len(shown):,} most recent of {len(inc):,} incidents. "
+    if inc.n > len(shown):
+        note = (f"Showing the {len(shown):,} most recent of {inc.n:,} incidents. "
                 f"All incidents are in <code>{INCIDENTS_FILE}</code>.")
     else:
-        note = f"All {len(inc):,} incidents, most recent first (also in <code>{INCIDENTS_FILE}</code>)."
+        note = f"All {inc.n:,} incidents, most recent first (also in <code>{INCIDENTS_FILE}</code>)."
     head = ("<tr><th>Date</th><th>Place</th><th>Country</th><th class=\"num\">Killed</th>"
             "<th class=\"num\">Wounded</th><th>Perpetrator (status)</th><th>Event type</th><th>Sources</th>"
             "<th>Evidence</th></tr>")
@@ -583,26 +697,18 @@ def _incident_table(inc: pd.DataFrame) -> str:
             + "\n".join(rows) + "\n</tbody></table></div>")
 
 
-def _error_table(arts: pd.DataFrame) -> str:
-    error = _texts(arts["error"])
-    status = _texts(arts["status"])
-    bad = arts[error.notna() | (status == "error")]
-    if bad.empty:
+def _error_table(arts: Articles) -> str:
+    bad = arts.bad
+    if bad is None or bad.empty:
         return ""
-    rank = {"error": 0, "skipped": 1, "duplicate": 2}
-    # itertuples renames columns that start with "_", so the sort keys get plain names
-    bad = bad.assign(sort_rank=[rank.get(s, 3) for s in status[bad.index]],
-                     sort_path=_texts(bad["path"]).fillna(""), line_no=_nums(bad["line"]))
-    bad = bad.sort_values(["sort_rank", "sort_path", "line_no"], kind="stable", na_position="first")
-    shown = bad.head(MAX_TABLE_ROWS)
     rows = []
-    for r in shown.itertuples(index=False):
+    for r in bad.itertuples(index=False):
         line = f":{int(r.line_no)}" if not _missing(r.line_no) else ""
         rows.append(f'<tr><td class="path">{_e(r.path)}{line}</td><td>{_e(r.status)}</td>'
                     f"<td>{_e(r.error)}</td></tr>")
-    n_err = int((status == "error").sum())
-    note = f"{len(bad):,} article{'s' if len(bad) != 1 else ''} not used ({n_err:,} failed with an error)"
-    note += f"; the first {len(shown):,} are listed." if len(bad) > len(shown) else "."
+    n_bad, n_err = arts.n_bad, arts.statuses.get("error", 0)
+    note = f"{n_bad:,} article{'s' if n_bad != 1 else ''} not used ({n_err:,} failed with an error)"
+    note += f"; the first {len(bad):,} are listed." if n_bad > len(bad) else "."
     return (f'<h2 id="errors">Articles with errors or skipped</h2><p class="note">{note} '
             f"Every article and its status is in the articles table.</p>"
             '<div class="scroll"><table class="errors"><thead><tr><th>Path</th><th>Status</th><th>Error</th>'
@@ -630,7 +736,7 @@ def _validation_section(validation_html: str) -> str:
             '<p class="note">Also on its own page: <a href="validation.html">validation.html</a>.</p>')
 
 
-def render_index(inc: pd.DataFrame, arts: pd.DataFrame, validation_html: str, summary: dict | None) -> str:
+def render_index(inc: Incidents, arts: Articles, validation_html: str, summary: dict | None) -> str:
     h = _headline(inc, arts)
     charts = "".join(f'<figure><img src="{CHART_FILES[k]}" alt="{CHART_ALT[k]}"></figure>' for k in CHARTS)
     body = "\n".join(x for x in (
@@ -650,24 +756,27 @@ def render_index(inc: pd.DataFrame, arts: pd.DataFrame, validation_html: str, su
 # ---------------------------------------------------------------------------------------------- entry point
 
 
-def draw_charts(incidents: pd.DataFrame) -> dict[str, bytes]:
-    """The charts as PNG bytes, by CHARTS key, from the incidents' CHART_COLUMNS (other columns are ignored)."""
-    inc = _prepare(_conform(incidents, CHART_COLUMNS, "incidents"), CHART_COLUMNS)
+def draw_charts(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents) -> dict[str, bytes]:
+    """The charts as PNG bytes, by CHARTS key, from the incidents' CHART_COLUMNS (other columns are ignored):
+    a DataFrame, batches of one, or what summarise made of them."""
+    inc = incidents if isinstance(incidents, Incidents) else summarise(incidents, CHART_COLUMNS)
     return {key: _png(draw(inc)) for key, draw in CHARTS.items()}
 
 
-def write_report(incidents: pd.DataFrame, articles: pd.DataFrame, out_dir: Path,
-                 validation_html: str = "", summary: dict | None = None,
+def write_report(incidents: pd.DataFrame | Iterable[pd.DataFrame], articles: pd.DataFrame | Iterable[pd.DataFrame],
+                 out_dir: Path, validation_html: str = "", summary: dict | None = None,
                  charts: dict[str, bytes] | None = None) -> list[Path]:
     """Write the four charts, validation.html and index.html into `out_dir`; return the paths written.
 
-    `charts`: what draw_charts gave for these incidents, if drawn already. `validation_html` is trusted,
-    already-escaped HTML; everything else that came from articles is escaped.
+    `incidents` and `articles`: DataFrames, or iterables of DataFrames (batches read from Parquet: the
+    report holds only what it shows, however many rows). `charts`: what draw_charts gave for these
+    incidents, if drawn already. `validation_html` is trusted, already-escaped HTML; everything else that
+    came from articles is escaped.
     """
     out_dir = Path(out_dir)
-    charts = draw_charts(incidents) if charts is None else charts
-    inc = _prepare(_conform(incidents, INCIDENT_REPORT_COLUMNS, "incidents"))
-    arts = _conform(articles, ARTICLE_REPORT_COLUMNS, "articles")
+    inc = summarise(incidents)
+    arts = summarise_articles(articles)
+    charts = draw_charts(inc) if charts is None else charts
     written = []
     for key in CHARTS:
         path = out_dir / CHART_FILES[key]

@@ -126,6 +126,20 @@ def test_parquet_round_trip_gives_identical_bytes(tmp_path):
         assert (tmp_path / "parquet" / name).read_bytes() == (tmp_path / "frame" / name).read_bytes(), name
 
 
+def test_batches_give_the_same_report_as_one_frame(tmp_path):
+    """The build hands the report its tables a few thousand rows at a time, so the report's memory does not
+    grow with them: the charts and the page (totals, the 500 most recent incidents, ties in date broken by
+    id, the articles not used) are the same bytes as from the whole tables."""
+    df = random_incidents(3_000)
+    report.write_report(df, ARTICLES, tmp_path / "whole")
+    report.write_report((df.iloc[i:i + 700] for i in range(0, len(df), 700)),
+                        (ARTICLES.iloc[i:i + 3] for i in range(0, len(ARTICLES), 3)), tmp_path / "batches")
+    for name in (*CHARTS, "index.html", "validation.html"):
+        assert (tmp_path / "batches" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    page = (tmp_path / "batches" / "index.html").read_text()
+    assert "Showing the 500 most recent of 3,000 incidents" in page and "2 articles not used" in page
+
+
 def test_empty_table_writes_everything(tmp_path):
     written = report.write_report(incidents_frame([]), pd.DataFrame(), tmp_path)
     for name in CHARTS:
