@@ -126,7 +126,8 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
                                f"and {result.quarantined.get('articles', 0)} quarantined: an input went missing")
 
         with store.output_set(data_dir, reports_dir) as (stage_data, stage_reports):
-            manifest = _write(work / "out", extracted.inputs, validation_html, charts, stage_data, stage_reports,
+            inputs = {"articles": extracted.n_hashed, "sha256": extracted.inputs.hexdigest()}
+            manifest = _write(work / "out", inputs, validation_html, charts, stage_data, stage_reports,
                               result, partition_by)
         result.committed = True
         result.files = [data_dir / p.relative_to(stage_data) if p.is_relative_to(stage_data)

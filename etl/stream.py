@@ -39,7 +39,8 @@ MERGE_ROWS = 200           # rows of each sorted run decoded at a time while the
 class Extracted:
     statuses: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
-    inputs: dict[str, str] = field(default_factory=dict)  # article_id -> content hash, for the manifest
+    inputs: "hashlib._Hash" = field(default_factory=hashlib.sha256)  # over each input's id and content hash
+    n_hashed: int = 0   # inputs with a content hash (every one that had a text)
     articles: int = 0
     mentions: int = 0
     extracted: int = 0  # articles run through the extractor in this build
@@ -161,7 +162,8 @@ def _finish(job: _Job, results_cache, runs, art_writer, men_writer, out: Extract
         row["n_mentions"] = n_mentions
         article_rows.append(row)
         if article.content_hash:
-            out.inputs[article.article_id] = article.content_hash
+            out.inputs.update(f"{article.article_id}\t{article.content_hash}\n".encode())
+            out.n_hashed += 1
         out.articles += 1
         store.checkpoint(f"extracted:{out.articles}")
     art_writer.write(article_rows)

@@ -1,5 +1,6 @@
 """End to end: the seed article through `python -m etl build`, read back with pandas and DuckDB."""
 import datetime as dt
+import hashlib
 import json
 import shutil
 import subprocess
@@ -79,7 +80,11 @@ def test_manifest_and_report(built):
         entry = manifest["files"][f"{name}.parquet"]
         assert entry["sha256"] == sha256_file(tmp / "data" / f"{name}.parquet")
         assert entry["rows"] == len(pd.read_parquet(tmp / "data" / f"{name}.parquet"))
-    assert manifest["inputs"] and manifest["extractor_version"]
+    assert manifest["extractor_version"]
+    # the inputs, however many, as one digest of each one's id and content hash in the articles table's order
+    arts = pd.read_parquet(tmp / "data" / "articles.parquet", columns=["article_id", "content_hash"]).dropna()
+    lines = "".join(f"{i}\t{h}\n" for i, h in zip(arts["article_id"], arts["content_hash"]))
+    assert manifest["inputs"] == {"articles": len(arts), "sha256": hashlib.sha256(lines.encode()).hexdigest()}
     page = (tmp / "reports" / "index.html").read_text()
     assert "Al Hajaj" in page and "US-led coalition" in page
     for png in ("killed_wounded_by_month", "top_places", "by_perpetrator", "by_event_type"):
