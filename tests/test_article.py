@@ -310,3 +310,29 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     rows = _rows("Five Injured in Nightclub Shooting Posted: Tuesday, June 1, 2021 Five people were shot outside a "
                  "nightclub in Jackson, Mississippi, early Monday, police said.")
     assert [r.event_date for r in rows] == [dt.date(2021, 5, 31)]
+
+
+@pytest.mark.parametrize("text", [
+    "Follow-up to the Law Street shooting\n\nDATE: June 2, 2021 4:24 PM\n\nPolice continue to investigate the "
+    "shooting on Law Street in Riverside about 6:30 a.m. on May 27.\n\nThe suspect was armed with a pistol.\n\n"
+    "Officers returned fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
+    "NEWS BLOG: Shooting in Riverside\n\nUPDATE 1:50PM WEDNESDAY: The school will open for students.\n\n"
+    "UPDATE 10:29PM: The agent is in fair condition.\n\nThe shooting at the school in Riverside happened on May 27.\n\n"
+    "The suspect was armed with a pistol.\n\nOfficers returned fire.\n\nA neighbour recorded a video.\n\n"
+    "The dog barked.\n\nNine citizens were shot, none fatally.",
+])
+def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
+    """"DATE: June 2, 2021" atop a press release and "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries date the
+    page, not the shooting the text dates further on."""
+    assert [r.event_date for r in _rows(text)] == [dt.date(2021, 5, 27)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Four children killed by their father were remembered at funeral services on Saturday.\n\nThey were shot at "
+     "their home near Riverside on May 20.", dt.date(2021, 5, 20)),
+    ("A judge on Wednesday found probable cause against a boy, 13, in the accidental shooting death of his friend, 14, "
+     "in Riverside on Tuesday night.", dt.date(2021, 6, 1)),
+    ("A man was killed in a shooting in Riverside on Sunday. He will be buried Wednesday.", dt.date(2021, 5, 30)),
+])
+def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
+    assert [r.event_date for r in _rows(text)] == [day]

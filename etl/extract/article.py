@@ -424,11 +424,16 @@ def _event_dates(text: str, published) -> list[DateMention]:
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
-_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated)\s*:?"
+# a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
+_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d]))\s*:?"
 _FURNITURE = re.compile(_PAGE_LABEL, re.I)
 _FURNITURE_BEFORE = re.compile(_PAGE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+# ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
+# Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
-                          r"indicted|sentenced|identified|released)\s+(?:on\s+)?$", re.I)
+                          r"indicted|sentenced|identified|released|arraigned|booked|judge|hearing|(?:in|to)\s+court|"
+                          r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
+                          r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 
