@@ -336,3 +336,24 @@ def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
 ])
 def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
     assert [r.event_date for r in _rows(text)] == [day]
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis family believes the May 18 "
+     "shooting at a home in Riverside was no accident.", dt.date(2021, 5, 18), "day"),
+    ("A man was shot and killed in Riverside last week.\n\nThe shooting on Sunday, May 30, followed an argument.",
+     dt.date(2021, 5, 30), "day"),
+    # a day outside the vague date's span is another event's
+    ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis brother was arrested on "
+     "June 1 in a robbery.", dt.date(2021, 5, 1), "month"),
+])
+def test_a_vague_date_is_made_precise_by_a_day_within_it_nearby(text, day, precision):
+    """"last month" in the incident's sentence, "the May 18 shooting" in the next: the day, which the month holds."""
+    assert [(r.event_date, r.date_precision) for r in _rows(text)] == [(day, precision)]
+
+
+def test_a_day_of_another_incident_does_not_make_a_vague_date_precise():
+    rows = _rows("A boy was shot dead in Riverside, police said, the second such case in less than a month.\n\n"
+                 "It happened earlier this week.\n\nIn another case, a girl was shot dead on May 31 in Riverside.")
+    assert sorted((r.event_date, r.date_precision) for r in rows) == [
+        (dt.date(2021, 5, 31), "day"), (dt.date(2021, 5, 31), "week")]

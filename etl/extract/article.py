@@ -5,6 +5,7 @@ distinct date/place), and each group becomes one Mention.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -259,7 +260,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     event = _joined(g.sentences)
     paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
     context = _joined(paragraph if len(paragraph) > len(g.sentences) else window)
-    date = g.date or _context_date(g, sentences, article)
+    date = _made_precise(g.date or _context_date(g, sentences, article), g, sentences, article.publication_date)
     # Nearby sentences may name the place; but when the incident's own sentences say it happened in an
     # unnamed place ("a northern Syrian village"), a town named nearby is not it.
     place = resolve_place(event, "" if _UNNAMED_PLACE.search(event) else context, text, article.title or "")
@@ -395,6 +396,9 @@ def _phrased(i: Item) -> Count:
     return Count(i.count.best, i.count.low, i.count.high, i.phrase)
 
 
+NEXT_SENTENCES = 3  # sentences after an incident's own that may still date it ("It happened Saturday night")
+
+
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
     """No date of the violence in the incident's own sentences: the nearest one around them (earlier sentences
     of the paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's
@@ -403,7 +407,7 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
     Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
     first, last = g.sentences[0], g.sentences[-1]
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
-    nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences  # the lead first
+    nearby = earlier + sentences[last.index + 1: last.index + 1 + NEXT_SENTENCES] + sentences  # the lead first
     # failing a date of the violence, the text dates only when something was said ("As reported on 28 April")
     for read, pool in ((_event_dates, nearby), (find_dates, g.sentences + nearby)):
         for s in pool:
@@ -411,6 +415,28 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
             if d:
                 return d[-1] if s in earlier else d[0]
     return None
+
+
+def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence], published) -> DateMention | None:
+    """A date known only to the week or month ("shot last month") made a day by a date of the violence that falls
+    within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event told
+    more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
+    another event's."""
+    if date is None or date.precision not in ("week", "month"):
+        return date
+    if date.precision == "week":
+        span = (date.date, date.date + dt.timedelta(days=6))
+    else:
+        span = (date.date, (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
+    first, last = g.sentences[0], g.sentences[-1]
+    pool = [s for s in sentences[:last.index + 1 + NEXT_SENTENCES]
+            if (s.paragraph == first.paragraph or s.index >= first.index) and (s in g.sentences or not _casualties(s))]
+    for s in pool:
+        if not _FURNITURE.search(s.text):
+            for d in _event_dates(s.text, published):
+                if d.precision == "day" and span[0] <= d.date <= span[1]:
+                    return d
+    return date
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
