@@ -357,3 +357,13 @@ def test_a_day_of_another_incident_does_not_make_a_vague_date_precise():
                  "It happened earlier this week.\n\nIn another case, a girl was shot dead on May 31 in Riverside.")
     assert sorted((r.event_date, r.date_precision) for r in rows) == [
         (dt.date(2021, 5, 31), "day"), (dt.date(2021, 5, 31), "week")]
+
+
+def test_a_day_years_before_publication_near_the_incident_is_background_when_a_recent_one_is_given():
+    """An incident whose sentences give no date takes the nearest date around them, but not a day over a year old
+    ("charged in a Feb. 21, 2019, incident") when the text dates the violence recently elsewhere."""
+    rows = _rows("Lawyer seeks dismissal\n\nThe motion was filed after the shooting May 9 in Riverside.\n\n"
+                 "Five people died in the shooting, which happened at a family cookout.\n\n"
+                 "Two people were critically wounded.\n\n"
+                 "He had been charged in connection with a Feb. 21, 2019, incident in which he fled.")
+    assert [r.event_date for r in rows] == [dt.date(2021, 5, 9)]

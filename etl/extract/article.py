@@ -403,15 +403,35 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
     """No date of the violence in the incident's own sentences: the nearest one around them (earlier sentences
     of the paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's
     first, in the lead or further down ("It happened Saturday night at about 11:45 p.m."); failing all, the day
-    something was said, in that order.
+    something was said, in that order. A day over BACKGROUND_DAYS before publication is background ("charged in a
+    Feb. 21, 2013, incident") when the text gives a recent day right after the violence ("the shooting March 9").
     Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
     first, last = g.sentences[0], g.sentences[-1]
+    published = article.publication_date
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
     nearby = earlier + sentences[last.index + 1: last.index + 1 + NEXT_SENTENCES] + sentences  # the lead first
+
+    def old(d: DateMention) -> bool:
+        return published is not None and (published - d.date).days > BACKGROUND_DAYS
+
+    def recent_violence(s: Sentence) -> bool:
+        return any(not old(d) and _VIOLENCE_BEFORE.search(s.text[max(0, d.start - 50):d.start])
+                   for d in _event_dates(s.text, published))
+
+    recent: list[bool] = []  # read once, and only when an old day turns up
+
+    def background(d: DateMention) -> bool:
+        if not old(d):
+            return False
+        if not recent:
+            recent.append(any(recent_violence(s) for s in sentences if not _FURNITURE.search(s.text)))
+        return recent[0]
+
     # failing a date of the violence, the text dates only when something was said ("As reported on 28 April")
-    for read, pool in ((_event_dates, nearby), (find_dates, g.sentences + nearby)):
+    for read, pool, skip in ((_event_dates, nearby, background), (_event_dates, nearby, None),
+                             (find_dates, g.sentences + nearby, None)):
         for s in pool:
-            d = [] if _FURNITURE.search(s.text) else read(s.text, article.publication_date)
+            d = [] if _FURNITURE.search(s.text) else [x for x in read(s.text, published) if not (skip and skip(x))]
             if d:
                 return d[-1] if s in earlier else d[0]
     return None
