@@ -367,3 +367,9 @@ def test_a_day_years_before_publication_near_the_incident_is_background_when_a_r
                  "Two people were critically wounded.\n\n"
                  "He had been charged in connection with a Feb. 21, 2019, incident in which he fled.")
     assert [r.event_date for r in rows] == [dt.date(2021, 5, 9)]
+
+
+def test_last_week_is_not_made_precise_by_a_day_of_this_week():
+    rows = _rows("Last week a car bombing killed five people in Riverside.\n\nThe city was hit again on Monday when "
+                 "militants stormed a base.")
+    assert [(r.event_date, r.date_precision) for r in rows] == [(dt.date(2021, 5, 27), "week")]

@@ -445,7 +445,10 @@ def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence]
     if date is None or date.precision not in ("week", "month"):
         return date
     if date.precision == "week":
-        span = (date.date, date.date + dt.timedelta(days=6))
+        # a week before publication's own ("last week") does not run into it: not "on Monday" of this week
+        end = date.date + dt.timedelta(days=6)
+        this_week = published - dt.timedelta(days=published.weekday()) if published else date.date
+        span = (date.date, min(end, this_week - dt.timedelta(days=1)) if date.date < this_week else end)
     else:
         span = (date.date, (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
     first, last = g.sentences[0], g.sentences[-1]
