@@ -310,3 +310,66 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     rows = _rows("Five Injured in Nightclub Shooting Posted: Tuesday, June 1, 2021 Five people were shot outside a "
                  "nightclub in Jackson, Mississippi, early Monday, police said.")
     assert [r.event_date for r in rows] == [dt.date(2021, 5, 31)]
+
+
+@pytest.mark.parametrize("text", [
+    "Follow-up to the Law Street shooting\n\nDATE: June 2, 2021 4:24 PM\n\nPolice continue to investigate the "
+    "shooting on Law Street in Riverside about 6:30 a.m. on May 27.\n\nThe suspect was armed with a pistol.\n\n"
+    "Officers returned fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
+    "NEWS BLOG: Shooting in Riverside\n\nUPDATE 1:50PM WEDNESDAY: The school will open for students.\n\n"
+    "UPDATE 10:29PM: The agent is in fair condition.\n\nThe shooting at the school in Riverside happened on May 27.\n\n"
+    "The suspect was armed with a pistol.\n\nOfficers returned fire.\n\nA neighbour recorded a video.\n\n"
+    "The dog barked.\n\nNine citizens were shot, none fatally.",
+])
+def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
+    """"DATE: June 2, 2021" atop a press release and "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries date the
+    page, not the shooting the text dates further on."""
+    assert [r.event_date for r in _rows(text)] == [dt.date(2021, 5, 27)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Four children killed by their father were remembered at funeral services on Saturday.\n\nThey were shot at "
+     "their home near Riverside on May 20.", dt.date(2021, 5, 20)),
+    ("A judge on Wednesday found probable cause against a boy, 13, in the accidental shooting death of his friend, 14, "
+     "in Riverside on Tuesday night.", dt.date(2021, 6, 1)),
+    ("A man was killed in a shooting in Riverside on Sunday. He will be buried Wednesday.", dt.date(2021, 5, 30)),
+])
+def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
+    assert [r.event_date for r in _rows(text)] == [day]
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis family believes the May 18 "
+     "shooting at a home in Riverside was no accident.", dt.date(2021, 5, 18), "day"),
+    ("A man was shot and killed in Riverside last week.\n\nThe shooting on Sunday, May 30, followed an argument.",
+     dt.date(2021, 5, 30), "day"),
+    # a day outside the vague date's span is another event's
+    ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis brother was arrested on "
+     "June 1 in a robbery.", dt.date(2021, 5, 1), "month"),
+])
+def test_a_vague_date_is_made_precise_by_a_day_within_it_nearby(text, day, precision):
+    """"last month" in the incident's sentence, "the May 18 shooting" in the next: the day, which the month holds."""
+    assert [(r.event_date, r.date_precision) for r in _rows(text)] == [(day, precision)]
+
+
+def test_a_day_of_another_incident_does_not_make_a_vague_date_precise():
+    rows = _rows("A boy was shot dead in Riverside, police said, the second such case in less than a month.\n\n"
+                 "It happened earlier this week.\n\nIn another case, a girl was shot dead on May 31 in Riverside.")
+    assert sorted((r.event_date, r.date_precision) for r in rows) == [
+        (dt.date(2021, 5, 31), "day"), (dt.date(2021, 5, 31), "week")]
+
+
+def test_a_day_years_before_publication_near_the_incident_is_background_when_a_recent_one_is_given():
+    """An incident whose sentences give no date takes the nearest date around them, but not a day over a year old
+    ("charged in a Feb. 21, 2019, incident") when the text dates the violence recently elsewhere."""
+    rows = _rows("Lawyer seeks dismissal\n\nThe motion was filed after the shooting May 9 in Riverside.\n\n"
+                 "Five people died in the shooting, which happened at a family cookout.\n\n"
+                 "Two people were critically wounded.\n\n"
+                 "He had been charged in connection with a Feb. 21, 2019, incident in which he fled.")
+    assert [r.event_date for r in rows] == [dt.date(2021, 5, 9)]
+
+
+def test_last_week_is_not_made_precise_by_a_day_of_this_week():
+    rows = _rows("Last week a car bombing killed five people in Riverside.\n\nThe city was hit again on Monday when "
+                 "militants stormed a base.")
+    assert [(r.event_date, r.date_precision) for r in rows] == [(dt.date(2021, 5, 27), "week")]

@@ -57,6 +57,23 @@ def test_no_date_after_publication_and_weekday_joined_to_explicit_date():
     assert d.date == dt.date(2014, 1, 28)
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("Two men were shot on Thanksgiving Day.", dt.date(2016, 12, 19), dt.date(2016, 11, 24)),
+    ("A boy was shot on Christmas Eve.", dt.date(2017, 1, 3), dt.date(2016, 12, 24)),
+    ("He fired at a friend on New Year's Eve, police say.", dt.date(2017, 1, 1), dt.date(2016, 12, 31)),
+    ("Four people were hurt in the Fourth of July shooting.", dt.date(2016, 9, 20), dt.date(2016, 7, 4)),
+    ("A teen was shot on Halloween night.", dt.date(2015, 11, 2), dt.date(2015, 10, 31)),
+])
+def test_holidays_are_their_day_before_publication(sentence, published, expected):
+    """News names a holiday for its day: the latest such day on or before publication."""
+    (d,) = find_dates(sentence, published)
+    assert (d.date, d.precision) == (expected, "day")
+
+
+def test_holiday_seasons_are_not_days():
+    assert find_dates("Police stepped up patrols over the Thanksgiving weekend.", dt.date(2016, 12, 1)) == []
+
+
 def test_relative_dates_need_a_publication_date():
     assert find_dates("He was shot on Tuesday.", None) == []
     assert find_dates("On 27 April 2020, militants attacked.", None)[0].date == dt.date(2020, 4, 27)

@@ -562,3 +562,13 @@ def test_a_barangay_folds_into_its_town_only_when_the_town_is_a_city(text, locat
 ])
 def test_an_unknown_name_before_the_capital_is_a_quarter_of_it(text, location):
     assert resolve_place(text).location == location
+
+
+@pytest.mark.parametrize("noun", ["ambush", "massacre", "rampage", "slaying", "shootout"])
+def test_a_headline_naming_the_event_by_its_town_beats_a_victim_s_home_town(noun):
+    """"Riverside ambush survivor ...": the ambush's town, as "the Riverside shooting" is; a witness is "the Garland
+    resident" further down."""
+    event = "She was shot in the leg during the downtown attack. Five police officers died that night."
+    title = f"Dallas {noun} survivor gives thanks"
+    article = f"{title}\n\nShe is alive.\n\n{event}\n\nThat night is still vivid in the Garland resident's mind."
+    assert resolve_place(event, "", article, title).location == "Dallas"

@@ -5,6 +5,7 @@ distinct date/place), and each group becomes one Mention.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -259,7 +260,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     event = _joined(g.sentences)
     paragraph = [s for s in sentences if s.paragraph in {x.paragraph for x in g.sentences}]
     context = _joined(paragraph if len(paragraph) > len(g.sentences) else window)
-    date = g.date or _context_date(g, sentences, article)
+    date = _made_precise(g.date or _context_date(g, sentences, article), g, sentences, article.publication_date)
     # Nearby sentences may name the place; but when the incident's own sentences say it happened in an
     # unnamed place ("a northern Syrian village"), a town named nearby is not it.
     place = resolve_place(event, "" if _UNNAMED_PLACE.search(event) else context, text, article.title or "")
@@ -395,22 +396,70 @@ def _phrased(i: Item) -> Count:
     return Count(i.count.best, i.count.low, i.count.high, i.phrase)
 
 
+NEXT_SENTENCES = 3  # sentences after an incident's own that may still date it ("It happened Saturday night")
+
+
 def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> DateMention | None:
     """No date of the violence in the incident's own sentences: the nearest one around them (earlier sentences
     of the paragraph, then the next few sentences: "It happened around 10 p.m. Friday"), else the article's
     first, in the lead or further down ("It happened Saturday night at about 11:45 p.m."); failing all, the day
-    something was said, in that order.
+    something was said, in that order. A day over BACKGROUND_DAYS before publication is background ("charged in a
+    Feb. 21, 2013, incident") when the text gives a recent day right after the violence ("the shooting March 9").
     Page furniture ("Posted: ...", "Updated: ...") dates the page, not the event."""
     first, last = g.sentences[0], g.sentences[-1]
+    published = article.publication_date
     earlier = [s for s in reversed(sentences[:first.index]) if s.paragraph == first.paragraph]
-    nearby = earlier + sentences[last.index + 1: last.index + 4] + sentences  # the lead first
+    nearby = earlier + sentences[last.index + 1: last.index + 1 + NEXT_SENTENCES] + sentences  # the lead first
+
+    def old(d: DateMention) -> bool:
+        return published is not None and (published - d.date).days > BACKGROUND_DAYS
+
+    def recent_violence(s: Sentence) -> bool:
+        return any(not old(d) and _VIOLENCE_BEFORE.search(s.text[max(0, d.start - 50):d.start])
+                   for d in _event_dates(s.text, published))
+
+    recent: list[bool] = []  # read once, and only when an old day turns up
+
+    def background(d: DateMention) -> bool:
+        if not old(d):
+            return False
+        if not recent:
+            recent.append(any(recent_violence(s) for s in sentences if not _FURNITURE.search(s.text)))
+        return recent[0]
+
     # failing a date of the violence, the text dates only when something was said ("As reported on 28 April")
-    for read, pool in ((_event_dates, nearby), (find_dates, g.sentences + nearby)):
+    for read, pool, skip in ((_event_dates, nearby, background), (_event_dates, nearby, None),
+                             (find_dates, g.sentences + nearby, None)):
         for s in pool:
-            d = [] if _FURNITURE.search(s.text) else read(s.text, article.publication_date)
+            d = [] if _FURNITURE.search(s.text) else [x for x in read(s.text, published) if not (skip and skip(x))]
             if d:
                 return d[-1] if s in earlier else d[0]
     return None
+
+
+def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence], published) -> DateMention | None:
+    """A date known only to the week or month ("shot last month") made a day by a date of the violence that falls
+    within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event told
+    more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
+    another event's."""
+    if date is None or date.precision not in ("week", "month"):
+        return date
+    if date.precision == "week":
+        # a week before publication's own ("last week") does not run into it: not "on Monday" of this week
+        end = date.date + dt.timedelta(days=6)
+        this_week = published - dt.timedelta(days=published.weekday()) if published else date.date
+        span = (date.date, min(end, this_week - dt.timedelta(days=1)) if date.date < this_week else end)
+    else:
+        span = (date.date, (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
+    first, last = g.sentences[0], g.sentences[-1]
+    pool = [s for s in sentences[:last.index + 1 + NEXT_SENTENCES]
+            if (s.paragraph == first.paragraph or s.index >= first.index) and (s in g.sentences or not _casualties(s))]
+    for s in pool:
+        if not _FURNITURE.search(s.text):
+            for d in _event_dates(s.text, published):
+                if d.precision == "day" and span[0] <= d.date <= span[1]:
+                    return d
+    return date
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
@@ -424,11 +473,16 @@ def _event_dates(text: str, published) -> list[DateMention]:
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
-_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated)\s*:?"
+# a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
+_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d]))\s*:?"
 _FURNITURE = re.compile(_PAGE_LABEL, re.I)
 _FURNITURE_BEFORE = re.compile(_PAGE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+# ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
+# Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
-                          r"indicted|sentenced|identified|released)\s+(?:on\s+)?$", re.I)
+                          r"indicted|sentenced|identified|released|arraigned|booked|judge|hearing|(?:in|to)\s+court|"
+                          r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
+                          r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 

@@ -18,6 +18,10 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# Holidays news names for their day ("shot on Thanksgiving Day"), as (month, day); Thanksgiving (the fourth
+# Thursday of November, as in the US) is reckoned. Not their seasons: "the Thanksgiving weekend" is no day.
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31),
+            "new year's day": (1, 1), "fourth of july": (7, 4), "halloween": (10, 31)}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 _MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
@@ -36,6 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("relative", r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|this\s+afternoon"
                  r"|this\s+evening|earlier\s+today|last\s+night|overnight|(?P<ago>\w+)\s+days?\s+ago"
                  r"|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month|this\s+month|last\s+month)\b"),
+    ("holiday", r"\b(?P<holiday>(?<=\bon\s)christmas(?!\s+(?:eve|day))|christmas\s+(?:eve|day)|new\s+year['’]s\s+(?:eve|day)"
+                r"|fourth\s+of\s+july|halloween|thanksgiving(?:\s+day)?)\b(?!\s+(?:weekend|holidays?|break|week|season))"),
     ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?!\s+\d)"),
 ]]
 _RANGE_END = re.compile(r"\b(?:until|till|through|to|lasted|continued|ended)\s+(?:on\s+)?$", re.I)
@@ -68,6 +74,19 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> dt.date | No
     return d
 
 
+def _holiday(name: str, published: dt.date) -> dt.date:
+    """The latest day of the holiday on or before publication."""
+    for year in (published.year, published.year - 1):
+        if name.startswith("thanksgiving"):
+            first = dt.date(year, 11, 1)
+            day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        else:
+            day = dt.date(year, *HOLIDAYS[name])
+        if day <= published:
+            return day
+    return day
+
+
 def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date, str] | None:
     g = m.groupdict()
     if kind == "numeric":
@@ -91,6 +110,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
         return dt.date(year, month, 1), "month"
     if published is None:
         return None
+    if kind == "holiday":
+        return _holiday(re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'")), published), "day"
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if re.search(r"\blast\b", m.group(0), re.I) and back == 0:
