@@ -33,6 +33,7 @@ from etl.schema import MENTION_COLUMNS, Article
 FILE_NAME = "extract.sqlite"
 # SQLite allows 32766 host parameters per statement; lookups go in chunks well under that.
 _CHUNK = 900
+LIVE_BATCH = 10_000  # keys a Memo counts as used before writing them to its table of them
 _DATE_FIELDS = frozenset(c.name for c in MENTION_COLUMNS if str(c.type).startswith("date"))
 
 
@@ -78,14 +79,17 @@ class Memo:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.version = version
         self.hits = self.misses = 0
-        # Keys this build found or stored; at the end the others are garbage. Kept here rather than marked in
-        # the file: an UPDATE rewrites the whole row, payload and all.
-        self._live: set[str] = set()
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
         self._db.execute("PRAGMA journal_mode=WAL")  # readers never block, a kill never corrupts
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
                          "payload NOT NULL, used TEXT NOT NULL)")  # `used`: no longer read, kept for old files
+        # Keys this build found or stored; at the end the others are garbage. In a temporary table (a file of
+        # this connection's, gone when it closes), not a set: a set held ~170 bytes a key, growing with the
+        # corpus; nor marked in `results`: an UPDATE rewrites the whole row, payload and all.
+        self._db.execute("PRAGMA temp_store=FILE")
+        self._db.execute("CREATE TEMP TABLE live (key TEXT PRIMARY KEY)")
+        self._live: list[str] = []  # keys not yet in the table: written LIVE_BATCH at a time
 
     def get(self, key: str):
         """The payload of `key`, or None."""
@@ -94,7 +98,7 @@ class Memo:
             self.misses += 1
             return None
         self.hits += 1
-        self._live.add(key)
+        self._mark([key])
         return row[0]
 
     def get_many(self, keys: Iterable[str]) -> dict:
@@ -105,7 +109,7 @@ class Memo:
             chunk = keys[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
             found.update(self._db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk))
-        self._live.update(found)
+        self._mark(found)
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -114,7 +118,7 @@ class Memo:
         """Count these keys as used by this build without reading them (something built from their payloads
         was reused instead), so that `prune` keeps them."""
         keys = set(keys)
-        self._live.update(keys)
+        self._mark(keys)
         self.hits += len(keys)
 
     def put_many(self, entries: Iterable[tuple[str, object]]) -> None:
@@ -124,19 +128,26 @@ class Memo:
             with self._transaction():
                 self._db.executemany("INSERT OR REPLACE INTO results (key, version, payload, used) VALUES (?,?,?,?)",
                                      rows)
-            self._live.update(k for k, *_ in rows)
+            self._mark([k for k, *_ in rows])
 
     def prune(self) -> int:
         """Drop the entries this build neither found nor stored (deleted or edited inputs, other code versions).
         Call only after a build that looked up everything it needed; returns how many were dropped."""
+        self._mark([], flush=True)
         with self._transaction():
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM live")
-            self._db.executemany("INSERT INTO live VALUES (?)", ((k,) for k in self._live))
             n = self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM live)").rowcount
         if n > 1000:
             self._db.execute("VACUUM")
         return n
+
+    def _mark(self, keys: Iterable[str], flush: bool = False) -> None:
+        """Count `keys` as live (see __init__)."""
+        self._live.extend(keys)
+        if self._live and (flush or len(self._live) >= LIVE_BATCH):
+            self._db.execute("BEGIN")  # deferred: writes only the temporary table, locks nothing others read
+            self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in self._live))
+            self._db.execute("COMMIT")
+            self._live.clear()
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM results").fetchone()[0]

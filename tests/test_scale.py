@@ -79,6 +79,24 @@ def test_cache_prunes_entries_no_build_used(tmp_path):
     c.close()
 
 
+def test_memo_counts_what_a_build_used_without_holding_the_keys(tmp_path, monkeypatch):
+    """Keys found one by one or many at a time, kept unread, or stored survive `prune`, however many (they
+    go to a table of the connection's LIVE_BATCH at a time, not a set that grows with the corpus); the rest go."""
+    monkeypatch.setattr(cache, "LIVE_BATCH", 3)
+    memo = cache.Memo(tmp_path / "m.sqlite")
+    memo.put_many([(f"old{i}", "p") for i in range(10)])
+    memo.close()
+    memo = cache.Memo(tmp_path / "m.sqlite")
+    assert memo.get("old0") == "p" and memo.get("nope") is None
+    assert set(memo.get_many(["old1", "old2", "old3", "nope"])) == {"old1", "old2", "old3"}
+    memo.keep(["old4", "old5"])
+    memo.put_many([("new", "p")])
+    assert len(memo._live) < 3  # the others are in the table already
+    assert memo.prune() == 4 and len(memo) == 7
+    assert set(memo.get_many([f"old{i}" for i in range(10)] + ["new"])) == {f"old{i}" for i in range(6)} | {"new"}
+    memo.close()
+
+
 def test_cache_killed_mid_write_keeps_committed_entries(tmp_path):
     """A build SIGKILLed while writing a batch: the batches before it are whole, that one is absent."""
     code = f"""
