@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from etl.extract.text import plain_ascii
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -576,7 +577,6 @@ def _state_of(words: str, t: _Tables) -> str | None:
 
 
 _WORD = re.compile(r"\S+")
-_SEPARATORS = re.compile("[\x1c-\x1f]")  # whitespace to Unicode's \s, not to ASCII's
 # where a verb's object ends: "launched an investigation | after gunmen killed ..."
 _OBJECT_END = re.compile(r"[,;.]|\b(?:after|when|as|following|because|since|while|before|but|that|which|who)\b")
 _PLURAL_END = re.compile(r"e?s$")
@@ -593,7 +593,7 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
     c = _cues()
     found: list[_Mention] = []
     last_end = -1
-    scanner = t.scanners["ilitia" in text, text.isascii() and not _SEPARATORS.search(text)]
+    scanner = t.scanners["ilitia" in text, plain_ascii(text)]
     for m in scanner.finditer(text):
         if m.start() < last_end:
             continue

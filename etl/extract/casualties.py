@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.numbers import Count, count_regex, patterns, read_count
+from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import words_regex
 from etl.resources import load_yaml
 
@@ -237,6 +238,16 @@ def _rx() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _rx_ascii() -> dict:
+    return {name: ascii_twin(pattern) for name, pattern in _rx().items()}
+
+
+def _rx_for(text: str) -> dict:
+    """The patterns to read `text` with: their ASCII twins where those find the same (text.plain_ascii)."""
+    return _rx_ascii() if plain_ascii(text) else _rx()
+
+
+@lru_cache(maxsize=1)
 def _active_words() -> frozenset[str]:
     t = load_yaml("casualties.yaml")
     return frozenset(w for k in ("killed", "wounded") for w in t["active"][k])
@@ -278,7 +289,7 @@ def _add(a: Count, b: Count, phrase: str) -> Count:
 def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_needs_np: bool = True,
                  link: bool = False) -> bool:
     """Whether the number read at num_start counts people (link: a further count in a list of victims)."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     lead = len(num_text) - len(num_text.lstrip())
     num_start, num_text = num_start + lead, num_text.strip()
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
@@ -332,7 +343,7 @@ def is_tally(sentence: str) -> bool:
 
 def _candidates(sentence: str) -> list[Item]:
     """Every reading of a casualty figure in the sentence, before the exclusions of find_casualties."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
@@ -542,7 +553,7 @@ def _candidates(sentence: str) -> list[Item]:
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
     """Victims listed after one already read, and where the list ends: "killed his wife and four children" (4),
     "killing Jane Doe, 18, and John Roe, 20" (1), "the murders of Jane Doe and her daughter" (1)."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     more = rx["more_victims"].match(sentence, end)
     c = _parse(more.group("c")) if more else None
     if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
@@ -575,7 +586,7 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
 def find_zero(sentence: str) -> set[str]:
     """Kinds the sentence explicitly reports none of: 'no one was killed' -> {'killed'}."""
     out = set()
-    for m in _rx()["none"].finditer(sentence):
+    for m in _rx_for(sentence)["none"].finditer(sentence):
         text = m.group(0).lower()
         if re.search(r"kill|dead|death|died|fatalit|slain|casualt", text):
             out.add("killed")
@@ -587,7 +598,7 @@ def find_zero(sentence: str) -> set[str]:
 def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
     # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
-    rx = _rx()
+    rx = _rx_for(sentence)
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
@@ -620,14 +631,14 @@ def _inside_part(sentence: str, pos: int) -> bool:
     """Whether pos lies in a part of a total named before it ("including four children", "Among the dead were")."""
     before = sentence[:pos]
     last_part = None
-    for m in _rx()["part_of"].finditer(before):
+    for m in _rx_for(sentence)["part_of"].finditer(before):
         last_part = m
     return bool(last_part) and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
                                              before[last_part.end():], re.I)
 
 
 def _excluded(sentence: str, item: Item) -> bool:
-    rx = _rx()
+    rx = _rx_for(sentence)
     before = sentence[:item.start]
     # "including four children", "Among the dead were eight children": a part of a total.
     if _inside_part(sentence, item.start):
@@ -641,6 +652,6 @@ def _excluded(sentence: str, item: Item) -> bool:
 
 def _cumulative(sentence: str, item: Item) -> bool:
     """"at least 220 civilians since 2014": a cumulative figure, not one incident's."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     return bool(rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase)
                 or rx["aggregate_before"].search(sentence[:item.start][-100:]))

@@ -53,6 +53,7 @@ NEAR_KM = 60               # a container town this close confirms a candidate
 CHAIN_BEAM = 4             # readings kept per name when fitting a chain together
 UNRESOLVED_PENALTY = -1.0  # leaving a name of a chain unresolved when it has readings
 ARTICLE_CHARS = 6_000      # how much of an article is read for context
+DATELINE_CHARS = 3_000     # how far into a text a dateline is looked for
 ABSORB_MAX_POP = 50_000    # places up to this size can be read as part of a big city nearby
 ABSORB_KM = 25             # a small place this close to a big city the text names is that city
 MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
@@ -908,8 +909,22 @@ def _add_capitals(text, toks, mentions, gaz, rules) -> None:
         mentions.append(m)
 
 
+def _dateline(text: str) -> re.Match | None:
+    """The first dateline in the text's first DATELINE_CHARS characters. One begins only at a line start: the
+    pattern is tried at each of those, not (as a search would) at every position."""
+    start = 0
+    while True:
+        match = _DATELINE.match(text, start, DATELINE_CHARS)
+        if match:
+            return match
+        newline = text.find("\n", start, DATELINE_CHARS)
+        if newline < 0:
+            return None
+        start = newline + 1
+
+
 def _mark_dateline_tokens(text: str, toks: _Tokens) -> None:
-    match = next((m for m in _DATELINE.finditer(text, 0, 3000)), None)
+    match = _dateline(text)
     if match is None:
         return
     lo, hi = match.start("place"), match.end("place")
@@ -936,7 +951,8 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
-_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
+# (The look-behind follows the first letter, so that the regex engine skips to the K's and W's.)
+_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])[A-Z]{3}(?![\w-])")
 
 
 def _names_call_sign(text: str) -> bool:
