@@ -26,7 +26,7 @@ import yaml
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
 from etl.extract.people import person_words
-from etl.extract.text import not_after_word
+from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -184,10 +184,12 @@ def _rules() -> _Rules:
 # Words: letters and digits, joined by an apostrophe before a letter or a hyphen before a letter or digit.
 # Written as an unrolled loop (runs of word characters between joiners): same matches, fewer steps.
 _WORD = r"[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*"
-# One token with the spaces before it (and an apostrophe opening a name: "'Ali" is "Ali"). Groups: the space,
-# then the token as a word, a number or a punctuation mark; the tokens with their spaces cover the text.
-_SPACE_TOKEN = re.compile(rf"(\s*+(?:['‘ʿ](?=[A-Z]))?)(?:({_WORD})|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)|(\S))")
-_TOKEN_GROUPS, _WORD_GROUP, _PUNCT_GROUP = itemgetter(1, 2, 3), itemgetter(1), itemgetter(3)
+# One token with the spaces before it (and an apostrophe opening a name: "'Ali" is "Ali"); the tokens with their
+# spaces cover the text. Groups: the whole, the token, and the token again if a word or if a punctuation mark (a
+# number is neither).
+_SPACE_TOKEN = re.compile(rf"(\s*+(?:['‘ʿ](?=[A-Z]))?(({_WORD})|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|(\S)))")
+_SPACE_TOKEN_ASCII = ascii_twin(_SPACE_TOKEN)
+_WHOLE_GROUP, _TOKEN_GROUP, _WORD_GROUP, _PUNCT_GROUP = map(itemgetter, range(4))
 _SENTENCE_END = frozenset(".!?")
 # Marks after which a sentence (or a quote) starts: sentence ends, ':"“—–', and " -".
 _SENTENCE_MARKS = _SENTENCE_END | frozenset(':"“—–-')
@@ -228,9 +230,10 @@ def _modifies(toks: _Tokens, k: int) -> bool:
 
 
 def _tokenise(text: str) -> _Tokens:
-    parts = _SPACE_TOKEN.findall(text, 0, len(text.rstrip()))  # trailing spaces would be tried from each one
-    ends = list(accumulate(map(len, map("".join, parts))))
-    words = list(map("".join, map(_TOKEN_GROUPS, parts)))     # a token is one of its groups, the others empty
+    pattern = _SPACE_TOKEN_ASCII if plain_ascii(text) else _SPACE_TOKEN
+    parts = pattern.findall(text, 0, len(text.rstrip()))      # trailing spaces would be tried from each one
+    ends = list(accumulate(map(len, map(_WHOLE_GROUP, parts))))
+    words = list(map(_TOKEN_GROUP, parts))
     starts = list(map(sub, ends, map(len, words)))
     count = len(words)
     is_word = list(map(bool, map(_WORD_GROUP, parts)))

@@ -59,9 +59,8 @@ def _ends_sentence(text: str, stop: int) -> bool:
     return not nxt[:1].islower()
 
 
-# Whitespace to Unicode's \s, not to ASCII's: on ASCII text the only difference re.ASCII makes (but for a
-# pattern that spells a letter whose Unicode case folding is ASCII, which ascii_twin refuses).
-_SEPARATORS = re.compile("[\x1c-\x1f]")
+# The separators \x1c-\x1f are whitespace to Unicode's \s, not to ASCII's: on ASCII text the only difference
+# re.ASCII makes (but for a pattern that spells a letter whose Unicode case folding is ASCII, which ascii_twin refuses).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: under Unicode re.I these match i, i, s, k
 
 
@@ -69,7 +68,9 @@ def plain_ascii(text: str) -> bool:
     """Whether a pattern compiled with re.ASCII finds in `text` what it finds compiled for Unicode: ASCII text
     without the separators \\x1c-\\x1f. On such text re.ASCII patterns run a quarter to a third faster (ASCII case
     folding and character classes)."""
-    return text.isascii() and not _SEPARATORS.search(text)
+    # (four substring tests find them several times faster than a character-class search)
+    return (text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text
+            and "\x1f" not in text)
 
 
 def ascii_twin(pattern: re.Pattern) -> re.Pattern:
