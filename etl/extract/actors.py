@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from etl.extract.text import plain_ascii
+from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -495,6 +495,19 @@ def _cues() -> _Cues:
     )
 
 
+@lru_cache(maxsize=1)
+def _cues_ascii() -> _Cues:
+    """_cues with every pattern as its ASCII twin: what _read uses on plain ASCII text (text.plain_ascii)."""
+    def twin(value):
+        if isinstance(value, re.Pattern):
+            return ascii_twin(value)
+        if isinstance(value, list):
+            return [twin(v) for v in value]
+        return value
+
+    return _Cues(*map(twin, _cues()))
+
+
 def _cores(left: str, c: _Cues) -> list[str]:
     """`left`, then `left` without each of the filler words that end it, one by one ("... attributed the
     attack to the " -> "... attributed the attack to"). Every step is kept: "sources suspected" must be
@@ -640,7 +653,7 @@ def _read(text: str, kinds: frozenset[str] = ALL_KINDS) -> tuple[_Reading, ...]:
     mentions = [m for m in _mentions(text) if m.entry.kind in kinds]
     if not mentions:
         return ()
-    c = _cues()
+    c = _cues_ascii() if plain_ascii(text) else _cues()
     starts = _sentences(text)
     readings: list[_Reading] = []
     for mention in mentions:
