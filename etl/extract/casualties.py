@@ -63,6 +63,13 @@ _NEEDS = {
     "name_and": (" and ",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
+    "attacker": ("being", "self", "life"),
+    "self_hit": ("self",),
+    "coded": ("fatali", "split"),
+    "toll": ("toll", "number"),
+    "another": ("another",),
+    "nominal": ("fatal", "death", "killing", "murder", "homicide"),
+    "in_addition": ("addition",),
 }
 
 
@@ -348,16 +355,17 @@ def _candidates(sentence: str) -> list[Item]:
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
 
-    def finditer(name: str):
+    def needed(name: str) -> bool:
         needs = _NEEDS.get(name)
-        if needs and lower is not None and not any(w in lower for w in needs):
-            return ()
-        return rx[name].finditer(sentence)
+        return not (needs and lower is not None and not any(w in lower for w in needs))
+
+    def finditer(name: str):
+        return rx[name].finditer(sentence) if needed(name) else ()
 
     items: list[Item] = []
 
     # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
-    masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence)
+    masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence) if needed("in_addition") else sentence
     for m in rx["subject"].finditer(masked):
         if rx["after_active"].search(sentence[:m.start("num")]):
             continue  # "killed one and injured 3 others": "one" is the object of "killed", not a subject
@@ -408,7 +416,7 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     for name in ("object", "toll"):
-        for m in rx[name].finditer(sentence):
+        for m in finditer(name):
             kind = "killed" if name == "toll" else _kind(m, "a")
             obj = m.group("obj")
             np = m.groupdict().get("np") or ""
@@ -443,7 +451,7 @@ def _candidates(sentence: str) -> list[Item]:
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
-    for m in rx["nominal"].finditer(sentence):
+    for m in finditer("nominal"):
         c = _parse(m.group("c")) if m.group("c") else one
         single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
         more, end = _more_victims(sentence, m.end()) if single else (None, m.end())
@@ -459,7 +467,7 @@ def _candidates(sentence: str) -> list[Item]:
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
-    for m in rx["coded"].finditer(sentence):
+    for m in finditer("coded"):
         n = int(m.group("c") or m.group("s") or m.group("t") or m.group("u"))
         items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
                           m.group(0), final=True))
@@ -468,7 +476,7 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False,
                                  implied=True))
-    for m in rx["in_addition"].finditer(sentence):
+    for m in finditer("in_addition"):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False))
@@ -486,13 +494,13 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in rx["another"].finditer(sentence):
+    for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
-    for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died", "fatally shot herself"
+    for m in finditer("self_hit"):  # "accidentally shot himself and died", "fatally shot herself"
         items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
                            m.start(), m.end()))
-    for m in rx["attacker"].finditer(sentence):
+    for m in finditer("attacker"):
         items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
     for m in finditer("noun"):
