@@ -136,9 +136,15 @@ def _rules() -> _Rules:
     # found not after a word character or a dot (text.not_after_word)
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     # names joined by lowercase words, which end a capitalised span ("Democratic Republic of the Congo", "Bosnia
-    # and Herzegovina"): ~150 such names, as a prefix tree tried only at capitalised words
+    # and Herzegovina"): ~150 such names, as prefix trees by capitalised first letter, any case after it. Opening
+    # with a capital letter, the pattern lets the regex engine skip to those; found not after a word character.
     joined = {k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)}
-    joined_re = re.compile(rf"\b(?-i:(?=[A-Z])){words_regex(joined)}\b", re.I) if joined else None
+    by_initial: dict[str, set[str]] = {}
+    for name in joined:
+        if "a" <= name[0] <= "z":
+            by_initial.setdefault(name[0].upper(), set()).add(name[1:])
+    joined_re = re.compile("(?:" + "|".join(f"{initial}(?i:{words_regex(rests)})" for initial, rests
+                                           in sorted(by_initial.items())) + r")\b") if by_initial else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -365,7 +371,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         found += [(m, gaz.country_exact[m.group()]) for m in not_after_word(rules.exact_country_re, text, ".")]
     if rules.joined_country_re:
         found += [(m, gaz.country_keys[fold(re.sub(r"\s+", " ", m.group()))])
-                  for m in rules.joined_country_re.finditer(text)]
+                  for m in not_after_word(rules.joined_country_re, text)]
     for match, country in found:
         t0 = bisect_left(starts, match.start())
         t1 = t0
