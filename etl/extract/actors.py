@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
 
@@ -494,6 +495,19 @@ def _cues() -> _Cues:
     )
 
 
+@lru_cache(maxsize=1)
+def _cues_ascii() -> _Cues:
+    """_cues with every pattern as its ASCII twin: what _read uses on plain ASCII text (text.plain_ascii)."""
+    def twin(value):
+        if isinstance(value, re.Pattern):
+            return ascii_twin(value)
+        if isinstance(value, list):
+            return [twin(v) for v in value]
+        return value
+
+    return _Cues(*map(twin, _cues()))
+
+
 def _cores(left: str, c: _Cues) -> list[str]:
     """`left`, then `left` without each of the filler words that end it, one by one ("... attributed the
     attack to the " -> "... attributed the attack to"). Every step is kept: "sources suspected" must be
@@ -576,7 +590,6 @@ def _state_of(words: str, t: _Tables) -> str | None:
 
 
 _WORD = re.compile(r"\S+")
-_SEPARATORS = re.compile("[\x1c-\x1f]")  # whitespace to Unicode's \s, not to ASCII's
 # where a verb's object ends: "launched an investigation | after gunmen killed ..."
 _OBJECT_END = re.compile(r"[,;.]|\b(?:after|when|as|following|because|since|while|before|but|that|which|who)\b")
 _PLURAL_END = re.compile(r"e?s$")
@@ -593,7 +606,7 @@ def _mentions(text: str) -> tuple[_Mention, ...]:
     c = _cues()
     found: list[_Mention] = []
     last_end = -1
-    scanner = t.scanners["ilitia" in text, text.isascii() and not _SEPARATORS.search(text)]
+    scanner = t.scanners["ilitia" in text, plain_ascii(text)]
     for m in scanner.finditer(text):
         if m.start() < last_end:
             continue
@@ -640,7 +653,7 @@ def _read(text: str, kinds: frozenset[str] = ALL_KINDS) -> tuple[_Reading, ...]:
     mentions = [m for m in _mentions(text) if m.entry.kind in kinds]
     if not mentions:
         return ()
-    c = _cues()
+    c = _cues_ascii() if plain_ascii(text) else _cues()
     starts = _sentences(text)
     readings: list[_Reading] = []
     for mention in mentions:

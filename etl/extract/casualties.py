@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.numbers import Count, count_regex, patterns, read_count
+from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import words_regex
 from etl.resources import load_yaml
 
@@ -62,6 +63,13 @@ _NEEDS = {
     "name_and": (" and ",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
+    "attacker": ("being", "self", "life"),
+    "self_hit": ("self",),
+    "coded": ("fatali", "split"),
+    "toll": ("toll", "number"),
+    "another": ("another",),
+    "nominal": ("fatal", "death", "killing", "murder", "homicide"),
+    "in_addition": ("addition",),
 }
 
 
@@ -237,6 +245,16 @@ def _rx() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _rx_ascii() -> dict:
+    return {name: ascii_twin(pattern) for name, pattern in _rx().items()}
+
+
+def _rx_for(text: str) -> dict:
+    """The patterns to read `text` with: their ASCII twins where those find the same (text.plain_ascii)."""
+    return _rx_ascii() if plain_ascii(text) else _rx()
+
+
+@lru_cache(maxsize=1)
 def _active_words() -> frozenset[str]:
     t = load_yaml("casualties.yaml")
     return frozenset(w for k in ("killed", "wounded") for w in t["active"][k])
@@ -278,7 +296,7 @@ def _add(a: Count, b: Count, phrase: str) -> Count:
 def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_needs_np: bool = True,
                  link: bool = False) -> bool:
     """Whether the number read at num_start counts people (link: a further count in a list of victims)."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     lead = len(num_text) - len(num_text.lstrip())
     num_start, num_text = num_start + lead, num_text.strip()
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
@@ -332,21 +350,22 @@ def is_tally(sentence: str) -> bool:
 
 def _candidates(sentence: str) -> list[Item]:
     """Every reading of a casualty figure in the sentence, before the exclusions of find_casualties."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
 
-    def finditer(name: str):
+    def needed(name: str) -> bool:
         needs = _NEEDS.get(name)
-        if needs and lower is not None and not any(w in lower for w in needs):
-            return ()
-        return rx[name].finditer(sentence)
+        return not (needs and lower is not None and not any(w in lower for w in needs))
+
+    def finditer(name: str):
+        return rx[name].finditer(sentence) if needed(name) else ()
 
     items: list[Item] = []
 
     # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
-    masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence)
+    masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence) if needed("in_addition") else sentence
     for m in rx["subject"].finditer(masked):
         if rx["after_active"].search(sentence[:m.start("num")]):
             continue  # "killed one and injured 3 others": "one" is the object of "killed", not a subject
@@ -397,7 +416,7 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, kind, c, m.start(), m.end()))
 
     for name in ("object", "toll"):
-        for m in rx[name].finditer(sentence):
+        for m in finditer(name):
             kind = "killed" if name == "toll" else _kind(m, "a")
             obj = m.group("obj")
             np = m.groupdict().get("np") or ""
@@ -432,7 +451,7 @@ def _candidates(sentence: str) -> list[Item]:
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
-    for m in rx["nominal"].finditer(sentence):
+    for m in finditer("nominal"):
         c = _parse(m.group("c")) if m.group("c") else one
         single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
         more, end = _more_victims(sentence, m.end()) if single else (None, m.end())
@@ -448,7 +467,7 @@ def _candidates(sentence: str) -> list[Item]:
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
-    for m in rx["coded"].finditer(sentence):
+    for m in finditer("coded"):
         n = int(m.group("c") or m.group("s") or m.group("t") or m.group("u"))
         items.append(Item("killed", Count(best=n, low=n, high=n, phrase=m.group(0)), m.start(), m.end(), False,
                           m.group(0), final=True))
@@ -457,7 +476,7 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False,
                                  implied=True))
-    for m in rx["in_addition"].finditer(sentence):
+    for m in finditer("in_addition"):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False))
@@ -475,13 +494,13 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in rx["another"].finditer(sentence):
+    for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
-    for m in rx["self_hit"].finditer(sentence):  # "accidentally shot himself and died", "fatally shot herself"
+    for m in finditer("self_hit"):  # "accidentally shot himself and died", "fatally shot herself"
         items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
                            m.start(), m.end()))
-    for m in rx["attacker"].finditer(sentence):
+    for m in finditer("attacker"):
         items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
     for m in finditer("noun"):
@@ -542,7 +561,7 @@ def _candidates(sentence: str) -> list[Item]:
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
     """Victims listed after one already read, and where the list ends: "killed his wife and four children" (4),
     "killing Jane Doe, 18, and John Roe, 20" (1), "the murders of Jane Doe and her daughter" (1)."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     more = rx["more_victims"].match(sentence, end)
     c = _parse(more.group("c")) if more else None
     if c and c.best > 1 and _valid_count(sentence, more.start("c"), more.group("c"), "x", link=True):
@@ -575,7 +594,7 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
 def find_zero(sentence: str) -> set[str]:
     """Kinds the sentence explicitly reports none of: 'no one was killed' -> {'killed'}."""
     out = set()
-    for m in _rx()["none"].finditer(sentence):
+    for m in _rx_for(sentence)["none"].finditer(sentence):
         text = m.group(0).lower()
         if re.search(r"kill|dead|death|died|fatalit|slain|casualt", text):
             out.add("killed")
@@ -587,7 +606,7 @@ def find_zero(sentence: str) -> set[str]:
 def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
     # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
-    rx = _rx()
+    rx = _rx_for(sentence)
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
     window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
@@ -620,14 +639,14 @@ def _inside_part(sentence: str, pos: int) -> bool:
     """Whether pos lies in a part of a total named before it ("including four children", "Among the dead were")."""
     before = sentence[:pos]
     last_part = None
-    for m in _rx()["part_of"].finditer(before):
+    for m in _rx_for(sentence)["part_of"].finditer(before):
         last_part = m
     return bool(last_part) and not re.search(r"[,;]|\b(?:killed|killing|wounded|injured|dead|died)\b",
                                              before[last_part.end():], re.I)
 
 
 def _excluded(sentence: str, item: Item) -> bool:
-    rx = _rx()
+    rx = _rx_for(sentence)
     before = sentence[:item.start]
     # "including four children", "Among the dead were eight children": a part of a total.
     if _inside_part(sentence, item.start):
@@ -641,6 +660,6 @@ def _excluded(sentence: str, item: Item) -> bool:
 
 def _cumulative(sentence: str, item: Item) -> bool:
     """"at least 220 civilians since 2014": a cumulative figure, not one incident's."""
-    rx = _rx()
+    rx = _rx_for(sentence)
     return bool(rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase)
                 or rx["aggregate_before"].search(sentence[:item.start][-100:]))

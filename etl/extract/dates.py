@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from etl.extract.text import ascii_twin, plain_ascii
+
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
@@ -29,7 +31,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+_SOURCES = [
     ("numeric", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("day_month", rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),
@@ -43,7 +45,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("holiday", r"\b(?P<holiday>(?<=\bon\s)christmas(?!\s+(?:eve|day))|christmas\s+(?:eve|day)|new\s+year['’]s\s+(?:eve|day)"
                 r"|fourth\s+of\s+july|halloween|thanksgiving(?:\s+day)?)\b(?!\s+(?:weekend|holidays?|break|week|season))"),
     ("in_month", rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?!\s+\d)"),
-]]
+]
+# Words one of which every match of a pattern contains (lower-cased): on an ASCII sentence with none of them the
+# pattern, tried at every position, need not run. (Unicode case folding may match other letters: not used there.)
+_MONTH_STEMS = tuple(m[:3] for m in MONTH_NAMES)
+_NEEDS = {"numeric": ("/",), "iso": ("-",), "day_month": _MONTH_STEMS, "month_day": _MONTH_STEMS,
+          "month_year": _MONTH_STEMS, "in_month": _MONTH_STEMS, "weekday": ("day",),
+          "relative": ("yesterday", "today", "tonight", "this", "last", "overnight", "ago"),
+          "holiday": ("christmas", "year", "july", "halloween", "thanksgiving")}
+# (kind, pattern, its ASCII twin, the words it needs)
+_PATTERNS = [(name, rx, ascii_twin(rx), _NEEDS[name]) for name, rx in [(n, re.compile(s, re.I)) for n, s in _SOURCES]]
 _RANGE_END = re.compile(r"\b(?:until|till|through|to|lasted|continued|ended)\s+(?:on\s+)?$", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
@@ -143,8 +154,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every date the sentence gives, in text order, none after the publication date."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(sentence):
+    plain = plain_ascii(sentence)
+    lower = sentence.lower() if plain else ""
+    for kind, rx, ascii_rx, needs in _PATTERNS:
+        if plain and not any(w in lower for w in needs):
+            continue
+        for m in (ascii_rx if plain else rx).finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             try:

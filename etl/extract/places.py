@@ -26,7 +26,7 @@ import yaml
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
 from etl.extract.people import person_words
-from etl.extract.text import not_after_word
+from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
 __all__ = ["Place", "resolve_place", "countries_in"]
@@ -53,6 +53,7 @@ NEAR_KM = 60               # a container town this close confirms a candidate
 CHAIN_BEAM = 4             # readings kept per name when fitting a chain together
 UNRESOLVED_PENALTY = -1.0  # leaving a name of a chain unresolved when it has readings
 ARTICLE_CHARS = 6_000      # how much of an article is read for context
+DATELINE_CHARS = 3_000     # how far into a text a dateline is looked for
 ABSORB_MAX_POP = 50_000    # places up to this size can be read as part of a big city nearby
 ABSORB_KM = 25             # a small place this close to a big city the text names is that city
 MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
@@ -135,9 +136,15 @@ def _rules() -> _Rules:
     # found not after a word character or a dot (text.not_after_word)
     exact_re = re.compile("(?:" + "|".join(re.escape(a) for a in exact) + r")(?![\w])") if exact else None
     # names joined by lowercase words, which end a capitalised span ("Democratic Republic of the Congo", "Bosnia
-    # and Herzegovina"): ~150 such names, as a prefix tree tried only at capitalised words
+    # and Herzegovina"): ~150 such names, as prefix trees by capitalised first letter, any case after it. Opening
+    # with a capital letter, the pattern lets the regex engine skip to those; found not after a word character.
     joined = {k for k in gaz.country_keys if re.search(r" (?:of|and|the) ", k)}
-    joined_re = re.compile(rf"\b(?-i:(?=[A-Z])){words_regex(joined)}\b", re.I) if joined else None
+    by_initial: dict[str, set[str]] = {}
+    for name in joined:
+        if "a" <= name[0] <= "z":
+            by_initial.setdefault(name[0].upper(), set()).add(name[1:])
+    joined_re = re.compile("(?:" + "|".join(f"{initial}(?i:{words_regex(rests)})" for initial, rests
+                                           in sorted(by_initial.items())) + r")\b") if by_initial else None
     return _Rules(
         locative=locative,
         nonevent_words=nonevent_words,
@@ -183,10 +190,12 @@ def _rules() -> _Rules:
 # Words: letters and digits, joined by an apostrophe before a letter or a hyphen before a letter or digit.
 # Written as an unrolled loop (runs of word characters between joiners): same matches, fewer steps.
 _WORD = r"[^\W\d_][^\W_]*(?:(?:['’‘ʿʾ](?=[^\W\d_])|[-‐](?=[^\W_]))[^\W_]*)*"
-# One token with the spaces before it (and an apostrophe opening a name: "'Ali" is "Ali"). Groups: the space,
-# then the token as a word, a number or a punctuation mark; the tokens with their spaces cover the text.
-_SPACE_TOKEN = re.compile(rf"(\s*+(?:['‘ʿ](?=[A-Z]))?)(?:({_WORD})|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)|(\S))")
-_TOKEN_GROUPS, _WORD_GROUP, _PUNCT_GROUP = itemgetter(1, 2, 3), itemgetter(1), itemgetter(3)
+# One token with the spaces before it (and an apostrophe opening a name: "'Ali" is "Ali"); the tokens with their
+# spaces cover the text. Groups: the whole, the token, and the token again if a word or if a punctuation mark (a
+# number is neither).
+_SPACE_TOKEN = re.compile(rf"(\s*+(?:['‘ʿ](?=[A-Z]))?(({_WORD})|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|(\S)))")
+_SPACE_TOKEN_ASCII = ascii_twin(_SPACE_TOKEN)
+_WHOLE_GROUP, _TOKEN_GROUP, _WORD_GROUP, _PUNCT_GROUP = map(itemgetter, range(4))
 _SENTENCE_END = frozenset(".!?")
 # Marks after which a sentence (or a quote) starts: sentence ends, ':"“—–', and " -".
 _SENTENCE_MARKS = _SENTENCE_END | frozenset(':"“—–-')
@@ -227,9 +236,10 @@ def _modifies(toks: _Tokens, k: int) -> bool:
 
 
 def _tokenise(text: str) -> _Tokens:
-    parts = _SPACE_TOKEN.findall(text, 0, len(text.rstrip()))  # trailing spaces would be tried from each one
-    ends = list(accumulate(map(len, map("".join, parts))))
-    words = list(map("".join, map(_TOKEN_GROUPS, parts)))     # a token is one of its groups, the others empty
+    pattern = _SPACE_TOKEN_ASCII if plain_ascii(text) else _SPACE_TOKEN
+    parts = pattern.findall(text, 0, len(text.rstrip()))      # trailing spaces would be tried from each one
+    ends = list(accumulate(map(len, map(_WHOLE_GROUP, parts))))
+    words = list(map(_TOKEN_GROUP, parts))
     starts = list(map(sub, ends, map(len, words)))
     count = len(words)
     is_word = list(map(bool, map(_WORD_GROUP, parts)))
@@ -361,7 +371,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         found += [(m, gaz.country_exact[m.group()]) for m in not_after_word(rules.exact_country_re, text, ".")]
     if rules.joined_country_re:
         found += [(m, gaz.country_keys[fold(re.sub(r"\s+", " ", m.group()))])
-                  for m in rules.joined_country_re.finditer(text)]
+                  for m in not_after_word(rules.joined_country_re, text)]
     for match, country in found:
         t0 = bisect_left(starts, match.start())
         t1 = t0
@@ -908,8 +918,22 @@ def _add_capitals(text, toks, mentions, gaz, rules) -> None:
         mentions.append(m)
 
 
+def _dateline(text: str) -> re.Match | None:
+    """The first dateline in the text's first DATELINE_CHARS characters. One begins only at a line start: the
+    pattern is tried at each of those, not (as a search would) at every position."""
+    start = 0
+    while True:
+        match = _DATELINE.match(text, start, DATELINE_CHARS)
+        if match:
+            return match
+        newline = text.find("\n", start, DATELINE_CHARS)
+        if newline < 0:
+            return None
+        start = newline + 1
+
+
 def _mark_dateline_tokens(text: str, toks: _Tokens) -> None:
-    match = next((m for m in _DATELINE.finditer(text, 0, 3000)), None)
+    match = _dateline(text)
     if match is None:
         return
     lo, hi = match.start("place"), match.end("place")
@@ -936,7 +960,8 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
-_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
+# (The look-behind follows the first letter, so that the regex engine skips to the K's and W's.)
+_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])[A-Z]{3}(?![\w-])")
 
 
 def _names_call_sign(text: str) -> bool:

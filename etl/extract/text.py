@@ -59,6 +59,27 @@ def _ends_sentence(text: str, stop: int) -> bool:
     return not nxt[:1].islower()
 
 
+# The separators \x1c-\x1f are whitespace to Unicode's \s, not to ASCII's: on ASCII text the only difference
+# re.ASCII makes (but for a pattern that spells a letter whose Unicode case folding is ASCII, which ascii_twin refuses).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: under Unicode re.I these match i, i, s, k
+
+
+def plain_ascii(text: str) -> bool:
+    """Whether a pattern compiled with re.ASCII finds in `text` what it finds compiled for Unicode: ASCII text
+    without the separators \\x1c-\\x1f. On such text re.ASCII patterns run a quarter to a third faster (ASCII case
+    folding and character classes)."""
+    # (four substring tests find them several times faster than a character-class search)
+    return (text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text
+            and "\x1f" not in text)
+
+
+def ascii_twin(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` compiled with re.ASCII, for the text plain_ascii accepts."""
+    if any(ch in pattern.pattern for ch in _FOLDS_TO_ASCII):
+        raise ValueError(f"no ASCII twin matches as {pattern.pattern[:60]!r}... does: it spells a letter of {_FOLDS_TO_ASCII}")
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
 def is_word_char(ch: str) -> bool:
     r"""\w of a regular expression, for one character ("" is none)."""
     return ch.isalnum() or ch == "_"
