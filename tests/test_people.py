@@ -18,6 +18,16 @@ def test_places_institutions_titles_and_dates_are_not_people():
     assert [p for _, p in people_at(text)] == ["Ann Kowalski"]
 
 
+def test_units_forces_nationalities_and_particles_are_not_people():
+    """Capitalised runs referred back to by their last word, as people are, that name an oblast, a mosque, a
+    force, a paper, a nationality or end on a particle: none is a person; the man with an age is."""
+    text = ("Shelling hit Kursk Oblast and the Tawfiq Mosque. Oblast officials and Mosque staff fled. "
+            "Border Forces said the Valley Rifles and Daily Telegraph saw it. Forces, Rifles and Telegraph agree. "
+            "Iraqi Minister Salim spoke. Minister Salim spoke again. Two Rifles. "
+            "Abu Al went home; Al was seen. Karim Haddad, 31, was hurt.")
+    assert [p for _, p in people_at(text)] == ["Karim Haddad, 31"]
+
+
 def test_ages_in_the_evidence():
     assert ages_in("A 6-year-old girl and Marcus Bell, 27, were shot; a man aged 40 and Rita Gomez (33).") == [6, 27, 33, 40]
     assert ages_in("Bell, 2016, and 25-30 people") == []

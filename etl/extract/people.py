@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from etl.extract.gazetteer import name_key
+from etl.extract.gazetteer import fold, load_gazetteer, name_key
 from etl.extract.text import is_word_char, not_after_word
 from etl.extract.trie import trie_regex
 from etl.resources import load_yaml
@@ -31,17 +31,23 @@ _CANDIDATE = re.compile(_NAME)  # not after a word character (text.not_after_wor
 
 
 @lru_cache(maxsize=1)
-def _not_name_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_yaml("people.yaml")["not_name_words"])
+def _not_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words never in a name (people.yaml), and words a name does not end on."""
+    data = load_yaml("people.yaml")
+    return (frozenset(str(w).lower() for w in data["not_name_words"]),
+            frozenset(str(w).lower() for w in data["not_last_name_words"]))
 
 
 def _key(name: str) -> str | None:
     """First and last name ("Thomas F. Matusiewicz Jr." and "Thomas Matusiewicz" -> "Thomas Matusiewicz"), titles
-    before it dropped, or None when a word of it is not a person's (a place, an institution, a date)."""
+    before it dropped, or None when a word of it is not a person's (a place, an institution, a date), it opens
+    with a nationality ("Iraqi Minister Salim" names no one in full) or ends on a particle ("Abu Al")."""
+    not_name, not_last = _not_name_words()
     words = re.sub(rf"\s{_INITIAL}(?=\s)|{_SUFFIX}$", "", name).split()
-    while words and words[0].lower() in _not_name_words():  # "Police Chief Ann Kowalski" names Ann Kowalski
+    while words and words[0].lower() in not_name:  # "Police Chief Ann Kowalski" names Ann Kowalski
         words.pop(0)
-    if len(words) < 2 or any(w.lower() in _not_name_words() for w in words):
+    if (len(words) < 2 or any(w.lower() in not_name for w in words) or words[-1].lower() in not_last
+            or fold(words[0]) in load_gazetteer().demonym_keys):
         return None
     return f"{words[0]} {words[-1]}"
 
