@@ -572,3 +572,12 @@ def test_a_headline_naming_the_event_by_its_town_beats_a_victim_s_home_town(noun
     title = f"Dallas {noun} survivor gives thanks"
     article = f"{title}\n\nShe is alive.\n\n{event}\n\nThat night is still vivid in the Garland resident's mind."
     assert resolve_place(event, "", article, title).location == "Dallas"
+
+
+def test_a_town_named_in_one_country_only_is_evidence_of_that_country():
+    """Spokane is a town of the US only: a small namesake abroad of the quarter where it happened (Overtown,
+    Scotland) is not the place of a "Spokane police" story."""
+    article = ("A man was shot dead in Overtown on Sunday night.\n\n"
+               "Spokane police said the gunman fled on foot.")
+    place = resolve_place("A man was shot dead in Overtown on Sunday night.", article=article)
+    assert place.country_code == "USA"

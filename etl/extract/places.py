@@ -62,6 +62,8 @@ SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead wit
 BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
 BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
+ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
+KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
 
 CUE_WEIGHTS = {
     "dateline": 4.0,       # "MOSUL — ..."
@@ -816,6 +818,11 @@ def _analyse(text: str) -> _Analysis:
             state = _big_city_state(gaz, m.cities, m.key)
             if state:
                 states[state] += BIG_CITY_STATE_VOTE
+            # "Spokane police", "in Spokane": a name that is a town of one country only puts the story there
+            if (m.locative or m.seat or m.resident or m.us_pair or m.dateline) and not (m.nonevent or m.weak_nonevent):
+                home = _one_country(gaz, m.cities)
+                if home:
+                    countries[home] += ONE_COUNTRY_VOTE
     lowered = text.lower() if text.isascii() else None
     for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
@@ -826,6 +833,15 @@ def _analyse(text: str) -> _Analysis:
         countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
+
+
+@lru_cache(maxsize=1 << 12)
+def _one_country(gaz: Gazetteer, cities: tuple[int, ...]) -> str | None:
+    """The country of a town name when all its towns are in that one country and one is a known town."""
+    countries = {gaz.city_cc[c] for c in cities}
+    if len(countries) != 1 or max(gaz.city_pop[c] for c in cities) < KNOWN_TOWN:
+        return None
+    return countries.pop()
 
 
 @lru_cache(maxsize=1 << 12)
