@@ -581,3 +581,20 @@ def test_a_town_named_in_one_country_only_is_evidence_of_that_country():
                "Spokane police said the gunman fled on foot.")
     place = resolve_place("A man was shot dead in Overtown on Sunday night.", article=article)
     assert place.country_code == "USA"
+
+
+def test_a_word_on_the_next_line_does_not_make_a_headline_s_town_a_seat():
+    """ "... in Harlem\\n\\nPolice: ..." names no Harlem police: Chicago's police work the story, so the quarter
+    is Chicago's."""
+    event = "Two men were shot in Harlem on Friday night."
+    article = f"Two men shot in Harlem\n\nPolice: {event} Chicago police said the gunman fled."
+    assert resolve_place(event, article=article).location == "Chicago"
+
+
+def test_a_quarter_s_own_name_does_not_name_its_namesake_s_state():
+    """Astoria is also a big quarter of New York: naming it three times is no New York story when Chicago's police
+    work it."""
+    event = "Two men were shot in Astoria on Friday night."
+    article = (f"Two men shot in Astoria\n\n{event} Neighbors in Astoria heard the shots. Chicago police said "
+               "the gunman fled.")
+    assert resolve_place(event, article=article).location == "Chicago"

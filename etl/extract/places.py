@@ -78,6 +78,7 @@ CUE_WEIGHTS = {
     "weak_nonevent": -1.0, # "of X", "from X"
     "weak": -1.5,          # sentence-initial, headline or stop-listed word with no cue
 }
+CONTEXT_WEIGHTS = (3, 2, 2, 1)   # the sentence's, paragraph's, headline's and article's evidence
 PROVINCE_RANK = 5          # place-type ranks from here name first-level units ("department", "province", "state")
 TYPE_WEIGHT_BY_RANK = {1: 1.5, 2: 3.0, 3: 3.0, 4: 3.0, 5: 1.5, 6: 1.0}
 
@@ -552,7 +553,8 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
-    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
+    # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
+    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype and not toks.initial[m.after]:
         word = toks.lower[m.after]
         if word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
@@ -1033,7 +1035,7 @@ class _Context:
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.states: Counter = Counter()
-        for weight, an in zip((3, 2, 2, 1), analyses):
+        for weight, an in zip(CONTEXT_WEIGHTS, analyses):
             for cc, v in an.countries.items():
                 self.countries[cc] += weight * v
             for k, v in an.admin1.items():
@@ -1045,7 +1047,7 @@ class _Context:
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
         self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
         # ... and by more than a side's nationality: "Saudi forces shelled Razih district (Sadah)" is in Yemen
-        side = sum(weight * an.sides[self.top] for weight, an in zip((3, 2, 2, 1), analyses)) if self.top else 0
+        side = sum(weight * an.sides[self.top] for weight, an in zip(CONTEXT_WEIGHTS, analyses)) if self.top else 0
         self.placed_dominant = self.dominant if self.dominant and self.countries[self.dominant] > side else None
         # the US state the text's "City, ST" pairs (datelines included) put it in, when they agree
         paired = sum((an.paired_states for an in analyses), Counter())
@@ -1496,9 +1498,19 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= _reach_km(city.pop)
                 or _pop_at(gaz, place) * 10 > city.pop):
             return place
-        if place.admin1 != city.admin1 and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) >= 1:
+        if place.admin1 != city.admin1 and _state_named(place, analyses, gaz, ctx) >= 1:
             return place
     return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
+
+
+def _state_named(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> float:
+    """Votes of the text for the place's US state, but for those its own name gives as a big city: the quarter
+    named three times in a Chicago story is not thereby in New York State."""
+    state = gaz.us_state_code.get(place.admin1 or "", "")
+    own = sum(weight * BIG_CITY_STATE_VOTE for weight, an in zip(CONTEXT_WEIGHTS, analyses) for m in an.mentions
+              if m.key == name_key(place.location or "") and m.kind == "place" and m.cities and not m.embedded
+              and _big_city_state(gaz, m.cities, m.key) == state)
+    return ctx.states.get(state, 0) - own
 
 
 def _reach_km(pop: int) -> float:
