@@ -598,3 +598,10 @@ def test_a_quarter_s_own_name_does_not_name_its_namesake_s_state():
     article = (f"Two men shot in Astoria\n\n{event} Neighbors in Astoria heard the shots. Chicago police said "
                "the gunman fled.")
     assert resolve_place(event, article=article).location == "Chicago"
+
+
+def test_a_us_state_named_after_a_name_is_its_state():
+    """ "the Gila Bend region of Texas" is no town of Arizona: a US state's name is not spelt loosely, and a name
+    the state lacks is left unread rather than the state."""
+    place = resolve_place("A deputy was shot dead on Sunday in the Gila Bend region of Texas.")
+    assert place.admin1 in (None, "Texas") and place.country_code == "USA"

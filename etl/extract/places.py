@@ -1016,6 +1016,8 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
                 return None
         elif o.cc != cc:
             return None
+        elif o.kind == "admin1" and o.admin1 != admin1 and cc == "US":
+            return None                      # "the Big Bend region of Texas": US state names are not spelt loosely
         elif o.kind == "admin1":
             fit += 3 if o.admin1 == admin1 else 0.5
         elif o.kind == "area":
@@ -1077,7 +1079,8 @@ def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list
             options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0)
             for reading in options[:CHAIN_BEAM]:
                 grown.append(([reading] + assigned, total + reading.score))
-            grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
+            if chain[idx].kind != "state" or not options:   # a US state named is that state
+                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
         grown.sort(key=lambda beam: -beam[1])
         beams = grown[:CHAIN_BEAM]
     ctx.memo[key] = beams[0][0]
