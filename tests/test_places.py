@@ -605,3 +605,12 @@ def test_a_us_state_named_after_a_name_is_its_state():
     the state lacks is left unread rather than the state."""
     place = resolve_place("A deputy was shot dead on Sunday in the Gila Bend region of Texas.")
     assert place.admin1 in (None, "Texas") and place.country_code == "USA"
+
+
+def test_a_town_of_a_state_the_text_names_is_kept_in_a_story_told_abroad():
+    """A story mostly about a suspect held in Mexico is still about a shooting in Carlsbad, New Mexico."""
+    event = "The man is accused of shooting three people in Carlsbad last month."
+    article = ("SANTA FE, N.M. — Mexican police arrested a man in Chihuahua, Mexico, on Sunday. " + event +
+               " Mexican authorities will hand him to US marshals at the border with Mexico.")
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == ("Carlsbad", "New Mexico")

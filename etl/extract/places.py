@@ -1156,8 +1156,11 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
     # A small foreign namesake is not the place when the text is plainly about another country
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
+    # Kept: a town of a province or US state the text names ("Roswell" in a story datelined "ALBUQUERQUE, N.M."
+    # about a suspect held in Mexico).
     if ctx.placed_dominant and not (m.dateline or m.us_pair):
-        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY]
+        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY
+               or _admin1_named(r, gaz, ctx)]
     # ... nor a small town of another US state when the text is plainly about one ("the Eagle Point
     # apartments" in a Durham, N.C. story is not Eagle Point, Oregon)
     state = gaz.us_state_name.get(ctx.dominant_state) if ctx.dominant_state else None
@@ -1165,6 +1168,13 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         out = [r for r in out if r.cc != "US" or r.admin1 == state or r.fit > 0 or r.pop >= BIG_CITY]
     out.sort(key=lambda r: -r.score)
     return out
+
+
+def _admin1_named(r: _Resolved, gaz: Gazetteer, ctx: _Context) -> bool:
+    """The reading lies in a province or US state the text names (a vote or more)."""
+    if r.cc == "US":
+        return ctx.states.get(gaz.us_state_code.get(r.admin1 or "", ""), 0) >= 1
+    return ctx.admin1.get((r.cc, r.admin1), 0) >= 1
 
 
 # -- reading one mention as the event's place ---------------------------------------------------
