@@ -439,10 +439,12 @@ def test_a_holiday_is_not_a_place():
                          "five.").location is None
 
 
-def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us():
-    """K/W call signs are US stations': "Birmingham" in their story is Alabama's, not England's."""
+@pytest.mark.parametrize("sign", ["Copyright 2017 WXYZ.", "(WXY-TV) -", "Reporting for KXYZ-FM."])
+def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us(sign):
+    """K/W call signs are US stations' (three letters with "-TV", "-FM", "-AM" too): "Birmingham" in their story is
+    Alabama's, not England's."""
     text = ("Birmingham police are investigating after a teen was shot in a drive-by shooting on Sunday evening.\n\n"
-            "Copyright 2017 WXYZ. All rights reserved.")
+            f"{sign} All rights reserved.")
     place = resolve_place(text.split("\n")[0], article=text)
     assert (place.location, place.country_code) == ("Birmingham", "USA")
 

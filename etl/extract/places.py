@@ -954,7 +954,8 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
-_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{3}(?![\w-])")
+# ... of four letters, or three with the service after a hyphen ("WXY-TV", "KXYZ-FM").
+_CALL_SIGN = re.compile(r"(?<![\w-])[KW](?:[A-Z]{3}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))")
 
 
 def _names_call_sign(text: str) -> bool:
