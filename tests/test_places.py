@@ -616,3 +616,10 @@ def test_a_town_of_a_state_the_text_names_is_kept_in_a_story_told_abroad():
                " Mexican authorities will hand him to US marshals at the border with Mexico.")
     place = resolve_place(event, article=article)
     assert (place.location, place.admin1) == ("Carlsbad", "New Mexico")
+
+
+def test_a_county_of_many_states_is_the_one_of_the_state_the_text_names():
+    """Eight states have a Hamilton County: a story naming Chattanooga (Tennessee's big city) is about Tennessee's."""
+    event = "A man was shot dead in Hamilton County on Friday."
+    place = resolve_place(event, article=event + " He had moved from Chattanooga last year.")
+    assert (place.location, place.admin1) == ("Hamilton County", "Tennessee")

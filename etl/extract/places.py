@@ -1122,13 +1122,9 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         fit = _fit(gaz, cc, admin1, None, lat, lon, outer)
         if fit is None:
             continue
-        score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0)
+        score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0) + _state_bonus(cc, admin1, gaz, ctx)
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
-        if cc == "US" and ctx.states:
-            # by how much the text names the state: a county name shared by 16 states is 1/16 a vote for each
-            score += 2 * min(1.0, max((v for s, v in ctx.states.items() if gaz.us_state_name.get(s) == admin1),
-                                      default=0.0))
         if district_like:
             score -= 0.5
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
@@ -1144,7 +1140,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
-        score = math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+        score = (math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+                 + _state_bonus(area.country, area.admin1, gaz, ctx))
         if district_like or (m.ptype is None and not m.cities):
             score += 1.5
         if area.level == 1 and m.rank and m.rank < PROVINCE_RANK:
@@ -1169,6 +1166,14 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         out = [r for r in out if r.cc != "US" or r.admin1 == state or r.fit > 0 or r.pop >= BIG_CITY]
     out.sort(key=lambda r: -r.score)
     return out
+
+
+def _state_bonus(cc: str, admin1: str | None, gaz: Gazetteer, ctx: _Context) -> float:
+    """By how much the text names a reading's US state (a county name shared by 16 states is 1/16 a vote for
+    each): a town's or a county's."""
+    if cc != "US" or not ctx.states:
+        return 0.0
+    return 2 * min(1.0, max((v for s, v in ctx.states.items() if gaz.us_state_name.get(s) == admin1), default=0.0))
 
 
 def _admin1_named(r: _Resolved, gaz: Gazetteer, ctx: _Context) -> bool:
