@@ -623,3 +623,10 @@ def test_a_county_of_many_states_is_the_one_of_the_state_the_text_names():
     event = "A man was shot dead in Hamilton County on Friday."
     place = resolve_place(event, article=event + " He had moved from Chattanooga last year.")
     assert (place.location, place.admin1) == ("Hamilton County", "Tennessee")
+
+
+def test_a_quarter_named_like_a_village_abroad_is_the_big_city_whose_police_work_it():
+    """Nothing in the text names Scotland: the Overtown of a "San Antonio police" story is a part of San Antonio."""
+    event = "A man was shot dead in the Overtown neighborhood on Sunday night."
+    article = event + "\n\nSan Antonio police said the gunman fled on foot."
+    assert resolve_place(event, article=article).location == "San Antonio"

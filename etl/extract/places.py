@@ -1492,8 +1492,11 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
     record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
     its own, a town of a state the text names, and a town whose own police the text names."""
-    if place.location is None or place.country_code not in (None, "USA"):
+    if place.location is None:
         return place
+    if place.country_code not in (None, "USA") and (
+            ctx.share.get(gaz.iso3_to_iso2.get(place.country_code, ""), 0) or _pop_at(gaz, place) >= BIG_CITY):
+        return place                         # a namesake abroad only when nothing in the text names its country
     seats: dict[tuple[str, str | None], _Resolved] = {}
     place_key = name_key(place.location)
     for an in analyses:
