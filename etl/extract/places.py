@@ -1154,7 +1154,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
     # A small foreign namesake is not the place when the text is plainly about another country
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
-    # Kept: a town of a province or US state the text names ("Roswell" in a story datelined "ALBUQUERQUE, N.M."
+    # Kept: a town of a US state the text names ("Roswell" in a story datelined "ALBUQUERQUE, N.M."
     # about a suspect held in Mexico).
     if ctx.placed_dominant and not (m.dateline or m.us_pair):
         out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY
@@ -1177,10 +1177,9 @@ def _state_bonus(cc: str, admin1: str | None, gaz: Gazetteer, ctx: _Context) -> 
 
 
 def _admin1_named(r: _Resolved, gaz: Gazetteer, ctx: _Context) -> bool:
-    """The reading lies in a province or US state the text names (a vote or more)."""
-    if r.cc == "US":
-        return ctx.states.get(gaz.us_state_code.get(r.admin1 or "", ""), 0) >= 1
-    return ctx.admin1.get((r.cc, r.admin1), 0) >= 1
+    """The reading lies in a US state the text names (a vote or more). Only US states: other provinces' votes
+    come from names matched loosely ("el-Shamali" of a Lebanese town is also Israel's Northern District)."""
+    return r.cc == "US" and ctx.states.get(gaz.us_state_code.get(r.admin1 or "", ""), 0) >= 1
 
 
 # -- reading one mention as the event's place ---------------------------------------------------
