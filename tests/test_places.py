@@ -439,10 +439,12 @@ def test_a_holiday_is_not_a_place():
                          "five.").location is None
 
 
-def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us():
-    """K/W call signs are US stations': "Birmingham" in their story is Alabama's, not England's."""
+@pytest.mark.parametrize("sign", ["Copyright 2017 WXYZ.", "(WXY-TV) -", "Reporting for KXYZ-FM."])
+def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us(sign):
+    """K/W call signs are US stations' (three letters with "-TV", "-FM", "-AM" too): "Birmingham" in their story is
+    Alabama's, not England's."""
     text = ("Birmingham police are investigating after a teen was shot in a drive-by shooting on Sunday evening.\n\n"
-            "Copyright 2017 WXYZ. All rights reserved.")
+            f"{sign} All rights reserved.")
     place = resolve_place(text.split("\n")[0], article=text)
     assert (place.location, place.country_code) == ("Birmingham", "USA")
 
@@ -572,3 +574,59 @@ def test_a_headline_naming_the_event_by_its_town_beats_a_victim_s_home_town(noun
     title = f"Dallas {noun} survivor gives thanks"
     article = f"{title}\n\nShe is alive.\n\n{event}\n\nThat night is still vivid in the Garland resident's mind."
     assert resolve_place(event, "", article, title).location == "Dallas"
+
+
+def test_a_town_named_in_one_country_only_is_evidence_of_that_country():
+    """Spokane is a town of the US only: a small namesake abroad of the quarter where it happened (Overtown,
+    Scotland) is not the place of a "Spokane police" story."""
+    article = ("A man was shot dead in Overtown on Sunday night.\n\n"
+               "Spokane police said the gunman fled on foot.")
+    place = resolve_place("A man was shot dead in Overtown on Sunday night.", article=article)
+    assert place.country_code == "USA"
+
+
+def test_a_word_on_the_next_line_does_not_make_a_headline_s_town_a_seat():
+    """ "... in Harlem\\n\\nPolice: ..." names no Harlem police: Chicago's police work the story, so the quarter
+    is Chicago's."""
+    event = "Two men were shot in Harlem on Friday night."
+    article = f"Two men shot in Harlem\n\nPolice: {event} Chicago police said the gunman fled."
+    assert resolve_place(event, article=article).location == "Chicago"
+
+
+def test_a_quarter_s_own_name_does_not_name_its_namesake_s_state():
+    """Astoria is also a big quarter of New York: naming it three times is no New York story when Chicago's police
+    work it."""
+    event = "Two men were shot in Astoria on Friday night."
+    article = (f"Two men shot in Astoria\n\n{event} Neighbors in Astoria heard the shots. Chicago police said "
+               "the gunman fled.")
+    assert resolve_place(event, article=article).location == "Chicago"
+
+
+def test_a_us_state_named_after_a_name_is_its_state():
+    """ "the Gila Bend region of Texas" is no town of Arizona: a US state's name is not spelt loosely, and a name
+    the state lacks is left unread rather than the state."""
+    place = resolve_place("A deputy was shot dead on Sunday in the Gila Bend region of Texas.")
+    assert place.admin1 in (None, "Texas") and place.country_code == "USA"
+
+
+def test_a_town_of_a_state_the_text_names_is_kept_in_a_story_told_abroad():
+    """A story mostly about a suspect held in Mexico is still about a shooting in Carlsbad, New Mexico."""
+    event = "The man is accused of shooting three people in Carlsbad last month."
+    article = ("SANTA FE, N.M. — Mexican police arrested a man in Chihuahua, Mexico, on Sunday. " + event +
+               " Mexican authorities will hand him to US marshals at the border with Mexico.")
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == ("Carlsbad", "New Mexico")
+
+
+def test_a_county_of_many_states_is_the_one_of_the_state_the_text_names():
+    """Eight states have a Hamilton County: a story naming Chattanooga (Tennessee's big city) is about Tennessee's."""
+    event = "A man was shot dead in Hamilton County on Friday."
+    place = resolve_place(event, article=event + " He had moved from Chattanooga last year.")
+    assert (place.location, place.admin1) == ("Hamilton County", "Tennessee")
+
+
+def test_a_quarter_named_like_a_village_abroad_is_the_big_city_whose_police_work_it():
+    """Nothing in the text names Scotland: the Overtown of a "San Antonio police" story is a part of San Antonio."""
+    event = "A man was shot dead in the Overtown neighborhood on Sunday night."
+    article = event + "\n\nSan Antonio police said the gunman fled on foot."
+    assert resolve_place(event, article=article).location == "San Antonio"

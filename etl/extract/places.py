@@ -63,6 +63,8 @@ SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead wit
 BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
 BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
+ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
+KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
 
 CUE_WEIGHTS = {
     "dateline": 4.0,       # "MOSUL — ..."
@@ -77,6 +79,7 @@ CUE_WEIGHTS = {
     "weak_nonevent": -1.0, # "of X", "from X"
     "weak": -1.5,          # sentence-initial, headline or stop-listed word with no cue
 }
+CONTEXT_WEIGHTS = (3, 2, 2, 1)   # the sentence's, paragraph's, headline's and article's evidence
 PROVINCE_RANK = 5          # place-type ranks from here name first-level units ("department", "province", "state")
 TYPE_WEIGHT_BY_RANK = {1: 1.5, 2: 3.0, 3: 3.0, 4: 3.0, 5: 1.5, 6: 1.0}
 
@@ -560,7 +563,8 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
-    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype:
+    # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
+    if m.after < len(toks.text) and toks.word[m.after] and not m.ptype and not toks.initial[m.after]:
         word = toks.lower[m.after]
         if word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
@@ -826,6 +830,11 @@ def _analyse(text: str) -> _Analysis:
             state = _big_city_state(gaz, m.cities, m.key)
             if state:
                 states[state] += BIG_CITY_STATE_VOTE
+            # "Spokane police", "in Spokane": a name that is a town of one country only puts the story there
+            if (m.locative or m.seat or m.resident or m.us_pair or m.dateline) and not (m.nonevent or m.weak_nonevent):
+                home = _one_country(gaz, m.cities)
+                if home:
+                    countries[home] += ONE_COUNTRY_VOTE
     lowered = text.lower() if text.isascii() else None
     for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
@@ -836,6 +845,15 @@ def _analyse(text: str) -> _Analysis:
         countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
+
+
+@lru_cache(maxsize=1 << 12)
+def _one_country(gaz: Gazetteer, cities: tuple[int, ...]) -> str | None:
+    """The country of a town name when all its towns are in that one country and one is a known town."""
+    countries = {gaz.city_cc[c] for c in cities}
+    if len(countries) != 1 or max(gaz.city_pop[c] for c in cities) < KNOWN_TOWN:
+        return None
+    return countries.pop()
 
 
 @lru_cache(maxsize=1 << 12)
@@ -960,8 +978,9 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
+# ... of four letters, or three with the service after a hyphen ("WXY-TV", "KXYZ-FM").
 # (The look-behind follows the first letter, so that the regex engine skips to the K's and W's.)
-_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])[A-Z]{3}(?![\w-])")
+_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])(?:[A-Z]{3}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))")
 
 
 def _names_call_sign(text: str) -> bool:
@@ -1023,6 +1042,8 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
                 return None
         elif o.cc != cc:
             return None
+        elif o.kind == "admin1" and o.admin1 != admin1 and cc == "US":
+            return None                      # "the Big Bend region of Texas": US state names are not spelt loosely
         elif o.kind == "admin1":
             fit += 3 if o.admin1 == admin1 else 0.5
         elif o.kind == "area":
@@ -1042,7 +1063,7 @@ class _Context:
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.states: Counter = Counter()
-        for weight, an in zip((3, 2, 2, 1), analyses):
+        for weight, an in zip(CONTEXT_WEIGHTS, analyses):
             for cc, v in an.countries.items():
                 self.countries[cc] += weight * v
             for k, v in an.admin1.items():
@@ -1054,7 +1075,7 @@ class _Context:
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
         self.dominant = self.top if self.top and self.share[self.top] >= DOMINANT_SHARE else None
         # ... and by more than a side's nationality: "Saudi forces shelled Razih district (Sadah)" is in Yemen
-        side = sum(weight * an.sides[self.top] for weight, an in zip((3, 2, 2, 1), analyses)) if self.top else 0
+        side = sum(weight * an.sides[self.top] for weight, an in zip(CONTEXT_WEIGHTS, analyses)) if self.top else 0
         self.placed_dominant = self.dominant if self.dominant and self.countries[self.dominant] > side else None
         # the US state the text's "City, ST" pairs (datelines included) put it in, when they agree
         paired = sum((an.paired_states for an in analyses), Counter())
@@ -1084,7 +1105,8 @@ def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list
             options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0)
             for reading in options[:CHAIN_BEAM]:
                 grown.append(([reading] + assigned, total + reading.score))
-            grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
+            if chain[idx].kind != "state" or not options:   # a US state named is that state
+                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
         grown.sort(key=lambda beam: -beam[1])
         beams = grown[:CHAIN_BEAM]
     ctx.memo[key] = beams[0][0]
@@ -1125,13 +1147,9 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         fit = _fit(gaz, cc, admin1, None, lat, lon, outer)
         if fit is None:
             continue
-        score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0)
+        score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0) + _state_bonus(cc, admin1, gaz, ctx)
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
-        if cc == "US" and ctx.states:
-            # by how much the text names the state: a county name shared by 16 states is 1/16 a vote for each
-            score += 2 * min(1.0, max((v for s, v in ctx.states.items() if gaz.us_state_name.get(s) == admin1),
-                                      default=0.0))
         if district_like:
             score -= 0.5
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
@@ -1147,7 +1165,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
-        score = math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+        score = (math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+                 + _state_bonus(area.country, area.admin1, gaz, ctx))
         if district_like or (m.ptype is None and not m.cities):
             score += 1.5
         if area.level == 1 and m.rank and m.rank < PROVINCE_RANK:
@@ -1160,8 +1179,11 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              area.name if area.level == 2 else None, area.latitude, area.longitude, 0, fit, score))
     # A small foreign namesake is not the place when the text is plainly about another country
     # ("Akashat, western Anbar" is not the Kazakh village): such readings are dropped.
+    # Kept: a town of a US state the text names ("Roswell" in a story datelined "ALBUQUERQUE, N.M."
+    # about a suspect held in Mexico).
     if ctx.placed_dominant and not (m.dateline or m.us_pair):
-        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY]
+        out = [r for r in out if r.cc == ctx.placed_dominant or r.fit > 0 or r.pop >= BIG_CITY
+               or _admin1_named(r, gaz, ctx)]
     # ... nor a small town of another US state when the text is plainly about one ("the Eagle Point
     # apartments" in a Durham, N.C. story is not Eagle Point, Oregon)
     state = gaz.us_state_name.get(ctx.dominant_state) if ctx.dominant_state else None
@@ -1169,6 +1191,20 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         out = [r for r in out if r.cc != "US" or r.admin1 == state or r.fit > 0 or r.pop >= BIG_CITY]
     out.sort(key=lambda r: -r.score)
     return out
+
+
+def _state_bonus(cc: str, admin1: str | None, gaz: Gazetteer, ctx: _Context) -> float:
+    """By how much the text names a reading's US state (a county name shared by 16 states is 1/16 a vote for
+    each): a town's or a county's."""
+    if cc != "US" or not ctx.states:
+        return 0.0
+    return 2 * min(1.0, max((v for s, v in ctx.states.items() if gaz.us_state_name.get(s) == admin1), default=0.0))
+
+
+def _admin1_named(r: _Resolved, gaz: Gazetteer, ctx: _Context) -> bool:
+    """The reading lies in a US state the text names (a vote or more). Only US states: other provinces' votes
+    come from names matched loosely ("el-Shamali" of a Lebanese town is also Israel's Northern District)."""
+    return r.cc == "US" and ctx.states.get(gaz.us_state_code.get(r.admin1 or "", ""), 0) >= 1
 
 
 # -- reading one mention as the event's place ---------------------------------------------------
@@ -1480,8 +1516,11 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
     record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
     its own, a town of a state the text names, and a town whose own police the text names."""
-    if place.location is None or place.country_code not in (None, "USA"):
+    if place.location is None:
         return place
+    if place.country_code not in (None, "USA") and (
+            ctx.share.get(gaz.iso3_to_iso2.get(place.country_code, ""), 0) or _pop_at(gaz, place) >= BIG_CITY):
+        return place                         # a namesake abroad only when nothing in the text names its country
     seats: dict[tuple[str, str | None], _Resolved] = {}
     place_key = name_key(place.location)
     for an in analyses:
@@ -1505,9 +1544,19 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 _distance_km(place.latitude, place.longitude, city.lat, city.lon) >= _reach_km(city.pop)
                 or _pop_at(gaz, place) * 10 > city.pop):
             return place
-        if place.admin1 != city.admin1 and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) >= 1:
+        if place.admin1 != city.admin1 and _state_named(place, analyses, gaz, ctx) >= 1:
             return place
     return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
+
+
+def _state_named(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> float:
+    """Votes of the text for the place's US state, but for those its own name gives as a big city: the quarter
+    named three times in a Chicago story is not thereby in New York State."""
+    state = gaz.us_state_code.get(place.admin1 or "", "")
+    own = sum(weight * BIG_CITY_STATE_VOTE for weight, an in zip(CONTEXT_WEIGHTS, analyses) for m in an.mentions
+              if m.key == name_key(place.location or "") and m.kind == "place" and m.cities and not m.embedded
+              and _big_city_state(gaz, m.cities, m.key) == state)
+    return ctx.states.get(state, 0) - own
 
 
 def _reach_km(pop: int) -> float:
