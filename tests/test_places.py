@@ -439,6 +439,13 @@ def test_a_holiday_is_not_a_place():
                          "five.").location is None
 
 
+def test_state_police_are_no_evidence_of_the_us():
+    """Mexico's, Venezuela's, Brazil's and India's states have police too: "state police" in a story does not make
+    "Guadalupe" the small US town rather than the Mexican city; a US state named with it still does."""
+    assert resolve_place("State police officers shot dead two men in Guadalupe on Monday.").country_code == "MEX"
+    assert resolve_place("State police officers shot dead two men in Guadalupe, Arizona, on Monday.").country_code == "USA"
+
+
 @pytest.mark.parametrize("sign", ["Copyright 2017 WXYZ.", "(WXY-TV) -", "Reporting for KXYZ-FM."])
 def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us(sign):
     """K/W call signs are US stations' (three letters with "-TV", "-FM", "-AM" too): "Birmingham" in their story is
