@@ -85,6 +85,7 @@ class Item:
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
     claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
+    numbered: bool = False  # "a fourth victim was grazed": the victims numbered so far, all of this incident
 
 
 @lru_cache(maxsize=1)
@@ -523,7 +524,7 @@ def _candidates(sentence: str) -> list[Item]:
         # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
         # ..., and the second was shot", "Four were hit and a fifth was struck")
         items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
-        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0)))
+        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
