@@ -113,6 +113,10 @@ def test_more_victim_phrases(sentence, expected):
     ("A farmer and his brother were killed in a clash.", [("killed", 2)]),
     ("The explosion killed one and injured 3 others.", [("killed", 1), ("wounded", 3)]),
     ("Border guards shot two men to death.", [("killed", 2)]),
+    # a headline's list without "and" adds its counted groups too
+    ("Boy, Two Adults Wounded In Market Shooting", [("wounded", 3)]),
+    ("Three women, two children injured in shooting", [("wounded", 5)]),
+    ("A 14 year old, 16 year old and 19 year old were shot.", [("hit", 3)]),
 ])
 def test_victim_lists_bodies_and_bare_objects(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

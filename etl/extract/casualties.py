@@ -100,6 +100,9 @@ def _rx() -> dict:
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
     one_victim = rf"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{victim})\b"
+    # in a headline's list: one victim or a counted group of them ("Child, Three Adults Injured")
+    head_victims = (rf"(?:{_unnamed(count_regex().pattern)}\s+(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|"
+                    rf"teens|teenagers|boys|girls|others|(?:{victim})s)\b|{one_victim})")
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
@@ -162,8 +165,9 @@ def _rx() -> dict:
         # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
         "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
                                   rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+(?!fatally)\w+ly)?\s+{_outcome('l')}\b"
-                                  # a headline's list needs no "and": "Mother, boy fatally shot in head"
-                                  rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
+                                  # a headline's list needs no "and": "Mother, boy fatally shot in head", "Child, three
+                                  # adults injured"
+                                  rf"|^(?P<hlist>{head_victims}(?:\s*,\s*{head_victims}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
         # a named person and his or her kin: "Hakim and his son were killed", "Shah and two of his relatives were killed"
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
@@ -488,7 +492,7 @@ def _candidates(sentence: str) -> list[Item]:
     for m in finditer("victim_list"):
         kind = next(k for k in KINDS if m.group(f"l_{k}") or m.group(f"m_{k}"))
         named = m.group("list") or m.group("hlist")
-        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
+        n = sum(_victims_in(part) for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
         items.append(_item(sentence, kind, Count(n, n, n, named), m.start(), m.end()))
     for m in finditer("name_and"):
         c = _parse(m.group("c")) if m.group("c") else one
@@ -557,6 +561,14 @@ def _candidates(sentence: str) -> list[Item]:
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
     return items
+
+
+def _victims_in(part: str) -> int:
+    """People one item of a list of victims names: "three adults" 3, "a child" 1, "16 year old" 1."""
+    m = count_regex().match(part)
+    c = read_count(m) if m and m.end() < len(part) and part[m.end()].isspace() \
+        and not _rx_for(part)["not_people"].match(part[m.end():]) else None
+    return c.best if c and c.best > 1 else 1
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
