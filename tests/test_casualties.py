@@ -48,6 +48,10 @@ def test_attacker_death_adds_to_victims():
     assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 9, False), ("killed", 1, True)]
 
 
+def test_a_day_after_the_verb_is_not_its_object():
+    assert figures("The four officers killed Thursday were remembered at a vigil.") == [("killed", 4)]
+
+
 def test_active_subject_is_not_a_victim():
     assert figures("A gunman killed three people.") == [("killed", 3)]
 
