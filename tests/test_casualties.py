@@ -48,6 +48,14 @@ def test_attacker_death_adds_to_victims():
     assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 9, False), ("killed", 1, True)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three people are recovering after a shooting at a party.", [("wounded", 3)]),
+    ("Five students - four boys and a girl - are recovering in hospital.", [("wounded", 5)]),
+])
+def test_people_recovering_were_wounded(sentence, expected):
+    assert figures(sentence) == expected
+
+
 def test_a_day_after_the_verb_is_not_its_object():
     assert figures("The four officers killed Thursday were remembered at a vigil.") == [("killed", 4)]
 
