@@ -48,6 +48,18 @@ def test_attacker_death_adds_to_victims():
     assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 9, False), ("killed", 1, True)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three people are recovering after a shooting at a party.", [("wounded", 3)]),
+    ("Five students - four boys and a girl - are recovering in hospital.", [("wounded", 5)]),
+])
+def test_people_recovering_were_wounded(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_day_after_the_verb_is_not_its_object():
+    assert figures("The four officers killed Thursday were remembered at a vigil.") == [("killed", 4)]
+
+
 def test_active_subject_is_not_a_victim():
     assert figures("A gunman killed three people.") == [("killed", 3)]
 
@@ -113,6 +125,10 @@ def test_more_victim_phrases(sentence, expected):
     ("A farmer and his brother were killed in a clash.", [("killed", 2)]),
     ("The explosion killed one and injured 3 others.", [("killed", 1), ("wounded", 3)]),
     ("Border guards shot two men to death.", [("killed", 2)]),
+    # a headline's list without "and" adds its counted groups too
+    ("Boy, Two Adults Wounded In Market Shooting", [("wounded", 3)]),
+    ("Three women, two children injured in shooting", [("wounded", 5)]),
+    ("A 14 year old, 16 year old and 19 year old were shot.", [("hit", 3)]),
 ])
 def test_victim_lists_bodies_and_bare_objects(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected

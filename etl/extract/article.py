@@ -236,10 +236,13 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     hits = _combine_tagged(per_sentence, "hit")
     # people shot, some outcomes unstated: those not reported dead were wounded ("Five men were shot ... one
     # died ... three suffered non-life-threatening injuries": four wounded); a figure of people shot far above
-    # the outcomes stated is about something else ("12 people were shot in the city this weekend")
+    # the outcomes stated is about something else ("12 people were shot in the city this weekend"), unless it
+    # numbers this incident's victims ("a fourth victim was grazed")
     dead = killed.best if killed else 0
     told = dead + (wounded.best if wounded else 0)
-    if hits and (wounded is None or told < hits.best <= 2 * told):
+    numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
+                                        for items in per_sentence.values() for i in items)
+    if hits and (wounded is None or told < hits.best and (hits.best <= 2 * told or numbered)):
         rest = hits.best - dead
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,

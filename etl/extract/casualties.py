@@ -48,7 +48,7 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -85,6 +85,7 @@ class Item:
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
     claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
+    numbered: bool = False  # "a fourth victim was grazed": the victims numbered so far, all of this incident
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,9 @@ def _rx() -> dict:
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
     word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
     one_victim = rf"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{victim})\b"
+    # in a headline's list: one victim or a counted group of them ("Child, Three Adults Injured")
+    head_victims = (rf"(?:{_unnamed(count_regex().pattern)}\s+(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|"
+                    rf"teens|teenagers|boys|girls|others|(?:{victim})s)\b|{one_victim})")
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
@@ -120,7 +124,7 @@ def _rx() -> dict:
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+[-—–]\s+[^.;—–]{{1,80}}?\s+[-—–](?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
@@ -161,8 +165,9 @@ def _rx() -> dict:
         # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
         "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
                                   rf"(?:\s+(?:were|are|have\s+been|had\s+been))?(?:\s+(?!fatally)\w+ly)?\s+{_outcome('l')}\b"
-                                  # a headline's list needs no "and": "Mother, boy fatally shot in head"
-                                  rf"|^(?P<hlist>{one_victim}(?:\s*,\s*{one_victim}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
+                                  # a headline's list needs no "and": "Mother, boy fatally shot in head", "Child, three
+                                  # adults injured"
+                                  rf"|^(?P<hlist>{head_victims}(?:\s*,\s*{head_victims}){{1,3}})(?:\s+(?!fatally)\w+ly)?\s+{_outcome('m')}\b", re.I),
         # a named person and his or her kin: "Hakim and his son were killed", "Shah and two of his relatives were killed"
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
@@ -375,7 +380,10 @@ def _candidates(sentence: str) -> list[Item]:
         between = sentence[m.end("np"):m.start("p_" + kind)]
         if kind != "hit" and not re.search(r"\b(?:were|was|are|is|been|being|got)\b", between, re.I) \
                 and re.sub(r"\s+", " ", m.group("p_" + kind).lower()) in _active_words() \
-                and (rx["object_start"].match(after) or re.match(r"\s+(?-i:[A-Z])", after)):
+                and (rx["object_start"].match(after) or re.match(r"\s+(?-i:[A-Z])", after) and not (
+                    re.match(rf"\s+{_WHEN}", after) and m.group("num").strip().lower() not in ("a", "an", "one", "the"))):
+            # (a day after the verb tells when people were killed, not whom: "the five officers killed Thursday
+            # were mourned"; one person so named is left out, as often the man recalled from an earlier report)
             continue
         if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I) and not (
                 _HEADLINE_HIT_END.match(after) and len(m.group("np").split()) <= 2
@@ -487,7 +495,7 @@ def _candidates(sentence: str) -> list[Item]:
     for m in finditer("victim_list"):
         kind = next(k for k in KINDS if m.group(f"l_{k}") or m.group(f"m_{k}"))
         named = m.group("list") or m.group("hlist")
-        n = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
+        n = sum(_victims_in(part) for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", named))
         items.append(_item(sentence, kind, Count(n, n, n, named), m.start(), m.end()))
     for m in finditer("name_and"):
         c = _parse(m.group("c")) if m.group("c") else one
@@ -523,7 +531,7 @@ def _candidates(sentence: str) -> list[Item]:
         # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
         # ..., and the second was shot", "Four were hit and a fifth was struck")
         items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
-        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0)))
+        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
@@ -556,6 +564,14 @@ def _candidates(sentence: str) -> list[Item]:
             kind = "killed" if m.group("how").lower() == "fatally" else "wounded"
             items.append(Item(kind, n, m.start(), m.end(), False, m.group(0).strip(" ,")))
     return items
+
+
+def _victims_in(part: str) -> int:
+    """People one item of a list of victims names: "three adults" 3, "a child" 1, "16 year old" 1."""
+    m = count_regex().match(part)
+    c = read_count(m) if m and m.end() < len(part) and part[m.end()].isspace() \
+        and not _rx_for(part)["not_people"].match(part[m.end():]) else None
+    return c.best if c and c.best > 1 else 1
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
