@@ -110,7 +110,8 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         from etl import report  # matplotlib is slow to import; only the build needs it
 
         # The charts are drawn while great_expectations checks the incidents; again below if it holds any back.
-        charts = report.draw_charts(_batches(work / "incidents.parquet", report.CHART_COLUMNS))
+        incidents = report.summarise(_batches(work / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS))
+        charts = report.draw_charts(incidents)
         t = time.perf_counter()
         validation_html = _validate(validator, work, result)
         validator.prune()
@@ -119,15 +120,16 @@ def build(seeds: list[Path], data_dir: Path, reports_dir: Path, expectations_dir
         log(f"validated in {time.perf_counter() - t:.1f} s after merging; great_expectations checked "
             f"{result.validated_chunks[0]} of {result.validated_chunks[1]} chunks, the others unchanged")
         store.checkpoint("validated")
-        if result.quarantined["incidents"]:  # the charts show the incidents that passed
-            charts = report.draw_charts(_batches(work / "out" / "incidents.parquet", report.CHART_COLUMNS))
+        if result.quarantined["incidents"]:  # the charts and the page show the incidents that passed
+            incidents = report.summarise(_batches(work / "out" / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS))
+            charts = report.draw_charts(incidents)
         if result.rows["articles"] + result.quarantined.get("articles", 0) != result.n_inputs:
             raise RuntimeError(f"{result.n_inputs} inputs read but {result.rows['articles']} article rows "
                                f"and {result.quarantined.get('articles', 0)} quarantined: an input went missing")
 
         with store.output_set(data_dir, reports_dir) as (stage_data, stage_reports):
             inputs = {"articles": extracted.n_hashed, "sha256": extracted.inputs.hexdigest()}
-            manifest = _write(work / "out", inputs, validation_html, charts, stage_data, stage_reports,
+            manifest = _write(work / "out", inputs, validation_html, incidents, charts, stage_data, stage_reports,
                               result, partition_by)
         result.committed = True
         result.files = [data_dir / p.relative_to(stage_data) if p.is_relative_to(stage_data)
@@ -182,17 +184,18 @@ def _remove_stale(data_dir: Path, manifest: dict, partition_by: str | None) -> N
             shutil.rmtree(folder)
 
 
-def _write(tables_dir: Path, inputs: dict, validation_html: str, charts: dict[str, bytes], data_dir: Path,
+def _write(tables_dir: Path, inputs: dict, validation_html: str, incidents, charts: dict[str, bytes], data_dir: Path,
            reports_dir: Path, result: BuildResult, partition_by: str | None = None) -> dict:
-    """Move the validated tables from `tables_dir` and write the report (`charts` drawn already) into the
-    (staging) folders given; the manifest last, listing them all. Returns the manifest."""
+    """Move the validated tables from `tables_dir` and write the report (`incidents`: what report.summarise made
+    of those validated, `charts` drawn from it) into the (staging) folders given; the manifest last, listing
+    them all. Returns the manifest."""
     import pyarrow.parquet as pq
 
     from etl import report
 
     # The report first, while the tables are still where they were validated.
     summary = {"statuses": dict(result.statuses), "rows": result.rows, "quarantined": result.quarantined}
-    written = report.write_report(_batches(tables_dir / "incidents.parquet", report.INCIDENT_REPORT_COLUMNS),
+    written = report.write_report(incidents,
                                   _batches(tables_dir / "articles.parquet", report.ARTICLE_REPORT_COLUMNS),
                                   reports_dir, validation_html, summary, charts)
     manifest = {

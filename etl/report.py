@@ -763,18 +763,18 @@ def draw_charts(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents) ->
     return {key: _png(draw(inc)) for key, draw in CHARTS.items()}
 
 
-def write_report(incidents: pd.DataFrame | Iterable[pd.DataFrame], articles: pd.DataFrame | Iterable[pd.DataFrame],
+def write_report(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents, articles: pd.DataFrame | Iterable[pd.DataFrame],
                  out_dir: Path, validation_html: str = "", summary: dict | None = None,
                  charts: dict[str, bytes] | None = None) -> list[Path]:
     """Write the four charts, validation.html and index.html into `out_dir`; return the paths written.
 
     `incidents` and `articles`: DataFrames, or iterables of DataFrames (batches read from Parquet: the
-    report holds only what it shows, however many rows). `charts`: what draw_charts gave for these
+    report holds only what it shows, however many rows); `incidents` may be what summarise made of them. `charts`: what draw_charts gave for these
     incidents, if drawn already. `validation_html` is trusted, already-escaped HTML; everything else that
     came from articles is escaped.
     """
     out_dir = Path(out_dir)
-    inc = summarise(incidents)
+    inc = incidents if isinstance(incidents, Incidents) else summarise(incidents)
     arts = summarise_articles(articles)
     charts = draw_charts(inc) if charts is None else charts
     written = []
