@@ -214,8 +214,12 @@ class IngestIndex:
 
     def __init__(self, directory: Path | str):
         self.version = f"{ingest_version()}.{self.FORMAT}"
-        self._memo = Memo(Path(directory) / self.FILE_NAME, self.version)
-        self._texts = Memo(Path(directory) / self.TEXTS_FILE_NAME)  # content hash -> text
+        records, texts = Path(directory) / self.FILE_NAME, Path(directory) / self.TEXTS_FILE_NAME
+        if not texts.exists():  # deleted (it is a cache): the records, which come without their texts, go too
+            for path in (records, records.with_name(records.name + "-wal"), records.with_name(records.name + "-shm")):
+                path.unlink(missing_ok=True)
+        self._memo = Memo(records, self.version)
+        self._texts = Memo(texts)  # content hash -> text
 
     def get(self, file: Path) -> list | None:
         """The records of `file` as last read, or None when it is not indexed or has changed since. A record

@@ -225,6 +225,22 @@ def test_runs_of_unchanged_articles_keep_their_rows(tmp_path):
     runs.close()
 
 
+def test_an_index_whose_texts_file_was_deleted_starts_afresh(tmp_path):
+    """Someone deletes ingest-texts.sqlite (a cache, after all) but not ingest.sqlite: the next build reads every
+    file again rather than stopping because the texts of unchanged files are gone."""
+    seeds = tmp_path / "seeds"
+    corpus.write(seeds / "stories", 3)
+    _age(seeds)
+    index = cache.IngestIndex(tmp_path / "cache")
+    list(iter_articles([seeds], index=index))
+    index.close()
+    (tmp_path / "cache" / cache.IngestIndex.TEXTS_FILE_NAME).unlink()
+    index = cache.IngestIndex(tmp_path / "cache")
+    again = list(iter_articles([seeds], index=index))
+    assert index.hits == 0 and index.misses == 3 and all(a.text for a in again)
+    index.close()
+
+
 def test_texts_the_index_holds_are_fetched_for_the_articles_to_extract(tmp_path):
     """Files unchanged since the last build come from the ingest index without their texts; extraction fetches
     the texts of the articles it has to run (here all: a new extractor version) and writes what a fresh read
