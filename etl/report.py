@@ -132,10 +132,22 @@ def _most_recent_first(df: pd.DataFrame) -> pd.DataFrame:
         na_position="last").drop(columns="_undated")
 
 
+def _errors_first(df: pd.DataFrame) -> pd.DataFrame:
+    return df.sort_values(["sort_rank", "sort_path", "line_no"], kind="stable", na_position="first")
+
+
+def _first_rows(kept: pd.DataFrame | None, batch: pd.DataFrame, order) -> pd.DataFrame:
+    """The first MAX_TABLE_ROWS rows in `order` (a stable sort) of those kept so far and a new batch: over all
+    batches, the rows one sort of the whole table would put first."""
+    both = batch if kept is None else pd.concat([kept, batch], ignore_index=True)
+    return order(both).head(MAX_TABLE_ROWS).reset_index(drop=True)
+
+
 def _add(tally: dict, keys: pd.Series, killed: pd.Series) -> None:
     """Incidents and killed per key, added into `tally` (key -> [incidents, killed])."""
     g = pd.DataFrame({"key": keys, "killed": killed.fillna(0.0)}).groupby("key", sort=False)["killed"]
-    for key, n, k in zip(g.size().index, g.size(), g.sum()):
+    sizes = g.size()
+    for key, n, k in zip(sizes.index, sizes, g.sum()):
         entry = tally.setdefault(key, [0, 0.0])
         entry[0] += int(n)
         entry[1] += float(k)
@@ -210,8 +222,7 @@ class Incidents:
             _add_range(self.killed, inc["killed"], inc["killed_low"], inc["killed_high"])
             _add_range(self.wounded, inc["wounded"], inc["wounded_low"], inc["wounded_high"])
         if set(INCIDENT_REPORT_COLUMNS) <= set(inc.columns):
-            both = inc if self.recent is None else pd.concat([self.recent, inc], ignore_index=True)
-            self.recent = _most_recent_first(both).head(MAX_TABLE_ROWS).reset_index(drop=True)
+            self.recent = _first_rows(self.recent, inc, _most_recent_first)
 
 
 def summarise(incidents: pd.DataFrame | Iterable[pd.DataFrame] | None,
@@ -247,9 +258,7 @@ class Articles:
         # itertuples renames columns that start with "_", so the sort keys get plain names
         bad = bad.assign(sort_rank=[_ERROR_RANK.get(st, 3) for st in status[bad.index]],
                          sort_path=_texts(bad["path"]).fillna(""), line_no=_nums(bad["line"]))
-        both = bad if self.bad is None else pd.concat([self.bad, bad], ignore_index=True)
-        self.bad = both.sort_values(["sort_rank", "sort_path", "line_no"], kind="stable",
-                                    na_position="first").head(MAX_TABLE_ROWS).reset_index(drop=True)
+        self.bad = _first_rows(self.bad, bad, _errors_first)
 
 
 def summarise_articles(articles: pd.DataFrame | Iterable[pd.DataFrame] | None) -> Articles:
@@ -763,15 +772,15 @@ def draw_charts(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents) ->
     return {key: _png(draw(inc)) for key, draw in CHARTS.items()}
 
 
-def write_report(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents, articles: pd.DataFrame | Iterable[pd.DataFrame],
-                 out_dir: Path, validation_html: str = "", summary: dict | None = None,
-                 charts: dict[str, bytes] | None = None) -> list[Path]:
+def write_report(incidents: pd.DataFrame | Iterable[pd.DataFrame] | Incidents,
+                 articles: pd.DataFrame | Iterable[pd.DataFrame], out_dir: Path, validation_html: str = "",
+                 summary: dict | None = None, charts: dict[str, bytes] | None = None) -> list[Path]:
     """Write the four charts, validation.html and index.html into `out_dir`; return the paths written.
 
     `incidents` and `articles`: DataFrames, or iterables of DataFrames (batches read from Parquet: the
-    report holds only what it shows, however many rows); `incidents` may be what summarise made of them. `charts`: what draw_charts gave for these
-    incidents, if drawn already. `validation_html` is trusted, already-escaped HTML; everything else that
-    came from articles is escaped.
+    report holds only what it shows, however many rows); `incidents` may be what summarise made of them.
+    `charts`: what draw_charts gave for these incidents, if drawn already. `validation_html` is trusted,
+    already-escaped HTML; everything else that came from articles is escaped.
     """
     out_dir = Path(out_dir)
     inc = incidents if isinstance(incidents, Incidents) else summarise(incidents)
