@@ -994,7 +994,7 @@ def _names_call_sign(text: str) -> bool:
 
 
 def _is_call_sign(word: str) -> bool:
-    return len(word) == 4 and word.isupper() and word[0] in "KW"
+    return _CALL_SIGN.fullmatch(word) is not None
 
 
 def _mark_datelines(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1268,11 +1268,8 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     followed = len(chain) >= 3 and chain[2].kind != "country"
     if (not m.ptype and not first.ptype and not m.paren_chain
             and first_res is not None and first_res.kind == "city"):
-        own = res[0]
-        if m.kind == "unknown" and not followed and _is_capital(first_res):
-            return 1
-    if (not m.ptype and not first.ptype and followed and not m.paren_chain
-            and first_res is not None and first_res.kind == "city"):
+        if not followed:
+            return 1 if m.kind == "unknown" and _is_capital(first_res) else 0
         own = res[0]
         if first_res.pop >= BIG_CITY and (own is None or own.kind != "city" or (
                 own.pop < SMALL_TOWN and _distance_km(own.lat, own.lon, first_res.lat, first_res.lon) < NEAR_KM)):
