@@ -221,10 +221,10 @@ class IngestIndex:
         self._memo = Memo(records, self.version)
         self._texts = Memo(texts)  # content hash -> text
 
-    def get(self, file: Path) -> list | None:
-        """The records of `file` as last read, or None when it is not indexed or has changed since. A record
-        with text has `text` None and its `content_hash` set."""
-        key = self._key(file)
+    def get(self, file: Path, info: os.stat_result | None = None) -> list | None:
+        """The records of `file` as last read, or None when it is not indexed or has changed since (`info`: its
+        stat, if just taken). A record with text has `text` None and its `content_hash` set."""
+        key = self._key(file, info)
         payload = self._memo.get(key) if key else None
         if payload is None:
             return None
@@ -241,7 +241,8 @@ class IngestIndex:
                               f"delete {self._texts.path} and build again")
         return found
 
-    def stat(self, file: Path):
+    @staticmethod
+    def _stat(file: Path):
         try:
             return os.stat(file)
         except OSError:
@@ -266,7 +267,7 @@ class IngestIndex:
         texts = []
         for row in rows:
             if row["status"] == "ok" and row["text"].strip():  # a blank text stays: ingest makes it an error
-                row["content_hash"] = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
+                row["content_hash"] = row["content_hash"] or hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
                 texts.append((row["content_hash"], row.pop("text")))
         self._texts.put_many(texts)  # first: a record is never found without its text
         self._memo.put_many([(self._key(file, before), json.dumps(rows, ensure_ascii=False))])
@@ -290,7 +291,7 @@ class IngestIndex:
         self._texts.close()
 
     def _key(self, file: Path, info: os.stat_result | None = None) -> str | None:
-        info = info or self.stat(file)
+        info = info or self._stat(file)
         if info is None:
             return None
         parts = [self.version, os.path.abspath(file), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,

@@ -74,17 +74,16 @@ class _Run:
             kind = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
             yield self.finish(Parsed(status="skipped", notes=[kind]), shown, rel)
             return
-        problem = _check_file(file, limit=None if suffix in JSONL_SUFFIXES else MAX_ARTICLE_BYTES)
+        before, problem = _check_file(file, limit=None if suffix in JSONL_SUFFIXES else MAX_ARTICLE_BYTES)
         if problem:
             yield self.finish(Parsed(status=problem[0], notes=[problem[1]]), shown, base_id)
             return
-        known = self.index.get(file) if self.index is not None else None
+        known = self.index.get(file, before) if self.index is not None else None
         if known is not None:
             for record in known:
                 yield self.finish(record, shown, f"{base_id}:{record.line}" if record.line else base_id)
             return
-        before = self.index.stat(file) if self.index is not None else None
-        records = [] if before is not None and self.index.wants(before) else None  # kept to be indexed
+        records = [] if self.index is not None and self.index.wants(before) else None  # kept to be indexed
         try:
             for record in self._records(file, suffix):
                 if records is not None:
@@ -124,6 +123,7 @@ class _Run:
             article.publication_date, note = parse_publication_date(record.published, self.today)
             notes += [note] if note else []
             article.content_hash = record.content_hash or hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+            record.content_hash = article.content_hash  # the index keeps the text under it (IngestIndex.put)
             if first := self.hash_first_id.get(article.content_hash):
                 # Its text is already in the run; nothing downstream needs a second copy.
                 article.status, article.text, notes = "duplicate", "", [f"same text as article {first!r}"]
@@ -177,21 +177,21 @@ def _walk(folder: Path, rel: str, branch: frozenset[str] = frozenset()) -> Itera
             yield from _walk(Path(entry.path), child, branch)
 
 
-def _check_file(file: Path, limit: int | None) -> tuple[str, str] | None:
-    """(status, message) when the file cannot be read as an article, before reading it."""
+def _check_file(file: Path, limit: int | None) -> tuple[os.stat_result | None, tuple[str, str] | None]:
+    """The file's stat before reading it, and (status, message) when it cannot be read as an article."""
     try:
         info = file.stat()
     except OSError as exc:
         if file.is_symlink():
-            return "error", f"broken symlink to {os.readlink(file)}"
-        return "error", f"cannot read file ({exc.strerror or exc})"
+            return None, ("error", f"broken symlink to {os.readlink(file)}")
+        return None, ("error", f"cannot read file ({exc.strerror or exc})")
     if not stat.S_ISREG(info.st_mode):
-        return "skipped", "not a regular file"  # FIFOs, sockets, devices: reading could block forever
+        return info, ("skipped", "not a regular file")  # FIFOs, sockets, devices: reading could block forever
     if info.st_size == 0:
-        return "error", "empty file"
+        return info, ("error", "empty file")
     if limit is not None and info.st_size > limit:
-        return "error", f"file too large ({info.st_size:,} bytes; the limit is {limit:,} bytes)"
-    return None
+        return info, ("error", f"file too large ({info.st_size:,} bytes; the limit is {limit:,} bytes)")
+    return info, None
 
 
 def _nonempty(value: str | None) -> str | None:

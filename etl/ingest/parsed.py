@@ -17,7 +17,7 @@ class Parsed:
     line: int | None = None
     status: str = "ok"  # ok, skipped or error; duplicates are decided later, across the whole run
     notes: list[str] = field(default_factory=list)
-    content_hash: str | None = None  # set by the ingest index only; ingest hashes the text otherwise
+    content_hash: str | None = None  # the text's SHA-256, once ingest (or the index it came from) has taken it
 
 
 def failed(message: str, line: int | None = None, article_id: str | None = None) -> Parsed:
