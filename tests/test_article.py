@@ -342,6 +342,27 @@ def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
     assert [r.event_date for r in _rows(text)] == [day]
 
 
+@pytest.mark.parametrize("text, day", [
+    # a court's or the police's act a few words before the day, nothing of the violence between
+    ("A man was sentenced to 40 years in prison Wednesday for a shooting that killed a woman in Riverside.\n\n"
+     "The woman was shot on May 2 outside her home.", dt.date(2021, 5, 2)),
+    ("A teen made his first appearance in juvenile court, Tuesday, in the shooting death of his brother, 9, in "
+     "Riverside.\n\nThe boy was shot Sunday afternoon.", dt.date(2021, 5, 30)),
+    ("Police arrested a second man Wednesday in Riverside.\n\nA man was killed and two hurt in a shooting there "
+     "on Monday.", dt.date(2021, 5, 31)),
+    # ... unless the day names the violence, or comes right before it
+    ("A man was charged in Monday's shooting that killed a woman in Riverside.", dt.date(2021, 5, 31)),
+    ("A man was arrested Tuesday night in Riverside after a woman was shot dead.", dt.date(2021, 6, 1)),
+    # a day naming the violence comes first in its sentence
+    ("Schools stayed closed Wednesday after Monday's shooting that killed two boys in Riverside.",
+     dt.date(2021, 5, 31)),
+])
+def test_the_day_of_an_act_of_the_aftermath_a_few_words_before_is_not_the_event_s(text, day):
+    """"sentenced to 40 years in prison Wednesday", "appearance in juvenile court, Tuesday": the day of the sentence
+    or the hearing, not of the shooting; "charged in Monday's shooting": the shooting's."""
+    assert [r.event_date for r in _rows(text)] == [day]
+
+
 @pytest.mark.parametrize("text, day, precision", [
     ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis family believes the May 18 "
      "shooting at a home in Riverside was no accident.", dt.date(2021, 5, 18), "day"),

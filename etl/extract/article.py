@@ -467,11 +467,15 @@ def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence]
 
 def _event_dates(text: str, published) -> list[DateMention]:
     """Dates of the sentence, leaving out when something was said or someone charged ("police said Monday",
-    "was arrested Monday"); the date of the violence first ("died Wednesday after being shot Monday": Monday)."""
+    "was arrested Monday", "sentenced to life in prison Friday"); the date of the violence first ("died Wednesday
+    after being shot Monday", "closed Friday after Thursday's shooting": Monday, Thursday)."""
     dates = find_dates(text, published)
     kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])
-            and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)]
-    return sorted(kept, key=lambda d: not _VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start]))
+            and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)
+            and (_VIOLENCE_AFTER.match(text, d.end) or _AFTER_VIOLENCE.match(text, d.end)
+                 or not _AFTERMATH_BEFORE.search(text, max(0, d.start - 60), d.start))]
+    return sorted(kept, key=lambda d: not (_VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start])
+                                           or _VIOLENCE_AFTER.match(text, d.end)))
 
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
@@ -486,6 +490,18 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
                           r"indicted|sentenced|identified|released|arraigned|booked|judge|hearing|(?:in|to)\s+court|"
                           r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
                           r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
+# ... or an act of the aftermath a few words before, no word of the violence between ("sentenced to life in prison
+# Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), unless the date names the
+# violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
+# shot"). "court" only in lower case: "Smiley Court" is a street.
+_AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
+                               r"appearance|arrested|charged|scheduled|autopsy|pronounced\s+dead)\b"
+                               r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
+                               re.I)
+_VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:shootings?|killings?|"
+                             r"slayings?|attacks?|stabbings?|homicides?|deaths?|gunfire)\b", re.I)
+_AFTER_VIOLENCE = re.compile(r"[^.;]{0,20}?\bafter\b[^.;]{0,30}?\b(?:shot|shooting|stabbed|stabbing|attacked|attack)\b",
+                             re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 
