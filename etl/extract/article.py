@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
-from etl.extract.dates import DateMention, find_dates
+from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
 from etl.extract.people import ages_in, people_by_mention
@@ -441,26 +441,22 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
 
 
 def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence], published) -> DateMention | None:
-    """A date known only to the week or month ("shot last month") made a day by a date of the violence that falls
-    within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event told
-    more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
+    """A date that may mean several days ("shot last month", "overnight") made a day by a date of the violence that
+    falls within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event
+    told more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
     another event's."""
-    if date is None or date.precision not in ("week", "month"):
+    if date is None:
         return date
-    if date.precision == "week":
-        # a week before publication's own ("last week") does not run into it: not "on Monday" of this week
-        end = date.date + dt.timedelta(days=6)
-        this_week = published - dt.timedelta(days=published.weekday()) if published else date.date
-        span = (date.date, min(end, this_week - dt.timedelta(days=1)) if date.date < this_week else end)
-    else:
-        span = (date.date, (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
+    first_day, last_day = date_span(date, published)
+    if first_day == last_day:
+        return date
     first, last = g.sentences[0], g.sentences[-1]
     pool = [s for s in sentences[:last.index + 1 + NEXT_SENTENCES]
             if (s.paragraph == first.paragraph or s.index >= first.index) and (s in g.sentences or not _casualties(s))]
     for s in pool:
         if not _FURNITURE.search(s.text):
             for d in _event_dates(s.text, published):
-                if d.precision == "day" and span[0] <= d.date <= span[1]:
+                if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
                     return d
     return date
 

@@ -150,6 +150,21 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
     return None
 
 
+def date_span(d: DateMention, published: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may mean. A week or a month: its days, but a week before publication's own
+    ("last week") does not run into it. "Overnight": the night that began the evening before the day it is
+    counted as, so a day named for the violence nearby ("11:45 p.m. Sunday") may be either."""
+    if d.precision == "week":
+        end = d.date + dt.timedelta(days=6)
+        this_week = published - dt.timedelta(days=published.weekday()) if published else d.date
+        return d.date, min(end, this_week - dt.timedelta(days=1)) if d.date < this_week else end
+    if d.precision == "month":
+        return d.date, (d.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if d.phrase.lower() == "overnight":
+        return d.date - dt.timedelta(days=1), d.date
+    return d.date, d.date
+
+
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every date the sentence gives, in text order, none after the publication date."""
     found: list[DateMention] = []
