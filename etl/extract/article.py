@@ -487,11 +487,14 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
                           r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
                           r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
 # ... or an act of the aftermath a few words before, no word of the violence between ("sentenced to life in prison
-# Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), unless the date names the
+# Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), or what someone told, what still
+# held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "will be arraigned
+# Friday", "Tune in to the news Thursday at 6"), unless the date names the
 # violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
 # shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
-                               r"appearance|arrested|charged|scheduled|autopsy|pronounced\s+dead)\b"
+                               r"appearance|arrested|charged|scheduled|autopsy|pronounced\s+dead|"
+                               r"told|still|as\s+of|expected|will|tune\s+in)\b"
                                r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
                                re.I)
 _VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:shootings?|killings?|"
