@@ -324,6 +324,12 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     "UPDATE 10:29PM: The agent is in fair condition.\n\nThe shooting at the school in Riverside happened on May 27.\n\n"
     "The suspect was armed with a pistol.\n\nOfficers returned fire.\n\nA neighbour recorded a video.\n\n"
     "The dog barked.\n\nNine citizens were shot, none fatally.",
+    "Shooting in Riverside\n\nUpdate (9:10 p.m. Wednesday)\n\nThe agent is in fair condition.\n\nThe shooting at "
+    "the school in Riverside happened on May 27.\n\nThe suspect was armed with a pistol.\n\nOfficers returned "
+    "fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
+    # an embedded post's signature dates the post
+    "Shooting in Riverside\n\nNine citizens were shot, none fatally.\n\nPrayers for Riverside — Jane Doe "
+    "(@janedoe) June 2, 2021\n\nThe shooting at the school in Riverside happened on May 27.",
 ])
 def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
     """"DATE: June 2, 2021" atop a press release and "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries date the

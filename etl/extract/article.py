@@ -150,7 +150,7 @@ def _page_date(sentences: list[Sentence], given):
     if given is None:
         return given
     for s in sentences[:PAGE_HEAD_SENTENCES]:
-        label = _FURNITURE.search(s.text)
+        label = _PAGE_DATE_LINE.search(s.text)
         if label:
             days = [d.date for d in find_dates(s.text[label.end():], given)
                     if d.precision == "day" and _WITH_YEAR.search(d.phrase)]
@@ -477,9 +477,13 @@ def _event_dates(text: str, published) -> list[DateMention]:
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
 # a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
-_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d]))\s*:?"
-_FURNITURE = re.compile(_PAGE_LABEL, re.I)
-_FURNITURE_BEFORE = re.compile(_PAGE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+# or "Update (8:20 p.m. Sunday)"
+_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d(]))\s*:?\s*\(?"
+_PAGE_DATE_LINE = re.compile(_PAGE_LABEL, re.I)
+# ... and an embedded post's signature dates the post: "— Jane Doe (@janedoe) July 20, 2015"
+_FURNITURE_LABEL = rf"(?:{_PAGE_LABEL}|\(@\w+\))"
+_FURNITURE = re.compile(_FURNITURE_LABEL, re.I)
+_FURNITURE_BEFORE = re.compile(_FURNITURE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
 # ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
 # Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
