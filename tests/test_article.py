@@ -135,6 +135,8 @@ def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
 def test_the_date_of_the_violence_not_of_the_death():
     (m,) = _rows("Damon Reed, 16, of Kassala, died Wednesday after being shot in the head Monday, police said.")
     assert m.event_date == dt.date(2021, 5, 31)  # Monday, published Thursday 3 June 2021
+    (m,) = _rows("A man died Tuesday of injuries he suffered Sunday night in a shooting in Riverside.")
+    assert m.event_date == dt.date(2021, 5, 30)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -363,7 +365,13 @@ def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
      dt.date(2021, 5, 30)),
     ("A man shot dead a neighbour in Riverside.\n\nHe will be back before the magistrates on Tuesday.\n\nIt happened Sunday night.",
      dt.date(2021, 5, 30)),
+    ("Two officers were wounded in Riverside.\n\nThe chief spoke at a news conference Wednesday.\n\nThe officers "
+     "were on patrol Monday when a man fired at them.", dt.date(2021, 5, 31)),
+    ("A boy, 12, was shot dead in Riverside.\n\nA vigil was held Tuesday at his school.\n\nIt happened Sunday "
+     "evening.", dt.date(2021, 5, 30)),
     # ... unless the day names the violence, or comes right before it
+    ("A woman was killed in Riverside.\n\nPolice arrested a man Tuesday, two days after the May 30 murder.",
+     dt.date(2021, 5, 30)),
     ("A man was charged in Monday's shooting that killed a woman in Riverside.", dt.date(2021, 5, 31)),
     ("A man was arrested Tuesday night in Riverside after a woman was shot dead.", dt.date(2021, 6, 1)),
     # a day naming the violence comes first in its sentence

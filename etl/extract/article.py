@@ -475,7 +475,7 @@ def _event_dates(text: str, published) -> list[DateMention]:
 
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
-                              r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
+                              r"ambushed|fired|opened\s+fire|suffered)\b[^.;,]{0,40}$", re.I)
 # a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
 # or "Update (8:20 p.m. Sunday)"
 _PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d(]))\s*:?\s*\(?"
@@ -493,16 +493,18 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
 # ... or an act of the aftermath a few words before, no word of the violence between ("sentenced to life in prison
 # Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), or what someone told, what still
 # held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "will be arraigned
-# Friday", "Tune in to the news Thursday at 6"), unless the date names the
+# Friday", "Tune in to the news Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference
+# Monday"), unless the date names the
 # violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
 # shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
                                r"appearance|arrested|charged|scheduled|autopsy|pronounced\s+dead|"
-                               r"told|still|as\s+of|expected|will|tune\s+in)\b"
+                               r"told|still|as\s+of|expected|will|tune\s+in|held|"
+                               r"(?:press|news)\s+conference)\b"
                                r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
                                re.I)
 _VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:shootings?|killings?|"
-                             r"slayings?|attacks?|stabbings?|homicides?|deaths?|gunfire)\b", re.I)
+                             r"slayings?|attacks?|stabbings?|homicides?|murders?|deaths?|gunfire)\b", re.I)
 _AFTER_VIOLENCE = re.compile(r"[^.;]{0,20}?\bafter\b[^.;]{0,30}?\b(?:shot|shooting|stabbed|stabbing|attacked|attack)\b",
                              re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
