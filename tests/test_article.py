@@ -392,6 +392,10 @@ def test_the_day_of_an_act_of_the_aftermath_a_few_words_before_is_not_the_event_
     # "overnight" (counted as the day of publication) is the night that began the evening before
     ("Four men were shot overnight in Riverside.\n\nIt happened around 11 p.m. Wednesday on Main Street.",
      dt.date(2021, 6, 2), "day"),
+    # further on, a day that names the violence
+    ("A teen who died after being shot last month in Riverside was 15.\n\nHe liked football.\n\nHe had two "
+     "sisters.\n\nHis school was closed.\n\nHis family is asking for help.\n\nPolice still seek a suspect in the "
+     "May 18 shooting.", dt.date(2021, 5, 18), "day"),
     # a day outside the vague date's span is another event's
     ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis brother was arrested on "
      "June 1 in a robbery.", dt.date(2021, 5, 1), "month"),

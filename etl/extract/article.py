@@ -442,9 +442,9 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
 
 def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence], published) -> DateMention | None:
     """A date that may mean several days ("shot last month", "overnight") made a day by a date of the violence that
-    falls within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event
-    told more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
-    another event's."""
+    falls within it, in the incident's paragraph or the next few sentences ("It happened May 18"), else anywhere in
+    the text when the day names the violence ("the May 18 shooting"): the same event told more precisely. A day
+    outside it, or in a sentence reporting casualties of its own (another incident's), is another event's."""
     if date is None:
         return date
     first_day, last_day = date_span(date, published)
@@ -457,6 +457,12 @@ def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence]
         if not _FURNITURE.search(s.text):
             for d in _event_dates(s.text, published):
                 if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
+                    return d
+    for s in sentences:
+        if s not in pool and not _FURNITURE.search(s.text) and not _casualties(s):
+            for d in _event_dates(s.text, published):
+                if (first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date)
+                        and _VIOLENCE_AFTER.match(s.text, d.end)):
                     return d
     return date
 
