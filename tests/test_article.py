@@ -329,13 +329,17 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     "Shooting in Riverside\n\nUpdate (9:10 p.m. Wednesday)\n\nThe agent is in fair condition.\n\nThe shooting at "
     "the school in Riverside happened on May 27.\n\nThe suspect was armed with a pistol.\n\nOfficers returned "
     "fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
+    # a date with its clock time ending the line is the page's time stamp
+    "Shooting in Riverside\n\nJune 2, 2021 7:26 AM\n\nRIVERSIDE - Nine citizens were shot, none fatally.\n\nThe "
+    "suspect fled.\n\nOfficers searched the area.\n\nThe dog barked.\n\nIt happened around 7:30 on May 27.",
     # an embedded post's signature dates the post
     "Shooting in Riverside\n\nNine citizens were shot, none fatally.\n\nPrayers for Riverside — Jane Doe "
     "(@janedoe) June 2, 2021\n\nThe shooting at the school in Riverside happened on May 27.",
 ])
 def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
-    """"DATE: June 2, 2021" atop a press release and "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries date the
-    page, not the shooting the text dates further on."""
+    """"DATE: June 2, 2021" atop a press release, "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries and a time
+    stamp ("June 2, 2021 7:26 AM") date the page, and "(@janedoe) June 2, 2021" an embedded post, not the shooting
+    the text dates further on."""
     assert [r.event_date for r in _rows(text)] == [dt.date(2021, 5, 27)]
 
 
