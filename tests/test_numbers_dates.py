@@ -45,6 +45,8 @@ THURSDAY = dt.date(2017, 3, 9)
     ("The raid took place in February.", dt.date(2017, 2, 1), "month"),
     ("Clashes erupted earlier this month.", dt.date(2017, 3, 1), "month"),
     ("The shooting was two days ago.", dt.date(2017, 3, 7), "day"),
+    ("He was shot two weeks ago.", dt.date(2017, 2, 23), "week"),
+    ("He was shot a week ago.", dt.date(2017, 3, 2), "week"),
 ])
 def test_dates_resolve_against_publication(sentence, expected, precision):
     d = find_dates(sentence, THURSDAY)[0]

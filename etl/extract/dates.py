@@ -40,7 +40,7 @@ _SOURCES = [
     ("weekday", rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
                 rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH[10:-4]}))"),
     ("relative", r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|this\s+afternoon"
-                 r"|this\s+evening|earlier\s+today|last\s+night|overnight|(?P<ago>\w+)\s+days?\s+ago"
+                 r"|this\s+evening|earlier\s+today|last\s+night|overnight|(?P<ago>\w+)\s+(?P<unit>day|week)s?\s+ago"
                  r"|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month|this\s+month|last\s+month)\b"),
     ("holiday", r"\b(?P<holiday>(?<=\bon\s)christmas(?!\s+(?:eve|day))|christmas\s+(?:eve|day)|new\s+year['’]s\s+(?:eve|day)"
                 r"|fourth\s+of\s+july|halloween|thanksgiving(?:\s+day)?)\b(?!\s+(?:weekend|holidays?|break|week|season))"),
@@ -131,7 +131,11 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if g.get("ago"):
         n = _NUMBERS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdecimal() and len(g["ago"]) <= 5 else None)
-        return (published - dt.timedelta(days=n), "day") if n else None
+        if not n:
+            return None
+        if g["unit"].lower() == "week":  # "two weeks ago": that week, counted back from publication like "last week"
+            return published - dt.timedelta(weeks=n), "week"
+        return published - dt.timedelta(days=n), "day"
     if rel in ("yesterday", "last night"):
         return published - dt.timedelta(days=1), "day"
     if rel == "the day before yesterday":
