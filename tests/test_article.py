@@ -332,14 +332,17 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     # a date with its clock time ending the line is the page's time stamp
     "Shooting in Riverside\n\nJune 2, 2021 7:26 AM\n\nRIVERSIDE - Nine citizens were shot, none fatally.\n\nThe "
     "suspect fled.\n\nOfficers searched the area.\n\nThe dog barked.\n\nIt happened around 7:30 on May 27.",
+    # ... as is a date with its year alone on its line
+    "Shooting in Riverside\n\nBy: Staff\n\nWednesday, June 2, 2021\n\nRIVERSIDE - Nine citizens were shot, none "
+    "fatally.\n\nThe suspect fled.\n\nOfficers searched the area.\n\nThe dog barked.\n\nIt happened on May 27.",
     # an embedded post's signature dates the post
     "Shooting in Riverside\n\nNine citizens were shot, none fatally.\n\nPrayers for Riverside — Jane Doe "
     "(@janedoe) June 2, 2021\n\nThe shooting at the school in Riverside happened on May 27.",
 ])
 def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
     """"DATE: June 2, 2021" atop a press release, "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries and a time
-    stamp ("June 2, 2021 7:26 AM") date the page, and "(@janedoe) June 2, 2021" an embedded post, not the shooting
-    the text dates further on."""
+    stamp ("June 2, 2021 7:26 AM", a date alone on its line) date the page, and "(@janedoe) June 2, 2021" an embedded
+    post, not the shooting the text dates further on."""
     assert [r.event_date for r in _rows(text)] == [dt.date(2021, 5, 27)]
 
 

@@ -474,7 +474,7 @@ def _event_dates(text: str, published) -> list[DateMention]:
     dates = find_dates(text, published)
     kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])
             and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)
-            and not _STAMP_AFTER.match(text, d.end)
+            and not _time_stamp(text, d)
             and (_VIOLENCE_AFTER.match(text, d.end) or _AFTER_VIOLENCE.match(text, d.end)
                  or not _AFTERMATH_BEFORE.search(text, max(0, d.start - 60), d.start))]
     return sorted(kept, key=lambda d: not (_VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start])
@@ -491,8 +491,18 @@ _PAGE_DATE_LINE = re.compile(_PAGE_LABEL, re.I)
 _FURNITURE_LABEL = rf"(?:{_PAGE_LABEL}|\(@\w+\))"
 _FURNITURE = re.compile(_FURNITURE_LABEL, re.I)
 _FURNITURE_BEFORE = re.compile(_FURNITURE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
-# ... as does a date with its clock time ending the line: a page's time stamp ("March 12, 2015 7:26 AM")
-_STAMP_AFTER = re.compile(r"\s+\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\s*$", re.I)
+# ... as does a date with its clock time ending the line, or a date with its year alone on its line: a page's time
+# stamp ("March 12, 2015 7:26 AM", "Monday, May 16, 2016")
+_STAMP_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?)?\s*$", re.I)
+_ALONE_BEFORE = re.compile(r"\s*(?:[a-z]+day,?\s*)?", re.I)
+
+
+def _time_stamp(text: str, d: DateMention) -> bool:
+    after = _STAMP_AFTER.match(text, d.end)
+    return bool(after and (after.group().strip() or _ALONE_BEFORE.fullmatch(text, 0, d.start)
+                           and _WITH_YEAR.search(d.phrase)))
+
+
 # ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
 # Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
