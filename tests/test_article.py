@@ -365,19 +365,23 @@ def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
      "Riverside.\n\nThe boy was shot Sunday afternoon.", dt.date(2021, 5, 30)),
     ("Police arrested a second man Wednesday in Riverside.\n\nA man was killed and two hurt in a shooting there "
      "on Monday.", dt.date(2021, 5, 31)),
+    ("Two women were killed in a shooting in Riverside.\n\nThe gunman was captured Wednesday in a motel.\n\nThe "
+     "shooting happened early Monday.", dt.date(2021, 5, 31)),
     # what someone told, what still held, what is to come
     ("The police chief told reporters Wednesday morning that a gunman killed one man in Riverside on Monday "
      "evening.", dt.date(2021, 5, 31)),
     ("Two men were shot in Riverside.\n\nOne of them was still in hospital Tuesday.\n\nIt happened Sunday night.",
      dt.date(2021, 5, 30)),
-    ("A man shot dead a neighbour in Riverside.\n\nHe will be back before the magistrates on Tuesday.\n\nIt happened Sunday night.",
-     dt.date(2021, 5, 30)),
+    ("A man shot dead a neighbour in Riverside.\n\nHe will be back before the magistrates on Tuesday.\n\nIt "
+     "happened Sunday night.", dt.date(2021, 5, 30)),
     ("Two officers were wounded in Riverside.\n\nThe chief spoke at a news conference Wednesday.\n\nThe officers "
      "were on patrol Monday when a man fired at them.", dt.date(2021, 5, 31)),
     ("A boy, 12, was shot dead in Riverside.\n\nA vigil was held Tuesday at his school.\n\nIt happened Sunday "
      "evening.", dt.date(2021, 5, 30)),
     # ... unless the day names the violence, or comes right before it
     ("A woman was killed in Riverside.\n\nPolice arrested a man Tuesday, two days after the May 30 murder.",
+     dt.date(2021, 5, 30)),
+    ("Police arrested a man on Tuesday, days after the May 30 gunfight that killed a woman in Riverside.",
      dt.date(2021, 5, 30)),
     ("A man was charged in Monday's shooting that killed a woman in Riverside.", dt.date(2021, 5, 31)),
     ("A man was arrested Tuesday night in Riverside after a woman was shot dead.", dt.date(2021, 6, 1)),

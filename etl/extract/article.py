@@ -517,13 +517,15 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
 # violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
 # shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
-                               r"appearance|arrested|charged|scheduled|autopsy|pronounced\s+dead|"
+                               r"appearance|arrested|charged|captured|apprehended|detained|surrendered|scheduled|"
+                               r"autopsy|pronounced\s+dead|"
                                r"told|still|as\s+of|expected|will|tune\s+in|held|"
                                r"(?:press|news)\s+conference)\b"
                                r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
                                re.I)
 _VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:shootings?|killings?|"
-                             r"slayings?|attacks?|stabbings?|homicides?|murders?|deaths?|gunfire)\b", re.I)
+                             r"slayings?|attacks?|stabbings?|homicides?|murders?|deaths?|gunfire|gunfights?|shootouts?|"
+                             r"rampages?)\b", re.I)
 _AFTER_VIOLENCE = re.compile(r"[^.;]{0,20}?\bafter\b[^.;]{0,30}?\b(?:shot|shooting|stabbed|stabbing|attacked|attack)\b",
                              re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
