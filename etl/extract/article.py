@@ -481,6 +481,13 @@ def _event_dates(text: str, published) -> list[DateMention]:
                                            or _VIOLENCE_AFTER.match(text, d.end)))
 
 
+def _time_stamp(text: str, d: DateMention) -> bool:
+    """A page's time stamp: the date with its clock time ending the line, or with its year alone on its line."""
+    after = _STAMP_AFTER.match(text, d.end)
+    return bool(after and (after.group().strip() or _ALONE_BEFORE.fullmatch(text, 0, d.start)
+                           and _WITH_YEAR.search(d.phrase)))
+
+
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
                               r"ambushed|fired|opened\s+fire|suffered)\b[^.;,]{0,40}$", re.I)
 # a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
@@ -495,14 +502,6 @@ _FURNITURE_BEFORE = re.compile(_FURNITURE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\
 # stamp ("March 12, 2015 7:26 AM", "Monday, May 16, 2016")
 _STAMP_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?)?\s*$", re.I)
 _ALONE_BEFORE = re.compile(r"\s*(?:[a-z]+day,?\s*)?", re.I)
-
-
-def _time_stamp(text: str, d: DateMention) -> bool:
-    after = _STAMP_AFTER.match(text, d.end)
-    return bool(after and (after.group().strip() or _ALONE_BEFORE.fullmatch(text, 0, d.start)
-                           and _WITH_YEAR.search(d.phrase)))
-
-
 # ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
 # Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
@@ -513,9 +512,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
 # Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), or what someone told, what still
 # held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "will be arraigned
 # Friday", "Tune in to the news Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference
-# Monday"), unless the date names the
-# violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
-# shot"). "court" only in lower case: "Smiley Court" is a street.
+# Monday"), unless the date names the violence itself ("charged in Saturday's shooting") or comes right before it
+# ("arrested Saturday after a boy was shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
                                r"appearance|arrested|charged|captured|apprehended|detained|surrendered|scheduled|"
                                r"autopsy|pronounced\s+dead|"
