@@ -135,6 +135,8 @@ def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
 def test_the_date_of_the_violence_not_of_the_death():
     (m,) = _rows("Damon Reed, 16, of Kassala, died Wednesday after being shot in the head Monday, police said.")
     assert m.event_date == dt.date(2021, 5, 31)  # Monday, published Thursday 3 June 2021
+    (m,) = _rows("A man died Tuesday of injuries he suffered Sunday night in a shooting in Riverside.")
+    assert m.event_date == dt.date(2021, 5, 30)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -324,10 +326,23 @@ def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
     "UPDATE 10:29PM: The agent is in fair condition.\n\nThe shooting at the school in Riverside happened on May 27.\n\n"
     "The suspect was armed with a pistol.\n\nOfficers returned fire.\n\nA neighbour recorded a video.\n\n"
     "The dog barked.\n\nNine citizens were shot, none fatally.",
+    "Shooting in Riverside\n\nUpdate (9:10 p.m. Wednesday)\n\nThe agent is in fair condition.\n\nThe shooting at "
+    "the school in Riverside happened on May 27.\n\nThe suspect was armed with a pistol.\n\nOfficers returned "
+    "fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
+    # a date with its clock time ending the line is the page's time stamp
+    "Shooting in Riverside\n\nJune 2, 2021 7:26 AM\n\nRIVERSIDE - Nine citizens were shot, none fatally.\n\nThe "
+    "suspect fled.\n\nOfficers searched the area.\n\nThe dog barked.\n\nIt happened around 7:30 on May 27.",
+    # ... as is a date with its year alone on its line
+    "Shooting in Riverside\n\nBy: Staff\n\nWednesday, June 2, 2021\n\nRIVERSIDE - Nine citizens were shot, none "
+    "fatally.\n\nThe suspect fled.\n\nOfficers searched the area.\n\nThe dog barked.\n\nIt happened on May 27.",
+    # an embedded post's signature dates the post
+    "Shooting in Riverside\n\nNine citizens were shot, none fatally.\n\nPrayers for Riverside — Jane Doe "
+    "(@janedoe) June 2, 2021\n\nThe shooting at the school in Riverside happened on May 27.",
 ])
 def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
-    """"DATE: June 2, 2021" atop a press release and "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries date the
-    page, not the shooting the text dates further on."""
+    """"DATE: June 2, 2021" atop a press release, "UPDATE 1:50PM WEDNESDAY:" atop a news blog's entries and a time
+    stamp ("June 2, 2021 7:26 AM", a date alone on its line) date the page, and "(@janedoe) June 2, 2021" an embedded
+    post, not the shooting the text dates further on."""
     assert [r.event_date for r in _rows(text)] == [dt.date(2021, 5, 27)]
 
 
@@ -342,11 +357,56 @@ def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
     assert [r.event_date for r in _rows(text)] == [day]
 
 
+@pytest.mark.parametrize("text, day", [
+    # a court's or the police's act a few words before the day, nothing of the violence between
+    ("A man was sentenced to 40 years in prison Wednesday for a shooting that killed a woman in Riverside.\n\n"
+     "The woman was shot on May 2 outside her home.", dt.date(2021, 5, 2)),
+    ("A teen made his first appearance in juvenile court, Tuesday, in the shooting death of his brother, 9, in "
+     "Riverside.\n\nThe boy was shot Sunday afternoon.", dt.date(2021, 5, 30)),
+    ("Police arrested a second man Wednesday in Riverside.\n\nA man was killed and two hurt in a shooting there "
+     "on Monday.", dt.date(2021, 5, 31)),
+    ("Two women were killed in a shooting in Riverside.\n\nThe gunman was captured Wednesday in a motel.\n\nThe "
+     "shooting happened early Monday.", dt.date(2021, 5, 31)),
+    # what someone told, what still held, what is to come
+    ("The police chief told reporters Wednesday morning that a gunman killed one man in Riverside on Monday "
+     "evening.", dt.date(2021, 5, 31)),
+    ("Two men were shot in Riverside.\n\nOne of them was still in hospital Tuesday.\n\nIt happened Sunday night.",
+     dt.date(2021, 5, 30)),
+    ("A man shot dead a neighbour in Riverside.\n\nHe will be back before the magistrates on Tuesday.\n\nIt "
+     "happened Sunday night.", dt.date(2021, 5, 30)),
+    ("Two officers were wounded in Riverside.\n\nThe chief spoke at a news conference Wednesday.\n\nThe officers "
+     "were on patrol Monday when a man fired at them.", dt.date(2021, 5, 31)),
+    ("A boy, 12, was shot dead in Riverside.\n\nA vigil was held Tuesday at his school.\n\nIt happened Sunday "
+     "evening.", dt.date(2021, 5, 30)),
+    # ... unless the day names the violence, or comes right before it
+    ("A woman was killed in Riverside.\n\nPolice arrested a man Tuesday, two days after the May 30 murder.",
+     dt.date(2021, 5, 30)),
+    ("Police arrested a man on Tuesday, days after the May 30 gunfight that killed a woman in Riverside.",
+     dt.date(2021, 5, 30)),
+    ("A man was charged in Monday's shooting that killed a woman in Riverside.", dt.date(2021, 5, 31)),
+    ("A man was arrested Tuesday night in Riverside after a woman was shot dead.", dt.date(2021, 6, 1)),
+    # a day naming the violence comes first in its sentence
+    ("Schools stayed closed Wednesday after Monday's shooting that killed two boys in Riverside.",
+     dt.date(2021, 5, 31)),
+])
+def test_the_day_of_an_act_of_the_aftermath_a_few_words_before_is_not_the_event_s(text, day):
+    """"sentenced to 40 years in prison Wednesday", "appearance in juvenile court, Tuesday": the day of the sentence
+    or the hearing, not of the shooting; "charged in Monday's shooting": the shooting's."""
+    assert [r.event_date for r in _rows(text)] == [day]
+
+
 @pytest.mark.parametrize("text, day, precision", [
     ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis family believes the May 18 "
      "shooting at a home in Riverside was no accident.", dt.date(2021, 5, 18), "day"),
     ("A man was shot and killed in Riverside last week.\n\nThe shooting on Sunday, May 30, followed an argument.",
      dt.date(2021, 5, 30), "day"),
+    # "overnight" (counted as the day of publication) is the night that began the evening before
+    ("Four men were shot overnight in Riverside.\n\nIt happened around 11 p.m. Wednesday on Main Street.",
+     dt.date(2021, 6, 2), "day"),
+    # further on, a day that names the violence
+    ("A teen who died after being shot last month in Riverside was 15.\n\nHe liked football.\n\nHe had two "
+     "sisters.\n\nHis school was closed.\n\nHis family is asking for help.\n\nPolice still seek a suspect in the "
+     "May 18 shooting.", dt.date(2021, 5, 18), "day"),
     # a day outside the vague date's span is another event's
     ("A teen who died after being shot in the head last month in Riverside was 15.\n\nHis brother was arrested on "
      "June 1 in a robbery.", dt.date(2021, 5, 1), "month"),

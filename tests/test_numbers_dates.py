@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from etl.extract.dates import find_dates
+from etl.extract.dates import date_span, find_dates
 from etl.extract.numbers import count_regex, read_count
 
 
@@ -45,6 +45,8 @@ THURSDAY = dt.date(2017, 3, 9)
     ("The raid took place in February.", dt.date(2017, 2, 1), "month"),
     ("Clashes erupted earlier this month.", dt.date(2017, 3, 1), "month"),
     ("The shooting was two days ago.", dt.date(2017, 3, 7), "day"),
+    ("He was shot two weeks ago.", dt.date(2017, 2, 23), "week"),
+    ("He was shot a week ago.", dt.date(2017, 3, 2), "week"),
 ])
 def test_dates_resolve_against_publication(sentence, expected, precision):
     d = find_dates(sentence, THURSDAY)[0]
@@ -77,3 +79,17 @@ def test_holiday_seasons_are_not_days():
 def test_relative_dates_need_a_publication_date():
     assert find_dates("He was shot on Tuesday.", None) == []
     assert find_dates("On 27 April 2020, militants attacked.", None)[0].date == dt.date(2020, 4, 27)
+
+
+@pytest.mark.parametrize("sentence, first, last", [
+    ("He was shot on Tuesday.", dt.date(2017, 3, 7), dt.date(2017, 3, 7)),
+    ("Shots rang out overnight.", dt.date(2017, 3, 8), dt.date(2017, 3, 9)),
+    ("The raid took place in February.", dt.date(2017, 2, 1), dt.date(2017, 2, 28)),
+    ("He was shot last week.", dt.date(2017, 3, 2), dt.date(2017, 3, 5)),
+    ("He was shot earlier this week.", dt.date(2017, 3, 6), dt.date(2017, 3, 12)),
+])
+def test_a_date_spans_the_days_it_may_mean(sentence, first, last):
+    """A day is itself; "overnight" the night from the evening before; a week or month its days, "last week" not
+    running into publication's own."""
+    (d,) = find_dates(sentence, THURSDAY)
+    assert date_span(d, THURSDAY) == (first, last)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
-from etl.extract.dates import DateMention, find_dates
+from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
 from etl.extract.people import ages_in, people_by_mention
@@ -150,7 +150,7 @@ def _page_date(sentences: list[Sentence], given):
     if given is None:
         return given
     for s in sentences[:PAGE_HEAD_SENTENCES]:
-        label = _FURNITURE.search(s.text)
+        label = _PAGE_DATE_LINE.search(s.text)
         if label:
             days = [d.date for d in find_dates(s.text[label.end():], given)
                     if d.precision == "day" and _WITH_YEAR.search(d.phrase)]
@@ -441,51 +441,91 @@ def _context_date(g: _Group, sentences: list[Sentence], article: Article) -> Dat
 
 
 def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence], published) -> DateMention | None:
-    """A date known only to the week or month ("shot last month") made a day by a date of the violence that falls
-    within it, in the incident's paragraph or the next few sentences ("the March 18 shooting"): the same event told
-    more precisely. A day outside it, or in a sentence reporting casualties of its own (another incident's), is
-    another event's."""
-    if date is None or date.precision not in ("week", "month"):
+    """A date that may mean several days ("shot last month", "overnight") made a day by a date of the violence that
+    falls within it, in the incident's paragraph or the next few sentences ("It happened May 18"), else anywhere in
+    the text when the day names the violence ("the May 18 shooting"): the same event told more precisely. A day
+    outside it, or in a sentence reporting casualties of its own (another incident's), is another event's."""
+    if date is None:
         return date
-    if date.precision == "week":
-        # a week before publication's own ("last week") does not run into it: not "on Monday" of this week
-        end = date.date + dt.timedelta(days=6)
-        this_week = published - dt.timedelta(days=published.weekday()) if published else date.date
-        span = (date.date, min(end, this_week - dt.timedelta(days=1)) if date.date < this_week else end)
-    else:
-        span = (date.date, (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
+    first_day, last_day = date_span(date, published)
+    if first_day == last_day:
+        return date
     first, last = g.sentences[0], g.sentences[-1]
     pool = [s for s in sentences[:last.index + 1 + NEXT_SENTENCES]
             if (s.paragraph == first.paragraph or s.index >= first.index) and (s in g.sentences or not _casualties(s))]
     for s in pool:
         if not _FURNITURE.search(s.text):
             for d in _event_dates(s.text, published):
-                if d.precision == "day" and span[0] <= d.date <= span[1]:
+                if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
+                    return d
+    for s in sentences:
+        if s not in pool and not _FURNITURE.search(s.text) and not _casualties(s):
+            for d in _event_dates(s.text, published):
+                if (first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date)
+                        and _VIOLENCE_AFTER.match(s.text, d.end)):
                     return d
     return date
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
     """Dates of the sentence, leaving out when something was said or someone charged ("police said Monday",
-    "was arrested Monday"); the date of the violence first ("died Wednesday after being shot Monday": Monday)."""
+    "was arrested Monday", "sentenced to life in prison Friday"); the date of the violence first ("died Wednesday
+    after being shot Monday", "closed Friday after Thursday's shooting": Monday, Thursday)."""
     dates = find_dates(text, published)
     kept = [d for d in dates if not _SAID_BEFORE.search(text[:d.start]) and not _SAID_AFTER.match(text[d.end:])
-            and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)]
-    return sorted(kept, key=lambda d: not _VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start]))
+            and not _FURNITURE_BEFORE.search(text, max(0, d.start - 30), d.start)
+            and not _time_stamp(text, d)
+            and (_VIOLENCE_AFTER.match(text, d.end) or _AFTER_VIOLENCE.match(text, d.end)
+                 or not _AFTERMATH_BEFORE.search(text, max(0, d.start - 60), d.start))]
+    return sorted(kept, key=lambda d: not (_VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start])
+                                           or _VIOLENCE_AFTER.match(text, d.end)))
+
+
+def _time_stamp(text: str, d: DateMention) -> bool:
+    """A page's time stamp: the date with its clock time ending the line, or with its year alone on its line."""
+    after = _STAMP_AFTER.match(text, d.end)
+    return bool(after and (after.group().strip() or _ALONE_BEFORE.fullmatch(text, 0, d.start)
+                           and _WITH_YEAR.search(d.phrase)))
 
 
 _VIOLENCE_BEFORE = re.compile(r"\b(?:shot|shooting|stabbed|stabbing|attacked|attack|bombing|blast|explosion|"
-                              r"ambushed|fired|opened\s+fire)\b[^.;,]{0,40}$", re.I)
+                              r"ambushed|fired|opened\s+fire|suffered)\b[^.;,]{0,40}$", re.I)
 # a page's own date lines: "Posted: ...", "DATE: October 19, 2016" atop a press release, a news blog's "UPDATE 1:50PM"
-_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d]))\s*:?"
-_FURNITURE = re.compile(_PAGE_LABEL, re.I)
-_FURNITURE_BEFORE = re.compile(_PAGE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+# or "Update (8:20 p.m. Sunday)"
+_PAGE_LABEL = r"\b(?:posted|updated|created|published|last\s+updated|date(?=\s*:)|update(?=\s*[:\d(]))\s*:?\s*\(?"
+_PAGE_DATE_LINE = re.compile(_PAGE_LABEL, re.I)
+# ... and an embedded post's signature dates the post: "— Jane Doe (@janedoe) July 20, 2015"
+_FURNITURE_LABEL = rf"(?:{_PAGE_LABEL}|\(@\w+\))"
+_FURNITURE = re.compile(_FURNITURE_LABEL, re.I)
+_FURNITURE_BEFORE = re.compile(_FURNITURE_LABEL + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)  # "Posted: Monday, ..."
+# ... as does a date with its clock time ending the line, or a date with its year alone on its line: a page's time
+# stamp ("March 12, 2015 7:26 AM", "Monday, May 16, 2016")
+_STAMP_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?)?\s*$", re.I)
+_ALONE_BEFORE = re.compile(r"\s*(?:[a-z]+day,?\s*)?", re.I)
 # ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
 # Wednesday found probable cause", "arraigned Friday")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
                           r"indicted|sentenced|identified|released|arraigned|booked|judge|hearing|(?:in|to)\s+court|"
                           r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
                           r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
+# ... or an act of the aftermath a few words before, no word of the violence between ("sentenced to life in prison
+# Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), or what someone told, what still
+# held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "will be arraigned
+# Friday", "Tune in to the news Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference
+# Monday"), unless the date names the violence itself ("charged in Saturday's shooting") or comes right before it
+# ("arrested Saturday after a boy was shot"). "court" only in lower case: "Smiley Court" is a street.
+_AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
+                               r"appearance|arrested|charged|captured|apprehended|detained|surrendered|scheduled|"
+                               r"autopsy|pronounced\s+dead|"
+                               r"told|still|as\s+of|expected|will|tune\s+in|held|"
+                               r"(?:press|news)\s+conference)\b"
+                               r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
+                               re.I)
+_VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|afternoon)\s+)?(?:shootings?|killings?|"
+                             r"slayings?|attacks?|stabbings?|homicides?|murders?|deaths?|gunfire|gunfights?|shootouts?|"
+                             r"rampages?)\b", re.I)
+_AFTER_VIOLENCE = re.compile(r"[^.;]{0,20}?\bafter\b[^.;]{0,30}?\b(?:shot|shooting|stabbed|stabbing|attacked|attack)\b",
+                             re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 

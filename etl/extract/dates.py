@@ -40,7 +40,7 @@ _SOURCES = [
     ("weekday", rf"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:last\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
                 rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH[10:-4]}))"),
     ("relative", r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|this\s+afternoon"
-                 r"|this\s+evening|earlier\s+today|last\s+night|overnight|(?P<ago>\w+)\s+days?\s+ago"
+                 r"|this\s+evening|earlier\s+today|last\s+night|overnight|(?P<ago>\w+)\s+(?P<unit>day|week)s?\s+ago"
                  r"|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month|this\s+month|last\s+month)\b"),
     ("holiday", r"\b(?P<holiday>(?<=\bon\s)christmas(?!\s+(?:eve|day))|christmas\s+(?:eve|day)|new\s+year['’]s\s+(?:eve|day)"
                 r"|fourth\s+of\s+july|halloween|thanksgiving(?:\s+day)?)\b(?!\s+(?:weekend|holidays?|break|week|season))"),
@@ -131,7 +131,11 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if g.get("ago"):
         n = _NUMBERS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdecimal() and len(g["ago"]) <= 5 else None)
-        return (published - dt.timedelta(days=n), "day") if n else None
+        if not n:
+            return None
+        if g["unit"].lower() == "week":  # "two weeks ago": that week, counted back from publication like "last week"
+            return published - dt.timedelta(weeks=n), "week"
+        return published - dt.timedelta(days=n), "day"
     if rel in ("yesterday", "last night"):
         return published - dt.timedelta(days=1), "day"
     if rel == "the day before yesterday":
@@ -148,6 +152,21 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> tuple[dt.date
         first = published.replace(day=1) - dt.timedelta(days=1)
         return first.replace(day=1), "month"
     return None
+
+
+def date_span(d: DateMention, published: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may mean. A week or a month: its days, but a week before publication's own
+    ("last week") does not run into it. "Overnight": the night that began the evening before the day it is
+    counted as, so a day named for the violence nearby ("11:45 p.m. Sunday") may be either."""
+    if d.precision == "week":
+        end = d.date + dt.timedelta(days=6)
+        this_week = published - dt.timedelta(days=published.weekday()) if published else d.date
+        return d.date, min(end, this_week - dt.timedelta(days=1)) if d.date < this_week else end
+    if d.precision == "month":
+        return d.date, (d.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if d.phrase.lower() == "overnight":
+        return d.date - dt.timedelta(days=1), d.date
+    return d.date, d.date
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
