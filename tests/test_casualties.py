@@ -429,6 +429,15 @@ def test_shots_hitting_or_striking_people(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Detectives made an arrest in the shooting of three teenagers outside a pool hall.", [("hit", 3)]),
+    ("A man was charged in the shootings of 4 people at a block party.", [("hit", 4)]),
+    ("Police are investigating the shooting of a man on Elm Street.", []),
+])
+def test_people_shot_named_by_a_noun(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("He fired about 10 times, killing Jane Walker, 18, and Ann Bolden, 20, police said.", [("killed", 2)]),
     ("He is accused in the shooting deaths of a mother and her 8-year-old daughter.", [("killed", 2)]),
     ("He killed Farid, a former official, and fled.", [("killed", 1)]),

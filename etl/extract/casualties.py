@@ -69,6 +69,7 @@ _NEEDS = {
     "toll": ("toll", "number"),
     "another": ("another",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
+    "shooting_of": ("shooting", "stabbing"),
     "in_addition": ("addition",),
 }
 
@@ -201,6 +202,10 @@ def _rx() -> dict:
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
+        # people shot, named by a noun: "the shooting of five teenagers", "charged in the shootings of 4 people"
+        "shooting_of": re.compile(rf"\b(?:shootings?|stabbings?)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
+                                  rf"(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|teens|teenagers|boys|"
+                                  rf"girls|(?:{victim})s)\b", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\b(?:killed|killing|kills)\s+(?:only\s+)?(?:himself|herself)"
@@ -467,6 +472,10 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("shooting_of"):
+        c = _parse(m.group("c"))
+        if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
+            items.append(_item(sentence, "hit", c, m.start(), m.end()))
     for m in finditer("name_dead"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
