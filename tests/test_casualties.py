@@ -392,6 +392,17 @@ def test_numbered_victims(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("A third person has died after the shooting at a bowling alley.", [("killed", 3)]),
+    ("Fourth victim dies after weekend shooting at a motel", [("killed", 4)]),
+    ("Two men died at the scene and a third man died on Friday at a hospital.", [("killed", 3)]),
+    # a definite "the third victim" may number the people hit, not the dead
+    ("The third victim died at the hospital.", [("killed", 1), ("hit", 3)]),
+])
+def test_numbered_dead(sentence, expected):
+    assert figures(sentence) == expected
+
+
 def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
     assert figures("Three others were hospitalized — two in critical condition, and one with minor injuries.") \
         == [("wounded", 3)]

@@ -63,6 +63,7 @@ _NEEDS = {
     "name_and": (" and ",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
+    "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
     "self_hit": ("self",),
     "coded": ("fatali", "split"),
@@ -226,6 +227,9 @@ def _rx() -> dict:
         "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
                               rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
                               rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
+        # "a third person has died", "Third victim dies": the dead numbered so far, all of this incident
+        "ordinal_dead": re.compile(rf"(?:\b(?:a|an)\s+|^\s*)(?P<o>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{victim}|person)\s+"
+                                   rf"(?:has\s+|had\s+)?(?:also\s+|now\s+|since\s+|later\s+)?(?:died|dies|succumbed)\b", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
                            rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
@@ -541,6 +545,13 @@ def _candidates(sentence: str) -> list[Item]:
         # ..., and the second was shot", "Four were hit and a fifth was struck")
         items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
         items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
+
+    for m in finditer("ordinal_dead"):
+        n = _ORDINALS[m.group("o").lower()]
+        # the deaths the sentence counts up to the numbered one are among the n ("Two died at the scene and a third
+        # person died in hospital")
+        items = [i for i in items if not (i.kind == "killed" and i.count.best < n)]
+        items.append(Item("killed", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
