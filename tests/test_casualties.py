@@ -34,6 +34,7 @@ def test_figures(sentence, expected):
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
+    "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
@@ -431,6 +432,14 @@ def test_more_ways_of_reporting_one_death(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a time of day is no video's running time
+    ("11:30 Saturday night a man was shot outside the bar.", [("hit", 1)]),
+])
+def test_a_time_of_day_is_no_running_time(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Shots were fired at a group from a white sedan, hitting four victims in two cars.", [("hit", 4)]),
     ("The gunman fired, striking the victim in the head.", [("hit", 1)]),
     ("A car went off the road, striking a tree.", []),
@@ -454,6 +463,16 @@ def test_people_shot_named_by_a_noun(sentence, expected):
     ("He killed Farid, a former official, and fled.", [("killed", 1)]),
 ])
 def test_one_named_victim_and_another(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Man kills ex-wife, shoots neighbor before fleeing", [("killed", 1), ("hit", 1)]),
+    ("Gunman kills aunt and uncle in farmhouse", [("killed", 2)]),
+    ("Boy accidentally shoots grandfather while hunting", [("hit", 1)]),
+    ("He shot and killed his wife and daughter.", [("killed", 2)]),
+])
+def test_kin_named_without_an_article(sentence, expected):
     assert figures(sentence) == expected
 
 

@@ -45,6 +45,10 @@ _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 # right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
                       r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
+# A video player's list: each title after its running time ("0:39 Man charged in killing Pause"), where a time of
+# day goes on with a day or a meridiem ("12:30 Saturday morning", "10:24 PM")
+_VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            r"morning|afternoon|evening|night|tonight|today|this|that|on|in|at)\b)[A-Z0-9'\"‘“]")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -96,6 +100,7 @@ def _rx() -> dict:
     p = patterns()
     # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
     victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
+    kin = rf"(?:ex-)?(?:{words_regex(t['kin'])})"
     # a person's name: capitalised words, none of them a day or a headline's preposition ("Hakim", "John Doe")
     name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
@@ -133,6 +138,7 @@ def _rx() -> dict:
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
         "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+                                 rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
@@ -145,7 +151,7 @@ def _rx() -> dict:
         # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
         "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
-                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim}))\b", re.I),
+                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
@@ -368,6 +374,8 @@ def _candidates(sentence: str) -> list[Item]:
     lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
+    if sentence[:1].isdigit() and _VIDEO_CAPTION.match(sentence):
+        return []  # "0:39 Man charged with killing son Pause": another video of the page's player, by its running time
 
     def needed(name: str) -> bool:
         needs = _NEEDS.get(name)
