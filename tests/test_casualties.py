@@ -432,10 +432,11 @@ def test_more_ways_of_reporting_one_death(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("The gun went off, which resulted in the fatal injury of an 80-year-old man.", [("killed", 1)]),
     # a time of day is no video's running time
     ("11:30 Saturday night a man was shot outside the bar.", [("hit", 1)]),
 ])
-def test_a_time_of_day_is_no_running_time(sentence, expected):
+def test_a_fatal_injury_and_a_time_of_day(sentence, expected):
     assert figures(sentence) == expected
 
 
