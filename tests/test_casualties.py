@@ -35,6 +35,8 @@ def test_figures(sentence, expected):
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
     "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
+    "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
+    "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []

@@ -347,6 +347,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
     if num_text.isdigit() and re.search(r"\b(?:ages?|aged)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
         return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
+    if num_text.isdigit() and re.search(r"\b(?:image|photo|slide|picture)s?\s+(?:\d+\s+of\s+)?$", sentence[:num_start], re.I):
+        return False  # "Image 2 of 10 A girl has died": a photo gallery's counter
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
