@@ -35,6 +35,7 @@ def test_figures(sentence, expected):
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
     "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
+    "Police could not say how many people were wounded in the brawl.",            # a question
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
     "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
 ])

@@ -321,6 +321,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     num_start, num_text = num_start + lead, num_text.strip()
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
         return False  # "no one was injured" is a zero, read by find_zero
+    if re.search(r"\bhow\s*$", sentence[:num_start], re.I):
+        return False  # "could not say how many people were wounded": a question, no figure
     after = sentence[num_start + len(num_text):]
     if rx["not_people"].match(re.sub(r"^\s+(?:more|other|additional|further)(?=\s)", "", after)) or num_text.isdigit() and rx["street"].match(after):
         return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
