@@ -462,6 +462,15 @@ def test_people_shot_named_by_a_noun(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Reyes was one of four people shot outside the club.", [("hit", 4)]),
+    ("Police say one of five people shot outside the bar early Sunday has died.", [("killed", 1), ("hit", 5)]),
+    ("A 30-year-old man, 41-year-old woman and 19-year-old man suffered gunshot wounds.", [("hit", 3)]),
+])
+def test_one_of_the_victims_and_lists_of_people_with_wounds(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("He fired about 10 times, killing Jane Walker, 18, and Ann Bolden, 20, police said.", [("killed", 2)]),
     ("He is accused in the shooting deaths of a mother and her 8-year-old daughter.", [("killed", 2)]),
     ("He killed Farid, a former official, and fled.", [("killed", 1)]),

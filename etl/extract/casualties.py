@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.numbers import Count, count_regex, patterns, read_count
+from etl.extract.numbers import Count, count_regex, parse_number, patterns, read_count
 from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import words_regex
 from etl.resources import load_yaml
@@ -75,6 +75,7 @@ _NEEDS = {
     "another": ("another",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
     "shooting_of": ("shooting", "stabbing"),
+    "one_of": ("one of", "two of", "three of"),
     "in_addition": ("addition",),
 }
 
@@ -209,6 +210,12 @@ def _rx() -> dict:
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
+        # one of the people hit or killed, all of them counted: "Smith was one of five people shot at the bar" (but
+        # "they were among more than a dozen people shot overnight" is a city's night, not the incident)
+        "one_of": re.compile(rf"\b(?P<some>one|two|three)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
+                             rf"(?:[\w-]+\s+)?(?:people|persons|victims|men|women|teens|teenagers|children|kids|boys|girls|"
+                             rf"officers|others)\s+(?:who\s+were\s+)?(?:\w+ly\s+)?(?:(?P<k>killed|slain|shot\s+dead|shot\s+to\s+death)"
+                             rf"|shot|wounded|injured|hurt|hit|struck|stabbed)\b", re.I),
         # people shot, named by a noun: "the shooting of five teenagers", "charged in the shootings of 4 people"
         "shooting_of": re.compile(rf"\b(?:shootings?|stabbings?)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
                                   rf"(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|teens|teenagers|boys|"
@@ -283,7 +290,8 @@ def _active_words() -> frozenset[str]:
 def _outcome(prefix: str) -> str:
     """What befell one victim, as the named groups <prefix>_killed, <prefix>_wounded or <prefix>_hit."""
     return (rf"(?:(?P<{prefix}_killed>killed|dead|dies|died|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed))"
-            rf"|(?P<{prefix}_wounded>wounded|injured|hurt|hospitali[sz]ed)|(?P<{prefix}_hit>shot|stabbed))")
+            rf"|(?P<{prefix}_wounded>wounded|injured|hurt|hospitali[sz]ed)"
+            rf"|(?P<{prefix}_hit>shot|stabbed|(?:suffered|sustained)\s+(?:multiple\s+)?{_GUNSHOT_WOUND}))")
 
 
 def _possessive_one(text: str) -> Count | None:
@@ -488,6 +496,16 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("one_of"):
+        c = _parse(m.group("c"))
+        if c and c.best > 1:
+            # (all the people hit, numbered: "one of five people shot ... has died" is one death, not five)
+            items.append(replace(_item(sentence, "killed" if m.group("k") else "hit", c, m.start("c"), m.end()),
+                                 numbered=True))
+            died = not m.group("k") and _HAS_DIED.match(sentence, m.end())
+            if died:  # "one of five people shot ... has died": one death
+                n = parse_number(m.group("some"))
+                items.append(_item(sentence, "killed", Count(n, n, n, m.group("some")), m.start(), died.end()))
     for m in finditer("shooting_of"):
         c = _parse(m.group("c"))
         if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
@@ -581,8 +599,8 @@ def _candidates(sentence: str) -> list[Item]:
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
     # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
-    died = [i for i in items if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
-            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items)]
+    died = [i for i in items if not i.numbered and (i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))]
     told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
     items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
