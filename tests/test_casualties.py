@@ -462,6 +462,15 @@ def test_people_shot_named_by_a_noun(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Charges were filed for the four victims who were injured at the scene.", [("wounded", 4)]),
+    # the clause is the last one's: the bodies are not among those suffering wounds
+    ("Officers found two bodies and two victims who were suffering gunshot wounds.", [("killed", 2)]),
+])
+def test_victims_who_were_hurt(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Reyes was one of four people shot outside the club.", [("hit", 4)]),
     ("Police say one of five people shot outside the bar early Sunday has died.", [("killed", 1), ("hit", 5)]),
     ("A 30-year-old man, 41-year-old woman and 19-year-old man suffered gunshot wounds.", [("hit", 3)]),

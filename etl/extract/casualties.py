@@ -419,6 +419,8 @@ def _candidates(sentence: str) -> list[Item]:
                 and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
                 and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
             continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
+        if m.group("chain").strip() and re.search(r"\bwho\b", sentence[m.end("chain"):m.start("p_" + kind)], re.I):
+            continue  # "two bodies and two victims who were suffering gunshot wounds": the clause is the last one's
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
                 and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
             continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
