@@ -511,6 +511,14 @@ def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The man who shot a woman was killed by police.", [("hit", 1)]),
+    ("A dog that bit a child after attacking a mail carrier is dead.", []),
+])
+def test_the_object_of_a_verb_is_not_the_subject_of_the_next(sentence, expected):
+    assert figures(sentence) == expected
+
+
 def test_an_attacker_named_before_a_clause_is_not_the_victim():
     items = find_casualties("Detectives were searching for a gunman after one person was killed.")
     assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 1, False)]

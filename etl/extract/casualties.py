@@ -37,6 +37,8 @@ _GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
+# a verb's -ing form right before a noun phrase, whose object the phrase then is ("after attacking an officer")
+_ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.I)
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
@@ -403,6 +405,8 @@ def _candidates(sentence: str) -> list[Item]:
     for m in rx["subject"].finditer(masked):
         if rx["after_active"].search(sentence[:m.start("num")]):
             continue  # "killed one and injured 3 others": "one" is the object of "killed", not a subject
+        if _ING_BEFORE.search(sentence, 0, m.start("num")):
+            continue  # "a dog shot after attacking an officer is dead": the officer is the object
         kind = _kind(m, "p")
         after = sentence[m.end():]
         # "A man killed 14 people": with no auxiliary the verb is active and its subject is the attacker.
@@ -535,6 +539,9 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False))
     for name in ("singular", "headline"):
         for m in rx[name].finditer(sentence):
+            if name == "singular" and re.match(r"(?:a|an|the)\b", m.group(0), re.I) \
+                    and (rx["after_active"].search(sentence[:m.start()]) or _ING_BEFORE.search(sentence, 0, m.start())):
+                continue  # "the man who shot a woman was killed", "after attacking an officer is dead": an object
             kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in finditer("victim_list"):
