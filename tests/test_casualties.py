@@ -43,6 +43,10 @@ def test_not_incident_figures(sentence):
     assert figures(sentence) == []
 
 
+def test_a_link_label_is_no_addition():
+    assert [i.additive for i in find_casualties("MORE VIDEO 1 dead, 3 injured in overnight bar shooting")] == [False, False]
+
+
 def test_parts_are_not_added_to_totals():
     assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]
 

@@ -44,6 +44,7 @@ _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
+_MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
 # right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
                       r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
@@ -684,7 +685,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     rx = _rx_for(sentence)
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
-    window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
+    # "more than 20": a hedge, not "20 more"; "MORE VIDEO 1 dead, 3 injured": a page's link label
+    window = _MORE_THAN.sub(" ", _MORE_LINK.sub(" ", sentence[max(0, start - 12):end]))
     window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
     attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
