@@ -438,6 +438,11 @@ def test_more_ways_of_reporting_one_death(sentence, expected):
     assert figures(sentence) == expected
 
 
+def test_an_aside_with_a_parenthesis():
+    assert figures("The gunman, John Roe (w/m, 52), suffered gunshot wounds and was pronounced dead at the scene.") \
+        == [("killed", 1)]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("The gun went off, which resulted in the fatal injury of an 80-year-old man.", [("killed", 1)]),
     # a time of day is no video's running time

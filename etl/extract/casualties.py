@@ -161,7 +161,8 @@ def _rx() -> dict:
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
-                               rf"(?:,\s*[^,.;]{{1,60}}?,)?"
+                               # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
+                               rf"(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
                                rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
