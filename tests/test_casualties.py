@@ -43,6 +43,13 @@ def test_not_incident_figures(sentence):
     assert figures(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("A 12-year-old girl was injured when a bullet grazed her face.", [("wounded", 1)]),
+])
+def test_a_bullet_is_no_person(sentence, expected):
+    assert figures(sentence) == expected
+
+
 def test_a_link_label_is_no_addition():
     assert [i.additive for i in find_casualties("MORE VIDEO 1 dead, 3 injured in overnight bar shooting")] == [False, False]
 
