@@ -141,7 +141,7 @@ def _rx() -> dict:
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
-        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her|someone|somebody)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
                                  rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
@@ -491,8 +491,9 @@ def _candidates(sentence: str) -> list[Item]:
     one = Count(best=1, low=1, high=1, phrase="")
     pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
     for m in rx["object_one"].finditer(sentence):
-        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
-            continue
+        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]) \
+                or re.search(r"\b(?:not|never)\s+$", sentence[:m.start()], re.I):
+            continue  # "threatened to kill him", "she's not hurt somebody": no deed
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
