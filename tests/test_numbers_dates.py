@@ -32,6 +32,11 @@ def test_hedges_set_low_best_high(phrase, best, low, high):
     assert (c.best, c.low, c.high) == (best, low, high)
 
 
+@pytest.mark.parametrize("word", ["someone", "somebody", "fewer", "manyfold"])
+def test_a_vague_quantity_is_a_whole_word(word):
+    assert count_regex().match(word) is None
+
+
 THURSDAY = dt.date(2017, 3, 9)
 
 

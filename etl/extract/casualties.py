@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.numbers import Count, count_regex, patterns, read_count
+from etl.extract.numbers import Count, count_regex, parse_number, patterns, read_count
 from etl.extract.text import ascii_twin, plain_ascii
 from etl.extract.trie import words_regex
 from etl.resources import load_yaml
@@ -37,14 +37,21 @@ _GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
+# a verb's -ing form right before a noun phrase, whose object the phrase then is ("after attacking an officer")
+_ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.I)
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
+_MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
 # right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
                       r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
+# A video player's list: each title after its running time ("0:39 Man charged in killing Pause"), where a time of
+# day goes on with a day or a meridiem ("12:30 Saturday morning", "10:24 PM")
+_VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            r"morning|afternoon|evening|night|tonight|today|this|that|on|in|at)\b)[A-Z0-9'\"‘“]")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
@@ -63,12 +70,15 @@ _NEEDS = {
     "name_and": (" and ",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
+    "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
     "self_hit": ("self",),
     "coded": ("fatali", "split"),
     "toll": ("toll", "number"),
     "another": ("another",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
+    "shooting_of": ("shooting", "stabbing"),
+    "one_of": ("one of", "two of", "three of"),
     "in_addition": ("addition",),
 }
 
@@ -94,6 +104,7 @@ def _rx() -> dict:
     p = patterns()
     # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
     victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
+    kin = rf"(?:ex-)?(?:{words_regex(t['kin'])})"
     # a person's name: capitalised words, none of them a day or a headline's preposition ("Hakim", "John Doe")
     name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
@@ -130,7 +141,8 @@ def _rx() -> dict:
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
-        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her|someone|somebody)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+                                 rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
                                  # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
@@ -143,13 +155,14 @@ def _rx() -> dict:
         # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
         "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
-                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim}))\b", re.I),
+                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
-                               rf"(?:,\s*[^,.;]{{1,60}}?,)?"
+                               # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
+                               rf"(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
                                rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
@@ -197,10 +210,20 @@ def _rx() -> dict:
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
-        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
+        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
+        # one of the people hit or killed, all of them counted: "Smith was one of five people shot at the bar" (but
+        # "they were among more than a dozen people shot overnight" is a city's night, not the incident)
+        "one_of": re.compile(rf"\b(?P<some>one|two|three)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
+                             rf"(?:[\w-]+\s+)?(?:people|persons|victims|men|women|teens|teenagers|children|kids|boys|girls|"
+                             rf"officers|others)\s+(?:who\s+were\s+)?(?:\w+ly\s+)?(?:(?P<k>killed|slain|shot\s+dead|shot\s+to\s+death)"
+                             rf"|shot|wounded|injured|hurt|hit|struck|stabbed)\b", re.I),
+        # people shot, named by a noun: "the shooting of five teenagers", "charged in the shootings of 4 people"
+        "shooting_of": re.compile(rf"\b(?:shootings?|stabbings?)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
+                                  rf"(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|teens|teenagers|boys|"
+                                  rf"girls|(?:{victim})s)\b", re.I),
         # an attacker dying: "before being shot dead", "blew himself up"
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\b(?:killed|killing|kills)\s+(?:only\s+)?(?:himself|herself)"
@@ -221,6 +244,9 @@ def _rx() -> dict:
         "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
                               rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
                               rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
+        # "a third person has died", "Third victim dies": the dead numbered so far, all of this incident
+        "ordinal_dead": re.compile(rf"(?:\b(?:a|an)\s+|^\s*)(?P<o>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{victim}|person)\s+"
+                                   rf"(?:has\s+|had\s+)?(?:also\s+|now\s+|since\s+|later\s+)?(?:died|dies|succumbed)\b", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
                            rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
@@ -268,7 +294,8 @@ def _active_words() -> frozenset[str]:
 def _outcome(prefix: str) -> str:
     """What befell one victim, as the named groups <prefix>_killed, <prefix>_wounded or <prefix>_hit."""
     return (rf"(?:(?P<{prefix}_killed>killed|dead|dies|died|shot\s+dead|shot\s+and\s+killed|fatally\s+(?:shot|stabbed))"
-            rf"|(?P<{prefix}_wounded>wounded|injured|hurt|hospitali[sz]ed)|(?P<{prefix}_hit>shot|stabbed))")
+            rf"|(?P<{prefix}_wounded>wounded|injured|hurt|hospitali[sz]ed)"
+            rf"|(?P<{prefix}_hit>shot|stabbed|(?:suffered|sustained)\s+(?:multiple\s+)?{_GUNSHOT_WOUND}))")
 
 
 def _possessive_one(text: str) -> Count | None:
@@ -306,6 +333,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     num_start, num_text = num_start + lead, num_text.strip()
     if re.search(r"\bno\s*$", sentence[:num_start], re.I):
         return False  # "no one was injured" is a zero, read by find_zero
+    if re.search(r"\bhow\s*$", sentence[:num_start], re.I):
+        return False  # "could not say how many people were wounded": a question, no figure
     after = sentence[num_start + len(num_text):]
     if rx["not_people"].match(re.sub(r"^\s+(?:more|other|additional|further)(?=\s)", "", after)) or num_text.isdigit() and rx["street"].match(after):
         return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
@@ -332,6 +361,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
     if num_text.isdigit() and re.search(r"\b(?:ages?|aged)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
         return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
+    if num_text.isdigit() and re.search(r"\b(?:image|photo|slide|picture)s?\s+(?:\d+\s+of\s+)?$", sentence[:num_start], re.I):
+        return False  # "Image 2 of 10 A girl has died": a photo gallery's counter
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
@@ -359,6 +390,8 @@ def _candidates(sentence: str) -> list[Item]:
     lower = sentence.lower() if sentence.isascii() else None  # (non-ASCII case folding is re.I's to judge)
     if not (_MAYBE_LOWER.search(lower) if lower is not None else _MAYBE.search(sentence)):
         return []  # most sentences name no casualty: one cheap search spares the full patterns
+    if sentence[:1].isdigit() and _VIDEO_CAPTION.match(sentence):
+        return []  # "0:39 Man charged with killing son Pause": another video of the page's player, by its running time
 
     def needed(name: str) -> bool:
         needs = _NEEDS.get(name)
@@ -374,6 +407,8 @@ def _candidates(sentence: str) -> list[Item]:
     for m in rx["subject"].finditer(masked):
         if rx["after_active"].search(sentence[:m.start("num")]):
             continue  # "killed one and injured 3 others": "one" is the object of "killed", not a subject
+        if _ING_BEFORE.search(sentence, 0, m.start("num")):
+            continue  # "a dog shot after attacking an officer is dead": the officer is the object
         kind = _kind(m, "p")
         after = sentence[m.end():]
         # "A man killed 14 people": with no auxiliary the verb is active and its subject is the attacker.
@@ -390,6 +425,8 @@ def _candidates(sentence: str) -> list[Item]:
                 and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
                 and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
             continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
+        if m.group("chain").strip() and re.search(r"\bwho\b", sentence[m.end("chain"):m.start("p_" + kind)], re.I):
+            continue  # "two bodies and two victims who were suffering gunshot wounds": the clause is the last one's
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
                 and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
             continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
@@ -454,8 +491,9 @@ def _candidates(sentence: str) -> list[Item]:
     one = Count(best=1, low=1, high=1, phrase="")
     pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
     for m in rx["object_one"].finditer(sentence):
-        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]):
-            continue
+        if rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]) \
+                or re.search(r"\b(?:not|never)\s+$", sentence[:m.start()], re.I):
+            continue  # "threatened to kill him", "she's not hurt somebody": no deed
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
@@ -467,6 +505,20 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
+    for m in finditer("one_of"):
+        c = _parse(m.group("c"))
+        if c and c.best > 1:
+            # (all the people hit, numbered: "one of five people shot ... has died" is one death, not five)
+            items.append(replace(_item(sentence, "killed" if m.group("k") else "hit", c, m.start("c"), m.end()),
+                                 numbered=True))
+            died = not m.group("k") and _HAS_DIED.match(sentence, m.end())
+            if died:  # "one of five people shot ... has died": one death
+                n = parse_number(m.group("some"))
+                items.append(_item(sentence, "killed", Count(n, n, n, m.group("some")), m.start(), died.end()))
+    for m in finditer("shooting_of"):
+        c = _parse(m.group("c"))
+        if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
+            items.append(_item(sentence, "hit", c, m.start(), m.end()))
     for m in finditer("name_dead"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
@@ -490,6 +542,9 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(replace(_item(sentence, "killed", c, m.start(), m.end()), additive=True, other=False))
     for name in ("singular", "headline"):
         for m in rx[name].finditer(sentence):
+            if name == "singular" and re.match(r"(?:a|an|the)\b", m.group(0), re.I) \
+                    and (rx["after_active"].search(sentence[:m.start()]) or _ING_BEFORE.search(sentence, 0, m.start())):
+                continue  # "the man who shot a woman was killed", "after attacking an officer is dead": an object
             kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in finditer("victim_list"):
@@ -533,6 +588,13 @@ def _candidates(sentence: str) -> list[Item]:
         items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
         items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
 
+    for m in finditer("ordinal_dead"):
+        n = _ORDINALS[m.group("o").lower()]
+        # the deaths the sentence counts up to the numbered one are among the n ("Two died at the scene and a third
+        # person died in hospital")
+        items = [i for i in items if not (i.kind == "killed" and i.count.best < n)]
+        items.append(Item("killed", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
+
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
         if any(i.kind == kind for i in items):
@@ -549,8 +611,8 @@ def _candidates(sentence: str) -> list[Item]:
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
     # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
-    died = [i for i in items if i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
-            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items)]
+    died = [i for i in items if not i.numbered and (i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
+            or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))]
     told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
     items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
@@ -625,7 +687,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     rx = _rx_for(sentence)
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
-    window = _MORE_THAN.sub(" ", sentence[max(0, start - 12):end])  # "more than 20": a hedge, not "20 more"
+    # "more than 20": a hedge, not "20 more"; "MORE VIDEO 1 dead, 3 injured": a page's link label
+    window = _MORE_THAN.sub(" ", _MORE_LINK.sub(" ", sentence[max(0, start - 12):end]))
     window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
     attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not

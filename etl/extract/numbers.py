@@ -49,7 +49,7 @@ def patterns() -> dict[str, str]:
     return {
         "hedge": _alt(t["hedges"]),
         "number": number,
-        "vague": _alt(t["vague"]),
+        "vague": rf"(?:{_alt(t['vague'])})\b",  # a whole word: not the "some" of "someone"
         # "20 to 30", "20-30", "between 20 and 30"
         "range": rf"between\s+{number}\s+and\s+{number}|(?:{digits})\s*[-–]\s*(?:{digits})"
                  rf"|{number}\s+(?:to|or)\s+{number}",
