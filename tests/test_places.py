@@ -637,3 +637,38 @@ def test_a_quarter_named_like_a_village_abroad_is_the_big_city_whose_police_work
     event = "A man was shot dead in the Overtown neighborhood on Sunday night."
     article = event + "\n\nSan Antonio police said the gunman fled on foot."
     assert resolve_place(event, article=article).location == "San Antonio"
+
+
+def test_article_town_when_the_sentence_names_only_its_state_or_a_sheriff():
+    """A state named in the incident's sentence ("the worst in Oregon history") or a weak country cue ("the
+    Sheriff's Office") does not stop the article's town from being the place; a town of another state does."""
+    article = ("Medford police said three people were wounded at a bowling alley on Friday.\n\n"
+               "Officials called it one of the worst shootings in Oregon history.\n\n"
+               "Investigators with the Jackson County Sheriff's Office said the gunman was arrested.")
+    event = "Officials called it one of the worst shootings in Oregon history."
+    assert resolve_place(event, article=article).location == "Medford"
+    event = "Investigators with the Jackson County Sheriff's Office said the gunman was arrested."
+    assert resolve_place(event, article=article).location == "Medford"
+    event = "Officials called it one of the worst shootings in Idaho history."
+    assert resolve_place(event, article=article).location != "Medford"
+
+
+def test_masthead_town_when_the_story_names_no_place():
+    """ "... - KXYZ News 4 - Tulsa, Oklahoma": a local station's story naming no place of its own is in its town;
+    the masthead does not outweigh a town the story names."""
+    article = ("Two men shot outside apartment complex - KXYZ News 4 - Tulsa, Oklahoma\n\n"
+               "(KXYZ) - Two men were shot outside an apartment complex late Tuesday, police said.")
+    event = "(KXYZ) - Two men were shot outside an apartment complex late Tuesday, police said."
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == ("Tulsa", "Oklahoma")
+    event = "Two men were shot outside an apartment complex in Broken Arrow late Tuesday, police said."
+    assert resolve_place(event, article=article.replace("late Tuesday", "in Broken Arrow late Tuesday")
+                         ).location == "Broken Arrow"
+
+
+def test_a_person_shot_at_is_not_a_place():
+    """ "fired at Hobart": a name the article uses for a person is a target after "at", not a town."""
+    article = ("Deputies shot Dana Hobart, 31, after a standoff in Randallstown on Monday.\n\n"
+               "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed.")
+    event = "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed."
+    assert resolve_place(event, article=article).location != "Hobart"

@@ -105,6 +105,7 @@ class _Rules:
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
     unknown_locatives: frozenset[str]
+    target_locatives: frozenset[str]
     expansions: dict[str, str]
     masthead_words: frozenset[str]
     type_countries: dict[str, str]
@@ -167,6 +168,7 @@ def _rules() -> _Rules:
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
+        target_locatives=low(data["target_locatives"]),
         expansions=dict(data["name_expansions"]),
         masthead_words=low(data["masthead_words"]),
         type_countries={k: v for k, v in data["type_countries"].items() if v},
@@ -1424,8 +1426,9 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
 
 def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
-    as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are)."""
-    return not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers or m.near or m.seat
+    as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are; "fired at Austin" is not)."""
+    locative = m.locative and m.loc_word not in _rules().target_locatives
+    return not (m.dateline or m.us_pair or m.ptype or locative or m.containers or m.near or m.seat
                 or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
@@ -1453,14 +1456,33 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
                 return _absorb(_police_city(read[1], analyses, gaz, ctx), analyses, gaz, ctx)
-    # the article's place, unless the sentence names only a country ("a village in northern Syria")
-    place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
+    # the article's place, unless the sentence names only a country or province ("a village in northern Syria");
+    # a US state it names ("the worst shooting in South Carolina history") must hold the article's place. Weak
+    # cues of a country ("the Sheriff's Office", a station's call sign) name no place.
+    states = {state for state, votes in ev.states.items() if votes >= 1}     # not a big city's half vote
+
+    def in_states(place: Place) -> bool:
+        return agrees(place) and (not states or gaz.us_state_code.get(place.admin1 or "") in states)
+
+    place = _best(ti, gaz, ctx, agrees) or (None if ev.explicit or ev.admin1 else (
+        _best(ar, gaz, ctx, in_states) or _masthead_town(ar, gaz, ctx, in_states)))
     if place:
         return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Place | None:
+    """The town a local station or paper names in its masthead ("... - WKRN News 2 - Nashville, Tennessee"), when
+    the story names no place of its own: a local newsroom's story is in its town."""
+    for m in an.mentions:
+        if m.masthead and m.us_pair and m.kind == "place":
+            read = _read(m, gaz, ctx)
+            if read is not None and accept(read[1]):
+                return read[1]
+    return None
 
 
 def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place | None:
