@@ -672,3 +672,20 @@ def test_a_person_shot_at_is_not_a_place():
                "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed.")
     event = "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed."
     assert resolve_place(event, article=article).location != "Hobart"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was shot on Friday after his car ran a stop sign at Dayton and Hudson Streets.",
+    "Two men were shot on the corner of Orange and Stockton streets on Friday.",
+    "Police found the victim at 4400 Dayton after the shooting on Friday.",
+    "Witnesses of the Bar & Grill shooting spoke on Friday.",
+])
+def test_streets_and_businesses_are_not_towns(sentence):
+    """Town names that are a street's ("Dayton and Hudson Streets", "Stockton streets", "4400 Dayton") or a
+    word of a business ("Bar & Grill") leave the place to the town the article names."""
+    assert resolve_place(sentence, article="Man shot in Tulsa\n\n" + sentence).location == "Tulsa"
+
+
+def test_a_marshal_is_not_a_town():
+    sentence = "During the search a U.S. Marshal fired at the suspect on Friday."
+    assert resolve_place(sentence, article=sentence).location is None

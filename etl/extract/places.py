@@ -104,6 +104,7 @@ class _Rules:
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
+    street_words: frozenset[str]
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
     expansions: dict[str, str]
@@ -166,7 +167,8 @@ def _rules() -> _Rules:
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
-        facility_words=low(data["facility_words"]),
+        facility_words=low(data["facility_words"]) | low(data["street_words"]),
+        street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
         expansions=dict(data["name_expansions"]),
@@ -457,7 +459,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                         or _is_acronym(toks, pos) and surface not in gaz.country_exact
                         and surface not in gaz.city_alias):
                     continue
-                if (low in rules.not_place or key in rules.not_place) and not _typed_after(text, toks, end, rules):
+                if ((low in rules.not_place or key in rules.not_place or low in rules.facility_words)
+                        and not _typed_after(text, toks, end, rules)):      # "Austins Bar & Grill"
                     continue
             hit = _lookup(gaz, surface, key)
             if hit:
@@ -499,7 +502,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
                  and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
                           and any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)))
-        if (left or right) and not toks.titled[m.t0]:
+        if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
+                ) and not toks.titled[m.t0]:
             m.embedded = True
         if m.kind == "demonym" and m.after < j:
             m.embedded = True
@@ -518,6 +522,30 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         # "Khwaja Sabz Posh district", "Puli Alam" (GeoNames "Pul-e ‘Alam").
         out.extend(_unknown_mention(text, toks, i, j, gaz, rules))
     return out
+
+
+def _names_street(toks: _Tokens, k: int, rules: _Rules) -> bool:
+    """The name ending before token k is a street's: a street word follows in lower case ("Stanton streets") or
+    in the plural ("Grace Streets"), or a plural one closes a pair of names ("Meridian and Grace Streets")."""
+    n = len(toks.text)
+    if k >= n:
+        return False
+    if toks.lower[k] in rules.street_words:
+        return toks.word[k] and (not toks.cap[k] or toks.lower[k].endswith("s"))
+    if toks.lower[k] not in ("and", "&"):
+        return False
+    j = k + 1
+    while j < n and j - k <= 3 and toks.cap[j] and toks.lower[j] not in rules.street_words:
+        j += 1
+    return k + 1 < j < n and toks.lower[j] in rules.street_words and toks.lower[j].endswith("s")
+
+
+def _after_house_number(toks: _Tokens, i: int) -> bool:
+    """A name after a house number is a street's ("at 7100 Georgetown"); not after a year ("in 2015 Chicago")."""
+    if i == 0 or toks.word[i - 1] or toks.punct[i - 1]:
+        return False
+    number = toks.text[i - 1]
+    return number.isdigit() and len(number) >= 3 and not (len(number) == 4 and "1900" <= number <= "2099")
 
 
 def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
