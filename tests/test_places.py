@@ -689,3 +689,19 @@ def test_streets_and_businesses_are_not_towns(sentence):
 def test_a_marshal_is_not_a_town():
     sentence = "During the search a U.S. Marshal fired at the suspect on Friday."
     assert resolve_place(sentence, article=sentence).location is None
+
+
+def test_county_dateline_gives_way_to_the_town_the_story_puts_the_incident_in():
+    """ "JASPER COUNTY (WXYZ) —" ... "a home in Carthage": incident datasets record the town inside the county,
+    also when the county is read from the dateline rather than the incident's sentence."""
+    article = ("JASPER COUNTY (WXYZ) — A boy, 9, was shot on Sunday, the sheriff said.\n\n"
+               "Deputies were called to a home in Carthage around 6 p.m.\n\nThe boy died at a hospital later that night.")
+    place = resolve_place("The boy died at a hospital later that night.", article=article)
+    assert (place.location, place.admin1) == ("Carthage", "Missouri")
+
+
+def test_a_town_named_like_its_county_is_not_a_county():
+    """ "DALLAS (WXYZ) —" is the city: a resident's town in Dallas County does not replace it."""
+    event = "DALLAS (WXYZ) — A man was shot dead on Sunday, police said."
+    place = resolve_place(event, article=event + "\n\nThe man, a Garland resident, was 34.")
+    assert place.location == "Dallas"

@@ -1475,15 +1475,18 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
 
     analyses = (ev, cx, ti, ar)
+    def finished(place: Place) -> Place:
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, analyses, gaz, ctx)
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        return finished(_owner_city(place, ((ev, event), (cx, context)), gaz, ctx)
+                        or _town_within(place, analyses, gaz, ctx))
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return _absorb(_police_city(read[1], analyses, gaz, ctx), analyses, gaz, ctx)
+                return finished(_town_within(read[1], analyses, gaz, ctx))   # "FRANKLIN COUNTY (KMOV) -"
     # the article's place, unless the sentence names only a country or province ("a village in northern Syria");
     # a US state it names ("the worst shooting in South Carolina history") must hold the article's place. Weak
     # cues of a country ("the Sheriff's Office", a station's call sign) name no place.
@@ -1495,7 +1498,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     place = _best(ti, gaz, ctx, agrees) or (None if ev.explicit or ev.admin1 else (
         _best(ar, gaz, ctx, in_states) or _masthead_town(ar, gaz, ctx, in_states)))
     if place:
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        return finished(_town_within(place, analyses, gaz, ctx))
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
@@ -1535,6 +1538,8 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     according to the Horn Lake Police Department"): incident datasets record the town, and a county named for
     its sheriff or coroner is not where it happened. A county name that several US states share ("Franklin
     County") is, when the text names none of them, the one holding the town."""
+    if place.geo_precision == "exact" and _last_word(place.phrase or "") not in ("county", "parish"):
+        return place                         # a town that shares its county's name ("Dallas") is that town
     cc = gaz.iso3_to_iso2.get(place.country_code or "")
     named = [a for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
              if a.level == 2 and a.country == cc]
