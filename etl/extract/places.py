@@ -1486,7 +1486,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return finished(_town_within(read[1], analyses, gaz, ctx))   # "FRANKLIN COUNTY (KMOV) -"
+                return finished(_town_within(read[1], analyses, gaz, ctx))   # "JASPER COUNTY (WXYZ) -"
     # the article's place, unless the sentence names only a country or province ("a village in northern Syria");
     # a US state it names ("the worst shooting in South Carolina history") must hold the article's place. Weak
     # cues of a country ("the Sheriff's Office", a station's call sign) name no place.
