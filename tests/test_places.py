@@ -705,3 +705,10 @@ def test_a_town_named_like_its_county_is_not_a_county():
     event = "DALLAS (WXYZ) — A man was shot dead on Sunday, police said."
     place = resolve_place(event, article=event + "\n\nThe man, a Garland resident, was 34.")
     assert place.location == "Dallas"
+
+
+def test_a_town_street_is_in_the_town():
+    """ "on a Wichita street": one street of the town, which is the place (a plural, "Stockton streets", names
+    streets)."""
+    sentence = "A woman was struck by a stray bullet on a Wichita street on Friday."
+    assert resolve_place(sentence, article=sentence).location == "Wichita"

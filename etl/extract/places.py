@@ -525,13 +525,13 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
 
 
 def _names_street(toks: _Tokens, k: int, rules: _Rules) -> bool:
-    """The name ending before token k is a street's: a street word follows in lower case ("Stanton streets") or
-    in the plural ("Grace Streets"), or a plural one closes a pair of names ("Meridian and Grace Streets")."""
+    """The name ending before token k is a street's: a street word follows in the plural ("Stanton streets", "Grace
+    Streets"), or closes a pair of names ("Meridian and Grace Streets"). Not "on a Passaic street": the town's."""
     n = len(toks.text)
     if k >= n:
         return False
     if toks.lower[k] in rules.street_words:
-        return toks.word[k] and (not toks.cap[k] or toks.lower[k].endswith("s"))
+        return toks.word[k] and toks.lower[k].endswith("s")
     if toks.lower[k] not in ("and", "&"):
         return False
     j = k + 1
