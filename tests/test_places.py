@@ -712,3 +712,8 @@ def test_a_town_street_is_in_the_town():
     streets)."""
     sentence = "A woman was struck by a stray bullet on a Wichita street on Friday."
     assert resolve_place(sentence, article=sentence).location == "Wichita"
+
+
+def test_a_name_after_a_count_is_not_a_street():
+    """ "at 4400 Dayton" is a street; "killed 300 Afghan soldiers" still names Afghanistan."""
+    assert countries_in("The militants killed 300 Afghan soldiers last year.") == {"AFG"}

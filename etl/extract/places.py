@@ -541,8 +541,9 @@ def _names_street(toks: _Tokens, k: int, rules: _Rules) -> bool:
 
 
 def _after_house_number(toks: _Tokens, i: int) -> bool:
-    """A name after a house number is a street's ("at 7100 Georgetown"); not after a year ("in 2015 Chicago")."""
-    if i == 0 or toks.word[i - 1] or toks.punct[i - 1]:
+    """A name after "at"/"on" and a house number is a street's ("at 7100 Georgetown"); not after a year ("in 2015
+    Chicago") or a count ("killed 300 Afghan soldiers")."""
+    if i < 2 or toks.word[i - 1] or toks.punct[i - 1] or toks.lower[i - 2] not in ("at", "on"):
         return False
     number = toks.text[i - 1]
     return number.isdigit() and len(number) >= 3 and not (len(number) == 4 and "1900" <= number <= "2099")
