@@ -637,3 +637,83 @@ def test_a_quarter_named_like_a_village_abroad_is_the_big_city_whose_police_work
     event = "A man was shot dead in the Overtown neighborhood on Sunday night."
     article = event + "\n\nSan Antonio police said the gunman fled on foot."
     assert resolve_place(event, article=article).location == "San Antonio"
+
+
+def test_article_town_when_the_sentence_names_only_its_state_or_a_sheriff():
+    """A state named in the incident's sentence ("the worst in Oregon history") or a weak country cue ("the
+    Sheriff's Office") does not stop the article's town from being the place; a town of another state does."""
+    article = ("Medford police said three people were wounded at a bowling alley on Friday.\n\n"
+               "Officials called it one of the worst shootings in Oregon history.\n\n"
+               "Investigators with the Jackson County Sheriff's Office said the gunman was arrested.")
+    event = "Officials called it one of the worst shootings in Oregon history."
+    assert resolve_place(event, article=article).location == "Medford"
+    event = "Investigators with the Jackson County Sheriff's Office said the gunman was arrested."
+    assert resolve_place(event, article=article).location == "Medford"
+    event = "Officials called it one of the worst shootings in Idaho history."
+    assert resolve_place(event, article=article).location != "Medford"
+
+
+def test_masthead_town_when_the_story_names_no_place():
+    """ "... - KXYZ News 4 - Tulsa, Oklahoma": a local station's story naming no place of its own is in its town;
+    the masthead does not outweigh a town the story names."""
+    article = ("Two men shot outside apartment complex - KXYZ News 4 - Tulsa, Oklahoma\n\n"
+               "(KXYZ) - Two men were shot outside an apartment complex late Tuesday, police said.")
+    event = "(KXYZ) - Two men were shot outside an apartment complex late Tuesday, police said."
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1) == ("Tulsa", "Oklahoma")
+    event = "Two men were shot outside an apartment complex in Broken Arrow late Tuesday, police said."
+    assert resolve_place(event, article=article.replace("late Tuesday", "in Broken Arrow late Tuesday")
+                         ).location == "Broken Arrow"
+
+
+def test_a_person_shot_at_is_not_a_place():
+    """ "fired at Hobart": a name the article uses for a person is a target after "at", not a town."""
+    article = ("Deputies shot Dana Hobart, 31, after a standoff in Randallstown on Monday.\n\n"
+               "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed.")
+    event = "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed."
+    assert resolve_place(event, article=article).location != "Hobart"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was shot on Friday after his car ran a stop sign at Dayton and Hudson Streets.",
+    "Two men were shot on the corner of Orange and Stockton streets on Friday.",
+    "Police found the victim at 4400 Dayton after the shooting on Friday.",
+    "Witnesses of the Bar & Grill shooting spoke on Friday.",
+])
+def test_streets_and_businesses_are_not_towns(sentence):
+    """Town names that are a street's ("Dayton and Hudson Streets", "Stockton streets", "4400 Dayton") or a
+    word of a business ("Bar & Grill") leave the place to the town the article names."""
+    assert resolve_place(sentence, article="Man shot in Tulsa\n\n" + sentence).location == "Tulsa"
+
+
+def test_a_marshal_is_not_a_town():
+    sentence = "During the search a U.S. Marshal fired at the suspect on Friday."
+    assert resolve_place(sentence, article=sentence).location is None
+
+
+def test_county_dateline_gives_way_to_the_town_the_story_puts_the_incident_in():
+    """ "JASPER COUNTY (WXYZ) —" ... "a home in Carthage": incident datasets record the town inside the county,
+    also when the county is read from the dateline rather than the incident's sentence."""
+    article = ("JASPER COUNTY (WXYZ) — A boy, 9, was shot on Sunday, the sheriff said.\n\n"
+               "Deputies were called to a home in Carthage around 6 p.m.\n\nThe boy died at a hospital later that night.")
+    place = resolve_place("The boy died at a hospital later that night.", article=article)
+    assert (place.location, place.admin1) == ("Carthage", "Missouri")
+
+
+def test_a_town_named_like_its_county_is_not_a_county():
+    """ "DALLAS (WXYZ) —" is the city: a resident's town in Dallas County does not replace it."""
+    event = "DALLAS (WXYZ) — A man was shot dead on Sunday, police said."
+    place = resolve_place(event, article=event + "\n\nThe man, a Garland resident, was 34.")
+    assert place.location == "Dallas"
+
+
+def test_a_town_street_is_in_the_town():
+    """ "on a Wichita street": one street of the town, which is the place (a plural, "Stockton streets", names
+    streets)."""
+    sentence = "A woman was struck by a stray bullet on a Wichita street on Friday."
+    assert resolve_place(sentence, article=sentence).location == "Wichita"
+
+
+def test_a_name_after_a_count_is_not_a_street():
+    """ "at 4400 Dayton" is a street; "killed 300 Afghan soldiers" still names Afghanistan."""
+    assert countries_in("The militants killed 300 Afghan soldiers last year.") == {"AFG"}

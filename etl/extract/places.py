@@ -104,7 +104,9 @@ class _Rules:
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
+    street_words: frozenset[str]
     unknown_locatives: frozenset[str]
+    target_locatives: frozenset[str]
     expansions: dict[str, str]
     masthead_words: frozenset[str]
     type_countries: dict[str, str]
@@ -165,8 +167,10 @@ def _rules() -> _Rules:
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
-        facility_words=low(data["facility_words"]),
+        facility_words=low(data["facility_words"]) | low(data["street_words"]),
+        street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
+        target_locatives=low(data["target_locatives"]),
         expansions=dict(data["name_expansions"]),
         masthead_words=low(data["masthead_words"]),
         type_countries={k: v for k, v in data["type_countries"].items() if v},
@@ -455,7 +459,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                         or _is_acronym(toks, pos) and surface not in gaz.country_exact
                         and surface not in gaz.city_alias):
                     continue
-                if (low in rules.not_place or key in rules.not_place) and not _typed_after(text, toks, end, rules):
+                if ((low in rules.not_place or key in rules.not_place or low in rules.facility_words)
+                        and not _typed_after(text, toks, end, rules)):      # "Austins Bar & Grill"
                     continue
             hit = _lookup(gaz, surface, key)
             if hit:
@@ -497,7 +502,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
                  and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
                           and any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)))
-        if (left or right) and not toks.titled[m.t0]:
+        if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
+                ) and not toks.titled[m.t0]:
             m.embedded = True
         if m.kind == "demonym" and m.after < j:
             m.embedded = True
@@ -516,6 +522,31 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         # "Khwaja Sabz Posh district", "Puli Alam" (GeoNames "Pul-e ‘Alam").
         out.extend(_unknown_mention(text, toks, i, j, gaz, rules))
     return out
+
+
+def _names_street(toks: _Tokens, k: int, rules: _Rules) -> bool:
+    """The name ending before token k is a street's: a street word follows in the plural ("Stanton streets", "Grace
+    Streets"), or closes a pair of names ("Meridian and Grace Streets"). Not "on a Passaic street": the town's."""
+    n = len(toks.text)
+    if k >= n:
+        return False
+    if toks.lower[k] in rules.street_words:
+        return toks.word[k] and toks.lower[k].endswith("s")
+    if toks.lower[k] not in ("and", "&"):
+        return False
+    j = k + 1
+    while j < n and j - k <= 3 and toks.cap[j] and toks.lower[j] not in rules.street_words:
+        j += 1
+    return k + 1 < j < n and toks.lower[j] in rules.street_words and toks.lower[j].endswith("s")
+
+
+def _after_house_number(toks: _Tokens, i: int) -> bool:
+    """A name after "at"/"on" and a house number is a street's ("at 7100 Georgetown"); not after a year ("in 2015
+    Chicago") or a count ("killed 300 Afghan soldiers")."""
+    if i < 2 or toks.word[i - 1] or toks.punct[i - 1] or toks.lower[i - 2] not in ("at", "on"):
+        return False
+    number = toks.text[i - 1]
+    return number.isdigit() and len(number) >= 3 and not (len(number) == 4 and "1900" <= number <= "2099")
 
 
 def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
@@ -1424,8 +1455,9 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
 
 def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
-    as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are)."""
-    return not (m.dateline or m.us_pair or m.ptype or m.locative or m.containers or m.near or m.seat
+    as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are; "fired at Austin" is not)."""
+    locative = m.locative and m.loc_word not in _rules().target_locatives
+    return not (m.dateline or m.us_pair or m.ptype or locative or m.containers or m.near or m.seat
                 or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
@@ -1444,23 +1476,45 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         return not named or gaz.iso3_to_iso2.get(place.country_code or "") in named
 
     analyses = (ev, cx, ti, ar)
+    def finished(place: Place) -> Place:
+        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        place = _owner_city(place, ((ev, event), (cx, context)), gaz, ctx) or _town_within(place, analyses, gaz, ctx)
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        return finished(_owner_city(place, ((ev, event), (cx, context)), gaz, ctx)
+                        or _town_within(place, analyses, gaz, ctx))
     for an in (ar, ev, cx):
         for m in an.dateline:
             read = _read(m, gaz, ctx)
             if read is not None and agrees(read[1]):
-                return _absorb(_police_city(read[1], analyses, gaz, ctx), analyses, gaz, ctx)
-    # the article's place, unless the sentence names only a country ("a village in northern Syria")
-    place = _best(ti, gaz, ctx, agrees) or (None if ev.countries else _best(ar, gaz, ctx, agrees))
+                return finished(_town_within(read[1], analyses, gaz, ctx))   # "JASPER COUNTY (WXYZ) -"
+    # the article's place, unless the sentence names only a country or province ("a village in northern Syria");
+    # a US state it names ("the worst shooting in South Carolina history") must hold the article's place. Weak
+    # cues of a country ("the Sheriff's Office", a station's call sign) name no place.
+    states = {state for state, votes in ev.states.items() if votes >= 1}     # not a big city's half vote
+
+    def in_states(place: Place) -> bool:
+        return agrees(place) and (not states or gaz.us_state_code.get(place.admin1 or "") in states)
+
+    place = _best(ti, gaz, ctx, agrees) or (None if ev.explicit or ev.admin1 else (
+        _best(ar, gaz, ctx, in_states) or _masthead_town(ar, gaz, ctx, in_states)))
     if place:
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        return finished(_town_within(place, analyses, gaz, ctx))
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Place | None:
+    """The town a local station or paper names in its masthead ("... - WKRN News 2 - Nashville, Tennessee"), when
+    the story names no place of its own: a local newsroom's story is in its town."""
+    for m in an.mentions:
+        if m.masthead and m.us_pair and m.kind == "place":
+            read = _read(m, gaz, ctx)
+            if read is not None and accept(read[1]):
+                return read[1]
+    return None
 
 
 def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place | None:
@@ -1485,6 +1539,8 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     according to the Horn Lake Police Department"): incident datasets record the town, and a county named for
     its sheriff or coroner is not where it happened. A county name that several US states share ("Franklin
     County") is, when the text names none of them, the one holding the town."""
+    if place.geo_precision == "exact" and _last_word(place.phrase or "") not in ("county", "parish"):
+        return place                         # a town that shares its county's name ("Dallas") is that town
     cc = gaz.iso3_to_iso2.get(place.country_code or "")
     named = [a for a in (gaz.areas[i] for i in gaz.area_ids(name_key(place.location or "")))
              if a.level == 2 and a.country == cc]
