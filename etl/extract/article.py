@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
@@ -453,18 +454,17 @@ def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence]
     first, last = g.sentences[0], g.sentences[-1]
     pool = [s for s in sentences[:last.index + 1 + NEXT_SENTENCES]
             if (s.paragraph == first.paragraph or s.index >= first.index) and (s in g.sentences or not _casualties(s))]
-    for s in pool:
-        if not _FURNITURE.search(s.text):
-            for d in _event_dates(s.text, published):
-                if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
-                    return d
-    for s in sentences:
-        if s not in pool and not _FURNITURE.search(s.text) and not _casualties(s):
-            for d in _event_dates(s.text, published):
-                if (first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date)
-                        and _VIOLENCE_AFTER.match(s.text, d.end)):
-                    return d
-    return date
+
+    def days_within(among: Iterable[Sentence]) -> Iterator[tuple[Sentence, DateMention]]:
+        for s in among:
+            if not _FURNITURE.search(s.text):
+                for d in _event_dates(s.text, published):
+                    if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
+                        yield s, d
+
+    rest = (s for s in sentences if s not in pool and not _casualties(s))
+    return next((d for _, d in days_within(pool)), None) \
+        or next((d for s, d in days_within(rest) if _VIOLENCE_AFTER.match(s.text, d.end)), date)
 
 
 def _event_dates(text: str, published) -> list[DateMention]:
