@@ -13,7 +13,9 @@ STATUSES = ("ok", "no_incidents", "duplicate", "skipped", "error")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 GEO_PRECISIONS = ("exact", "near", "admin1", "country")
 PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "unknown")
-EVENT_TYPES = tuple(rule["type"] for rule in load_yaml("events.yaml"))
+# Kinds of violence, and a protest: the row of an article that reports a protest held and no violence.
+PROTEST = "protest"
+EVENT_TYPES = (*(rule["type"] for rule in load_yaml("events.yaml")), PROTEST)
 # Upper bound for one incident's toll: the deadliest single attacks on record (e.g. 9/11, ~3,000) stay under it.
 MAX_CASUALTIES = 10_000
 MIN_EVENT_DATE = dt.date(1900, 1, 1)
@@ -96,7 +98,8 @@ MENTION_COLUMNS = (
     Column("perpetrator_status", CODE, "claimed (by the group), attributed (by the text or officials), "
            "suspected (hedged), unknown.", nullable=False, allowed=PERPETRATOR_STATUSES),
     Column("perpetrator_phrase", pa.string(), "The words the perpetrator was read from."),
-    Column("event_type", CODE, "Kind of violence.", allowed=EVENT_TYPES),
+    Column("event_type", CODE, "Kind of violence; protest for a protest held in an article that reports no "
+           "violence.", allowed=EVENT_TYPES),
     Column("people", pa.list_(pa.string()), "People the text names by full name from the evidence on (up to the "
            "next mention's), with the age when given: \"Nicholas Lindsay, 24\". Ties follow-up reports to the event. "
            "For an incident: all its mentions'.", nullable=False),

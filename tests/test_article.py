@@ -31,11 +31,32 @@ def test_violence_without_figures_is_one_row_with_unknown_counts(text, kind):
 
 @pytest.mark.parametrize("text", [
     "On 1 June 2021, hundreds of teachers protested peacefully in Kassala against unpaid salaries.",
+    "On 1 June 2021, market traders held a sit-in outside the governor's office in Kassala.",
+    "On 1 June 2021, in Kassala, a march against the new tax was organized by the traders' union.",
+    "On 1 June 2021, nurses gathered in front of the main hospital in Kassala to demand unpaid wages.",
+])
+def test_a_protest_held_is_one_row_of_type_protest_without_casualties(text):
+    (m,) = _rows(text)
+    assert m.event_type == "protest" and m.event_date == dt.date(2021, 6, 1) and m.location == "Kassala"
+    assert not m.killed and not m.wounded
+
+
+@pytest.mark.parametrize("text", [
     "On 1 June 2021, the group threatened to attack the town of Kassala.",
     "On 1 June 2021, the government released 50 prisoners in Kassala.",
+    "On 1 June 2021, the union said it planned to protest in Kassala next week.",
+    "On 1 June 2021, police gathered evidence at the market in Kassala.",
+    "The report demonstrated that the reforms worked in Kassala.",
+    "On 1 June 2021, an assailant tried to stab the governor at a campaign rally in Kassala.",
 ])
-def test_peaceful_protests_threats_and_other_news_are_not_rows(text):
+def test_threats_plans_and_other_news_are_not_rows(text):
     assert _rows(text) == []
+
+
+def test_a_protest_beside_violence_is_not_a_row_of_its_own():
+    rows = _rows("On 1 June 2021, gunmen shot dead two traders in Kassala. On 2 June 2021, hundreds protested "
+                 "the killings in Kassala.")
+    assert [(m.event_type, m.killed) for m in rows] == [("shooting", 2)]
 
 
 def test_total_across_linked_incidents_is_shared_evenly():

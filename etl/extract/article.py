@@ -22,7 +22,7 @@ from etl.extract.people import ages_in, people_by_mention
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
 from etl.resources import load_yaml
-from etl.schema import Article, Mention
+from etl.schema import PROTEST, Article, Mention
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -65,15 +65,23 @@ _REPORTER = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _violence_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    rules = load_yaml("violence.yaml")
-    return tuple(re.compile(rf"\b(?:{'|'.join(rules[k])})\b", re.I) for k in ("done", "not_done", "riot"))
+def _violence_rules() -> dict[str, re.Pattern]:
+    return {k: re.compile(rf"\b(?:{'|'.join(words)})\b", re.I) for k, words in load_yaml("violence.yaml").items()}
 
 
 def _reports_violence(text: str) -> bool:
-    """The sentence reports violence done (not threatened, planned or protested against): violence.yaml."""
-    done, not_done, riot = _violence_rules()
-    return bool(riot.search(text) or (done.search(text) and not not_done.search(text)))
+    """The sentence reports violence done (not threatened, planned, hypothetical or protested against):
+    violence.yaml."""
+    rules = _violence_rules()
+    return bool(rules["riot"].search(text) or rules["done"].search(text) and not any(
+        rules[k].search(text) for k in ("not_done", "hypothetical", "protest")))
+
+
+def _reports_protest(text: str) -> bool:
+    """The sentence reports a protest held (not threatened or planned, and no attack): violence.yaml."""
+    rules = _violence_rules()
+    return bool((rules["protest"].search(text) or rules["protest_acts"].search(text))
+                and not rules["not_done"].search(text) and not rules["attack_signs"].search(text))
 
 
 @dataclass
@@ -102,15 +110,21 @@ def extract_article(article: Article) -> list[Mention]:
     if not mentions:
         # An attack reported without casualty figures is still an incident (GTD codes such attacks too), and so
         # is one whose reported deaths a coder's note sets to zero: one row, for the first such group or
-        # sentence, its counts left as stated (zero) or unknown.
+        # sentence, its counts left as stated (zero) or unknown. Failing violence, a protest held is an event
+        # (ACLED codes protests): one row of type "protest".
         g = next((g for g in groups if any(i.count.best for i in g.items)), None)
+        protest = None
         if g is None:
             first = next((s for s in sentences if _reports_violence(s.text) and not is_tally(s.text)), None)
+            if first is None:
+                first = protest = next((s for s in sentences if _reports_protest(s.text)), None)
             if first is not None:
                 g = _Group(sentences=[first], date=next(iter(find_dates(first.text, article.publication_date)), None))
         m = _mention(g, sentences, article, uncounted=True) if g is not None else None
         if m is not None:
             m.mention_id = f"{article.article_id}#1"
+            if protest is not None:
+                m.event_type = PROTEST
             mentions.append(m)
     for m in mentions:
         m.publication_date = given  # the article's, whatever date its relative dates counted from
