@@ -19,6 +19,8 @@ def _rows(text: str):
     ("On 1 June 2021, the army fired with unspecified weapons on the positions of the rebels near Kassala.", "shooting"),
     ("On 1 June 2021, rebels fired machine guns at residential neighbourhoods of Kassala.", "shooting"),
     ("On 1 June 2021, rebels fired 12.7mm machine guns and sniper rifles at houses in Kassala.", "shooting"),
+    ("On 1 June 2021, air defences intercepted a ballistic missile fired by rebels over Kassala.", "shelling"),
+    ("On 1 June 2021, government forces shot down a rebel drone near Kassala.", "shooting"),
     ("On 1 June 2021, monitors observed a total of 14 explosions near Kassala.", "bombing"),
     ("On 1 June 2021, two drone strikes reportedly targeted a depot near Kassala.", "air strike"),
     ("On 1 June 2021, rioters blocked the main road in Kassala with burning tyres and pelted police with stones.", "riot"),
