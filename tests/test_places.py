@@ -121,6 +121,9 @@ def test_name_key_folds_spelling_variants():
     ("Clashes erupted in Tripoli as Libyan forces shelled the airport road.", "LBY"),
     ("A bomb went off in Hyderabad, Sindh, injuring seven.", "PAK"),
     ("A bomb went off in Hyderabad, Telangana, injuring seven.", "IND"),
+    # a group that fights in one country only places the events there (actors.yaml `home`)
+    ("Pro-Houthi forces shelled government positions in Al Jawf and Marib.", "YEM"),
+    ("Fighters of the Libyan National Army shelled houses in Al Jawf.", "LBY"),
 ])
 def test_same_name_places_follow_the_country_context(sentence, iso3):
     assert resolve_place(sentence).country_code == iso3

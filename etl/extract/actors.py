@@ -154,7 +154,7 @@ class _Entry(NamedTuple):
     canonical: str
     kind: str
     force: str | None = None    # "military" | "police" for a state force
-    alpha3: str | None = None   # the state, when known
+    alpha3: str | None = None   # the state, when known; for a group, the one country it fights in (`home`)
     by_name: bool = False       # a country's bare name standing for its army ("Israel launched ...")
 
 
@@ -249,7 +249,7 @@ def _tables() -> _Tables:
 
     entries: list[tuple[_Entry, list[str]]] = []
     for g in data["groups"]:
-        entry = _Entry(g["canonical"], g.get("kind", GROUP), g.get("force"))
+        entry = _Entry(g["canonical"], g.get("kind", GROUP), g.get("force"), g.get("home"))
         canon[_key(g["canonical"])] = entry
         entries.append((entry, [g["canonical"], *g["aliases"]]))
         for name in g.get("lookup_only", []):  # coders' names too vague to look for in a text ("Fulani")
@@ -891,6 +891,12 @@ def _group_like(name: str, c: _Cues) -> bool:
 
 
 # ---------------------------------------------------------------- public API
+
+def home_countries(text: str) -> Counter:
+    """ISO alpha-3 code -> mentions in the text of groups that fight in that country only (actors.yaml `home`):
+    evidence of where the text's events happened."""
+    return Counter(m.entry.alpha3 for m in _mentions(_fold(text or "")) if m.entry.kind == GROUP and m.entry.alpha3)
+
 
 def find_perpetrator(event: str, context: str = "", article: str = "", country: str | None = None) -> Attribution:
     """Who the text says did this incident, and how surely (claimed, attributed, suspected, unknown).

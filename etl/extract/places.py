@@ -23,6 +23,7 @@ from operator import and_, gt, itemgetter, methodcaller, sub
 
 import yaml
 
+from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
 from etl.extract.people import person_words
@@ -64,6 +65,7 @@ BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its s
 BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
+ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
 
 CUE_WEIGHTS = {
@@ -1089,7 +1091,7 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
 class _Context:
     """Country/admin evidence of the whole input, to disambiguate names."""
 
-    def __init__(self, analyses: list[_Analysis], people_text: str = ""):
+    def __init__(self, analyses: list[_Analysis], people_text: str = "", homes: list[Counter] = ()):
         self.people_text = people_text       # the text whose words for people are read (when a name needs them)
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
@@ -1101,6 +1103,11 @@ class _Context:
                 self.admin1[k] += weight * v
             for k, v in an.states.items():
                 self.states[k] += weight * v
+        iso2 = load_gazetteer().iso3_to_iso2
+        for weight, found in zip(CONTEXT_WEIGHTS, homes):   # groups that fight in one country: where, likely
+            for cc3, n in found.items():
+                if cc3 in iso2:
+                    self.countries[iso2[cc3]] += weight * ACTOR_HOME_VOTE * n
         total = sum(self.countries.values()) or 1
         self.share = {cc: v / total for cc, v in self.countries.items()}
         self.top = self.countries.most_common(1)[0][0] if self.countries else None
@@ -1469,7 +1476,9 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     # The article is read for its dateline, countries and big cities; its head is enough for
     # that and keeps the cost of very long texts bounded.
     ev, cx, ti, ar = (_analyse(t or "") for t in (event, context, title, (article or "")[:ARTICLE_CHARS]))
-    ctx = _Context([ev, cx, ti, ar], article or event)
+    # groups that fight in one country only, named in the sentence or anywhere in the article
+    homes = [home_countries(event), Counter(), Counter(), home_countries(article)]
+    ctx = _Context([ev, cx, ti, ar], article or event, homes)
     named = ev.placed                       # "Romanian soldiers were killed in Kandahar": not a Romanian place
 
     def agrees(place: Place) -> bool:
