@@ -243,6 +243,13 @@ def test_a_self_inflicted_death_is_counted_with_its_own_sentence_s_figure(text, 
     assert m.killed == killed
 
 
+def test_also_joins_the_other_outcome_of_its_own_sentence():
+    # "also wounded" after the death in its sentence: the same three people the next sentence counts
+    (m,) = _rows("A boy was killed in a shooting in Kassala on 1 June 2021 that also wounded three people. Three "
+                 "people were wounded, police said.")
+    assert (m.killed, m.wounded) == (1, 3)
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "

@@ -384,6 +384,12 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    # "A child is dead after a shooting that also injured three others": "also" joins the other outcome the sentence
+    # reports before it, it adds to no figure reported earlier (an attacker's death still does)
+    rx = _rx_for(sentence)
+    items = [replace(i, additive=False) if i.additive and rx["additive"].search(sentence, max(0, i.start - 12), i.end)
+             and not rx["attackers"].search(i.phrase) and any(o.kind != i.kind and o.end <= i.start for o in items)
+             else i for i in items]
     # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
     return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
 
