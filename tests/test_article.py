@@ -250,6 +250,13 @@ def test_also_joins_the_other_outcome_of_its_own_sentence():
     assert (m.killed, m.wounded) == (1, 3)
 
 
+def test_wounded_counted_with_the_dead_early_on_are_the_later_figure_s():
+    # five wounded at first; then one of them killed and four wounded: the five were everyone hit
+    (m,) = _rows("Five people were wounded in a shooting at a bar in Kassala on 1 June 2021. Police later said one "
+                 "man was killed and four people were wounded.")
+    assert (m.killed, m.wounded) == (1, 4)
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "

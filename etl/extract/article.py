@@ -248,6 +248,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
+    wounded = _less_the_dead(per_sentence, wounded)
     first, last = g.sentences[0], g.sentences[-1]
     window = sentences[max(0, first.index - 2): last.index + 3]
     zeros = set().union(*(find_zero(s.text) for s in window))
@@ -392,6 +393,23 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             longest = run
         before = {i.kind for i in items}
     return _sum([longest, *extra])
+
+
+def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -> Count | None:
+    """The wounded a sentence gives beside the dead, where the incident's figure of wounded is those and the dead
+    together: "Five people were wounded" early on, "1 killed, 4 wounded" once one of them died."""
+    # the figure given alone, in a sentence reporting no deaths ("five others were injured" after the dead counts
+    # others than those)
+    alone = wounded is not None and any(
+        i.kind == "wounded" and i.count.best == wounded.best and not (i.other or i.additive)
+        and not any(j.kind == "killed" for j in items) for items in per_sentence.values() for i in items)
+    for items in per_sentence.values() if alone else ():
+        dead = _combine_tagged({0: items}, "killed")
+        hurt = _combine_tagged({0: items}, "wounded")
+        if dead and hurt and dead.best and hurt.low == hurt.best == hurt.high \
+                and hurt.best + dead.best == wounded.best:
+            return hurt
+    return wounded
 
 
 def _key(i: Item) -> str:
