@@ -208,6 +208,12 @@ def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounde
     assert (m.killed, m.wounded) == (killed, wounded)
 
 
+def test_other_people_shot_after_the_dead_are_others_than_they():
+    (m,) = _rows("Two men were killed in a shooting in Kassala on 1 June 2021. Police said two other gunshot victims "
+                 "arrived at the hospital later.")
+    assert (m.killed, m.wounded) == (2, 2)
+
+
 def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
     (m,) = _rows("On 1 June 2021, in Kassala, police officers on patrol were shot by a man. The man was arrested.")
     assert m.event_date == dt.date(2021, 6, 1) and m.country_code == "SDN"

@@ -243,8 +243,10 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     told = dead + (wounded.best if wounded else 0)
     numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
                                         for items in per_sentence.values() for i in items)
+    # ("two other gunshot victims were treated and released" after the dead: others than those, none of them dead)
+    others = hits is not None and all(i.other for items in per_sentence.values() for i in items if i.kind == "hit")
     if hits and (wounded is None or told < hits.best and (hits.best <= 2 * told or numbered)):
-        rest = hits.best - dead
+        rest = hits.best - (0 if others else dead)
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
