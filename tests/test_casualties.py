@@ -91,6 +91,9 @@ def test_explicit_zero():
     "North Ridge child killed in accidental shooting",
     "A 10-year-old who was killed in a shooting will be laid to rest.",
     "Two teens were arrested in the fatal shooting of 15-year-old on Main Street.",
+    # the number after "father of" counts his children
+    "Father of 4 killed in Riverside shooting",
+    "Mother of three shot dead outside her home in Riverside.",
 ])
 def test_one_victim_named_by_age_or_in_a_headline(sentence):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == [("killed", 1)]

@@ -197,7 +197,8 @@ def _rx() -> dict:
                             rf"{_outcome('q')}|(?:both\s+|all\s+|later\s+)?(?P<d_killed>died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
-        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
+        # ("Father of 4 killed in shooting": one father)
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})(?:\s+of\s+(?:\d+|[a-z]+))?\s+(?:\w+ly\s+)?{_outcome('h')}"
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
         # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
@@ -373,6 +374,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
     if num_text.isdigit() and re.search(r"\b(?:image|photo|slide|picture)s?\s+(?:\d+\s+of\s+)?$", sentence[:num_start], re.I):
         return False  # "Image 2 of 10 A girl has died": a photo gallery's counter
+    if re.search(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother)\s+of\s+$", sentence[:num_start], re.I):
+        return False  # "Father of 4 killed in shooting": his children, not the dead
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
