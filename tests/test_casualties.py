@@ -20,6 +20,8 @@ def figures(sentence):
     ("Rebels killed two soldiers and three civilians.", [("killed", 5)]),
     ("She was pronounced dead at the hospital.", [("killed", 1)]),
     ("Two teenagers were shot, one fatally, near the park.", [("hit", 2), ("killed", 1)]),
+    # the death beside a toll is among it
+    ("The boy died on Monday, bringing the death toll to three.", [("killed", 3)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected

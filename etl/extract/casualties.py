@@ -505,7 +505,8 @@ def _candidates(sentence: str) -> list[Item]:
                 if c2 and _valid_count(sentence, m.start("obj2"), m.group("obj2"), "x", link=True):
                     c = _add(c, c2, m.group(0))
             if c:
-                items.append(_item(sentence, kind, c, m.start(), m.end()))
+                # a toll counts the dead so far, all of this incident ("has died, bringing the toll to three")
+                items.append(replace(_item(sentence, kind, c, m.start(), m.end()), numbered=name == "toll"))
 
     one = Count(best=1, low=1, high=1, phrase="")
     pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
@@ -644,6 +645,9 @@ def _candidates(sentence: str) -> list[Item]:
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
     # released": hit, and said to live
     items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
+    # the deaths the sentence reports beside a toll are among it ("A woman ... has died, bringing the toll to three")
+    tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
+    items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
