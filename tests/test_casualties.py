@@ -523,6 +523,9 @@ def test_kin_named_without_an_article(sentence, expected):
 
 def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
     assert figures("Two of the victims are in critical condition.") == [("hit", 2)]
+    # the whole, when given, is the people hit
+    assert figures("Five of the six injured attend the same school.") == [("hit", 6)]
+    assert sorted(figures("Two of the three victims died at the hospital.")) == [("hit", 3), ("killed", 2)]
 
 
 @pytest.mark.parametrize("sentence, expected", [

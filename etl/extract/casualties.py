@@ -39,7 +39,7 @@ _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|t
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
 # a verb's -ing form right before a noun phrase, whose object the phrase then is ("after attacking an officer")
 _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.I)
-_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
+_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
@@ -393,8 +393,19 @@ def find_casualties(sentence: str) -> list[Item]:
     items = [replace(i, additive=False) if i.additive and rx["additive"].search(sentence, max(0, i.start - 12), i.end)
              and not rx["attackers"].search(i.phrase) and any(o.kind != i.kind and o.end <= i.start for o in items)
              else i for i in items]
-    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
-    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
+    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all; "Two of
+    # the three victims died", "Five of the six injured attend school": the three, the six were hit
+    out = []
+    for i in items:
+        m = _SOME_OF.match(i.phrase)
+        whole = _parse(m.group("whole")) if m and m.group("whole") else None
+        if whole and whole.best > i.count.best:
+            out.append(Item("hit", whole, i.start, i.end, i.additive, i.phrase))
+        if i.kind != "wounded" or not m:
+            out.append(i)
+        elif not whole:
+            out.append(replace(i, kind="hit"))
+    return out
 
 
 def is_tally(sentence: str) -> bool:
