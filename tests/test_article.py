@@ -233,6 +233,12 @@ def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounde
     assert (m.killed, m.wounded) == (killed, wounded)
 
 
+def test_other_people_shot_after_the_dead_are_others_than_they():
+    (m,) = _rows("Two men were killed in a shooting in Kassala on 1 June 2021. Police said two other gunshot victims "
+                 "arrived at the hospital later.")
+    assert (m.killed, m.wounded) == (2, 2)
+
+
 def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
     (m,) = _rows("On 1 June 2021, in Kassala, police officers on patrol were shot by a man. The man was arrested.")
     assert m.event_date == dt.date(2021, 6, 1) and m.country_code == "SDN"
@@ -249,6 +255,37 @@ def test_officers_shot_by_a_man_with_no_figure_is_still_a_row():
 def test_restatements_count_once(text, killed):
     (m,) = _rows(text)
     assert m.killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the father who shot himself is one of the two found dead
+    ("On 1 June 2021, police found a girl and her father dead in a house in Kassala. Police said the father shot his "
+     "daughter and then turned the gun on himself.", 2),
+    # the man who died is the one who shot himself
+    ("On 1 June 2021, a man died in a shooting in Kassala. Police said the man accidentally shot himself dead.", 1),
+    # one killed and then himself: the two who died
+    ("On 1 June 2021, a man killed one person and wounded three others at a factory in Kassala before killing "
+     "himself. Police said two people died in the shooting.", 2),
+    # a gunman who killed himself after the figure of his victims adds to it
+    ("Three people were killed at an office in Kassala on 1 June 2021. The gunman then killed himself.", 4),
+])
+def test_a_self_inflicted_death_is_counted_with_its_own_sentence_s_figure(text, killed):
+    (m,) = _rows(text)
+    assert m.killed == killed
+
+
+def test_also_joins_the_other_outcome_of_its_own_sentence():
+    # "also wounded" after the death in its sentence: the same three people the next sentence counts
+    (m,) = _rows("A boy was killed in a shooting in Kassala on 1 June 2021 that also wounded three people. Three "
+                 "people were wounded, police said.")
+    assert (m.killed, m.wounded) == (1, 3)
+
+
+def test_wounded_counted_with_the_dead_early_on_are_the_later_figure_s():
+    # five wounded at first; then one of them killed and four wounded: the five were everyone hit
+    (m,) = _rows("Five people were wounded in a shooting at a bar in Kassala on 1 June 2021. Police later said one "
+                 "man was killed and four people were wounded.")
+    assert (m.killed, m.wounded) == (1, 4)
 
 
 def test_others_also_shot_continue_the_figure_before():

@@ -20,6 +20,8 @@ def figures(sentence):
     ("Rebels killed two soldiers and three civilians.", [("killed", 5)]),
     ("She was pronounced dead at the hospital.", [("killed", 1)]),
     ("Two teenagers were shot, one fatally, near the park.", [("hit", 2), ("killed", 1)]),
+    # the death beside a toll is among it
+    ("The boy died on Monday, bringing the death toll to three.", [("killed", 3)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected
@@ -91,6 +93,9 @@ def test_explicit_zero():
     "North Ridge child killed in accidental shooting",
     "A 10-year-old who was killed in a shooting will be laid to rest.",
     "Two teens were arrested in the fatal shooting of 15-year-old on Main Street.",
+    # the number after "father of" counts his children
+    "Father of 4 killed in Riverside shooting",
+    "Mother of three shot dead outside her home in Riverside.",
 ])
 def test_one_victim_named_by_age_or_in_a_headline(sentence):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == [("killed", 1)]
@@ -518,6 +523,9 @@ def test_kin_named_without_an_article(sentence, expected):
 
 def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
     assert figures("Two of the victims are in critical condition.") == [("hit", 2)]
+    # the whole, when given, is the people hit
+    assert figures("Five of the six injured attend the same school.") == [("hit", 6)]
+    assert sorted(figures("Two of the three victims died at the hospital.")) == [("hit", 3), ("killed", 2)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -569,6 +577,17 @@ def test_an_including_aside_ends_at_its_comma():
     assert figures("At least 9 people were killed, including the two gunmen, and at least 30 others were "
                    "injured in the attack.") == [("killed", 9), ("wounded", 30)]
     assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Adam Karimi, 60, and Omar Rahman, 26, died at the scene.", [("killed", 2)]),
+    ("Adam Karimi, Omar Rahman and Sara Ali were shot near the market.", [("hit", 3)]),
+    ("Adam Karimi and Omar Rahman were both seriously wounded.", [("wounded", 2)]),
+    # the subjects of an active verb are not its victims
+    ("Police said Adam Karimi and Omar Rahman attacked the guards.", []),
+])
+def test_people_named_one_by_one(sentence, expected):
+    assert figures(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [

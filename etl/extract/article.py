@@ -257,11 +257,14 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     told = dead + (wounded.best if wounded else 0)
     numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
                                         for items in per_sentence.values() for i in items)
+    # ("two other gunshot victims were treated and released" after the dead: others than those, none of them dead)
+    others = hits is not None and all(i.other for items in per_sentence.values() for i in items if i.kind == "hit")
     if hits and (wounded is None or told < hits.best and (hits.best <= 2 * told or numbered)):
-        rest = hits.best - dead
+        rest = hits.best - (0 if others else dead)
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
+    wounded = _less_the_dead(per_sentence, wounded)
     first, last = g.sentences[0], g.sentences[-1]
     window = sentences[max(0, first.index - 2): last.index + 3]
     zeros = set().union(*(find_zero(s.text) for s in window))
@@ -367,12 +370,23 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             before = set()
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         more: list[Count] = []
+        # a self-inflicted death is one more of the deaths its sentence reports ("killed two people and then
+        # himself"); alone in its sentence, it adds to the incident's figure only as its attacker's ("the gunman
+        # then killed himself"), else it is the one death ("a man shot himself dead"), which another sentence's
+        # figure may count already ("found the girl and her father dead"); told again beside others, he is among
+        # them ("believed Smith had died ... now believe he took his own life")
+        others = any(j.kind == kind and not j.additive and not j.other and _key(j) != "<self>" for j in items)
         for i in (i for i in items if i.kind == kind):
             key = _key(i)
+            if key == "<self>":
+                if not others and i.additive and key not in seen:
+                    extra.append(_phrased(i))
+                elif not (others and key in seen):
+                    parts.setdefault(key, _phrased(i))
             # "two other policemen were killed" continues policemen killed in the sentence before; "four others
             # wounded" after the dead (in its sentence or the one before), or with no figure of its kind just
             # before, stands alone
-            if i.other and run is not None and kind in before and not any(
+            elif i.other and run is not None and kind in before and not any(
                     j.kind != kind and j.start < i.start for j in items):
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
@@ -381,7 +395,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 # price: "2 soldiers were killed and 2 civilians were killed" reads 2 (a chain, "2 soldiers and 2
                 # civilians were killed", still reads 4)
                 same = any(p.best == i.count.best > 1 for p in parts.values())
-                if not (key == "<self>" and key in seen) and not same:
+                if not same:
                     parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
@@ -395,6 +409,23 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             longest = run
         before = {i.kind for i in items}
     return _sum([longest, *extra])
+
+
+def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -> Count | None:
+    """The wounded a sentence gives beside the dead, where the incident's figure of wounded is those and the dead
+    together: "Five people were wounded" early on, "1 killed, 4 wounded" once one of them died."""
+    # the figure given alone, in a sentence reporting no deaths ("five others were injured" after the dead counts
+    # others than those)
+    alone = wounded is not None and any(
+        i.kind == "wounded" and i.count.best == wounded.best and not (i.other or i.additive)
+        and not any(j.kind == "killed" for j in items) for items in per_sentence.values() for i in items)
+    for items in per_sentence.values() if alone else ():
+        dead = _combine_tagged({0: items}, "killed")
+        hurt = _combine_tagged({0: items}, "wounded")
+        if dead and hurt and dead.best and hurt.low == hurt.best == hurt.high \
+                and hurt.best + dead.best == wounded.best:
+            return hurt
+    return wounded
 
 
 def _key(i: Item) -> str:

@@ -39,9 +39,10 @@ _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|t
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
 # a verb's -ing form right before a noun phrase, whose object the phrase then is ("after attacking an officer")
 _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.I)
-_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b", re.I)
+_SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
+_OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 _MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
@@ -69,6 +70,7 @@ _NEEDS = {
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
     "name_dead": ("dead",),
+    "names": (" and ",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
@@ -117,6 +119,9 @@ def _rx() -> dict:
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
+    # a person's full name, and the age after it: "Jane Doe", "John Q. Roe-Smith, 26,"
+    full_name = (rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+[A-Z]\.)?"
+                 rf"(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){{1,2}})(?:\s*,\s*\d{{1,3}}(?=\s*,|\s+and\b))?")
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
@@ -185,9 +190,15 @@ def _rx() -> dict:
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
+        # people named one by one, a passive verb after them: "John Doe, 60, and Jim Roe, 26, died at the scene",
+        # "Jane Doe and John Roe were wounded" (not "Doe and Roe shot a man": an active verb's subjects)
+        "names": re.compile(rf"(?<![\w-])(?P<names>{full_name}(?:\s*,\s*{full_name}){{0,4}}\s*,?\s+and\s+{full_name}),?\s+"
+                            rf"(?:(?:were|have\s+been|had\s+been)\s+(?:(?:both|all|later|also|each)\s+)?(?:\w+ly\s+)?"
+                            rf"{_outcome('q')}|(?:both\s+|all\s+|later\s+)?(?P<d_killed>died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
-        "headline": re.compile(rf"(?<![\w-])(?:{victim})\s+(?:\w+ly\s+)?{_outcome('h')}"
+        # ("Father of 4 killed in shooting": one father)
+        "headline": re.compile(rf"(?<![\w-])(?:{victim})(?:\s+of\s+(?:\d+|[a-z]+))?\s+(?:\w+ly\s+)?{_outcome('h')}"
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
         # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
@@ -363,6 +374,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "Two men, ages, 20 and 31, suffered leg wounds", "two boys, ages 7 and 10, and two adults"
     if num_text.isdigit() and re.search(r"\b(?:image|photo|slide|picture)s?\s+(?:\d+\s+of\s+)?$", sentence[:num_start], re.I):
         return False  # "Image 2 of 10 A girl has died": a photo gallery's counter
+    if re.search(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother)\s+of\s+$", sentence[:num_start], re.I):
+        return False  # "Father of 4 killed in shooting": his children, not the dead
     if num_text.isdigit() and re.search(r"\d:$", sentence[:num_start]):
         return False  # "0:51 Boy killed in ...": a video's running time
     if num_text.isdigit() and re.search(r"\d", np):
@@ -374,8 +387,25 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
-    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all
-    return [replace(i, kind="hit") if i.kind == "wounded" and _SOME_OF.match(i.phrase) else i for i in items]
+    # "A child is dead after a shooting that also injured three others": "also" joins the other outcome the sentence
+    # reports before it, it adds to no figure reported earlier (an attacker's death still does)
+    rx = _rx_for(sentence)
+    items = [replace(i, additive=False) if i.additive and rx["additive"].search(sentence, max(0, i.start - 12), i.end)
+             and not rx["attackers"].search(i.phrase) and any(o.kind != i.kind and o.end <= i.start for o in items)
+             else i for i in items]
+    # "Two of the victims are in critical condition": some of the people hit, however many were hit in all; "Two of
+    # the three victims died", "Five of the six injured attend school": the three, the six were hit
+    out = []
+    for i in items:
+        m = _SOME_OF.match(i.phrase)
+        whole = _parse(m.group("whole")) if m and m.group("whole") else None
+        if whole and whole.best > i.count.best:
+            out.append(Item("hit", whole, i.start, i.end, i.additive, i.phrase))
+        if i.kind != "wounded" or not m:
+            out.append(i)
+        elif not whole:
+            out.append(replace(i, kind="hit"))
+    return out
 
 
 def is_tally(sentence: str) -> bool:
@@ -486,7 +516,8 @@ def _candidates(sentence: str) -> list[Item]:
                 if c2 and _valid_count(sentence, m.start("obj2"), m.group("obj2"), "x", link=True):
                     c = _add(c, c2, m.group(0))
             if c:
-                items.append(_item(sentence, kind, c, m.start(), m.end()))
+                # a toll counts the dead so far, all of this incident ("has died, bringing the toll to three")
+                items.append(replace(_item(sentence, kind, c, m.start(), m.end()), numbered=name == "toll"))
 
     one = Count(best=1, low=1, high=1, phrase="")
     pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
@@ -557,6 +588,10 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
+    for m in finditer("names"):
+        kind = "killed" if m.group("d_killed") else _kind(m, "q")
+        n = len([part for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if part[:1].isupper()])
+        items.append(_item(sentence, kind, Count(n, n, n, m.group("names")), m.start(), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -564,7 +599,10 @@ def _candidates(sentence: str) -> list[Item]:
         items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
                            m.start(), m.end()))
     for m in finditer("attacker"):
-        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
+        # one who took his own life adds to the others' figure as their attacker where the sentence calls him one
+        # ("the gunman then killed himself"); "a boy shot himself dead" is the one death
+        attacker = not _OWN_LIFE.search(m.group(0)) or bool(rx["attackers"].search(sentence))
+        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=attacker, other=False))
 
     for m in finditer("noun"):
         if re.fullmatch(_YEAR, m.group("num").strip()):
@@ -618,6 +656,9 @@ def _candidates(sentence: str) -> list[Item]:
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
     # released": hit, and said to live
     items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
+    # the deaths the sentence reports beside a toll are among it ("A woman ... has died, bringing the toll to three")
+    tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
+    items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
     items = _dedupe(items)
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
