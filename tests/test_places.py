@@ -717,3 +717,13 @@ def test_a_town_street_is_in_the_town():
 def test_a_name_after_a_count_is_not_a_street():
     """ "at 4400 Dayton" is a street; "killed 300 Afghan soldiers" still names Afghanistan."""
     assert countries_in("The militants killed 300 Afghan soldiers last year.") == {"AFG"}
+
+
+@pytest.mark.parametrize("sentence, official", [
+    ("On 6 May 2020, in Matamoros, Tamaulipas, gunmen shot dead a taxi driver.", "Heroica Matamoros"),
+    ("On 6 May 2020, in Caborca, Sonora, gunmen shot dead a taxi driver.", "Heroica Caborca"),
+])
+def test_a_town_written_short_is_recorded_by_its_official_name(sentence, official):
+    """ "Matamoros" is the town GeoNames names "Heroica Matamoros": coders record the official name; a name
+    that is another word's part ("Chimalhuacán" of "Santa María Chimalhuacán") is not lengthened."""
+    assert resolve_place(sentence, article=sentence).location == official

@@ -108,6 +108,8 @@ class _Rules:
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
     expansions: dict[str, str]
+    honorifics: frozenset[str]
+    namesake_joins: frozenset[str]
     masthead_words: frozenset[str]
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
@@ -172,6 +174,8 @@ def _rules() -> _Rules:
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
         expansions=dict(data["name_expansions"]),
+        honorifics=low(data["official_name_prefixes"]),
+        namesake_joins=low(data["official_name_joins"]),
         masthead_words=low(data["masthead_words"]),
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
@@ -1422,11 +1426,25 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
         name = res.name                                     # "LA", "DC", "Philly"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
+    elif res is not None and res.kind == "city" and _shortened(name, res.name):
+        name = res.name                                     # "Guaymas" -> "Heroica Guaymas"
     first, _, rest = name.partition(" ")
     expansions = _rules().expansions
     if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
         name = f"{expansions[first]} {rest}"
     return name
+
+
+def _shortened(written: str, official: str) -> bool:
+    """The text writes a town's official name short, without its honorific ("Guaymas" for "Heroica Guaymas") or
+    its "de <namesake>" ("Acapulco" for "Acapulco de Juárez"): coders record the official name."""
+    short, full = fold(written).split(), fold(official).split()
+    if len(full) <= len(short) or not short:
+        return False
+    rules = _rules()
+    if full[-len(short):] == short:
+        return all(w in rules.honorifics for w in full[:-len(short)])
+    return full[:len(short)] == short and full[len(short)] in rules.namesake_joins
 
 
 def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
