@@ -727,3 +727,14 @@ def test_a_town_written_short_is_recorded_by_its_official_name(sentence, officia
     """ "Matamoros" is the town GeoNames names "Heroica Matamoros": coders record the official name; a name
     that is another word's part ("Chimalhuacán" of "Santa María Chimalhuacán") is not lengthened."""
     assert resolve_place(sentence, article=sentence).location == official
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("Hale County deputies said a hunter was shot in rural Pettibone Flats on Saturday.", "Pettibone Flats"),
+    ("A 9-year-old girl was shot on Friday just south of Elkmoor, Hale County deputies said.", "Elkmoor"),
+])
+def test_a_us_county_gives_way_to_a_hamlet_the_gazetteer_lacks(sentence, town):
+    """A hamlet too small for the gazetteer that the incident's sentence puts it in is recorded, placed at the
+    county (as a town the gazetteer has is)."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1, place.geo_precision) == (town, "Texas", "near")

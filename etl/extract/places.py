@@ -1579,6 +1579,17 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
+    # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
+    # "just south of Lizemores"), placed at the county. US counties only: elsewhere coders record the district of a
+    # village their gazetteer lacks.
+    rules = _rules()
+    for an in analyses[:2] if cc == "US" else ():
+        for m in an.mentions:
+            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
+                    and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
+                    and not set(m.key.split()) & county_words):
+                return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
+                             place.latitude, place.longitude, "near", m.surface)
     return place
 
 
