@@ -738,3 +738,13 @@ def test_a_us_county_gives_way_to_a_hamlet_the_gazetteer_lacks(sentence, town):
     county (as a town the gazetteer has is)."""
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.admin1, place.geo_precision) == (town, "Texas", "near")
+
+
+@pytest.mark.parametrize("title_word", ["Greenvi", "Greenv"])
+def test_a_word_cut_off_before_a_headlines_publisher_is_no_place(title_word):
+    """Page titles are cut at a fixed length: "outside Greenvi - WXYZ News" is Greenville, named in full below
+    (an unknown name after "outside" otherwise)."""
+    title = f"Man hurt in shooting outside {title_word} - WXYZ News 4"
+    article = f"{title}\n\nA man was shot outside a bar on Friday, the Greenville Police Department said."
+    assert resolve_place(title, article=article).location == "Greenville"
+    assert resolve_place(title, article=title).location != title_word

@@ -1010,6 +1010,17 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
                                    for t in tail[:4]):
             toks.masthead[tail.start:tail.stop] = [True] * len(tail)
             done = first
+            if _cut_short(text, toks, i - 1):
+                toks.masthead[i - 1] = True
+
+
+def _cut_short(text: str, toks: _Tokens, k: int) -> bool:
+    """The word before a headline's publisher is cut off, as page titles are at a fixed length ("shooting
+    outside Hi - WBTV" of Hickory): a longer word of the text begins with it, or (the rest of the text not at hand)
+    it is no name the gazetteer knows. Not a name, then."""
+    word = toks.text[k]
+    return bool(toks.cap[k]) and (re.search(rf"\b{re.escape(word)}[a-z]", text) is not None
+                                  or _lookup(load_gazetteer(), word, name_key(word)) is None)
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
