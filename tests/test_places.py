@@ -748,3 +748,9 @@ def test_a_word_cut_off_before_a_headlines_publisher_is_no_place(title_word):
     article = f"{title}\n\nA man was shot outside a bar on Friday, the Greenville Police Department said."
     assert resolve_place(title, article=article).location == "Greenville"
     assert resolve_place(title, article=title).location != title_word
+
+
+def test_a_road_a_county_incident_is_placed_by_is_no_hamlet():
+    """ "three miles east of the Cheyenne Turnpike": a road, not a hamlet inside the county."""
+    sentence = "Two men were found shot dead in Hale County, three miles east of the Cheyenne Turnpike, deputies said."
+    assert resolve_place(sentence, article=sentence).location == "Hale County"
