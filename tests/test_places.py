@@ -754,3 +754,14 @@ def test_a_road_a_county_incident_is_placed_by_is_no_hamlet():
     """ "three miles east of the Cheyenne Turnpike": a road, not a hamlet inside the county."""
     sentence = "Two men were found shot dead in Hale County, three miles east of the Cheyenne Turnpike, deputies said."
     assert resolve_place(sentence, article=sentence).location == "Hale County"
+
+
+@pytest.mark.parametrize("aside", [
+    "The boys were taken to a medical center in Detroit.",
+    "The victim, 15, of Detroit, was in serious condition.",
+])
+def test_a_suburb_is_not_the_big_city_the_wounded_were_taken_to_or_came_from(aside):
+    """ "shot in Ferndale" stays Ferndale when Detroit is named only as the hospital's town or the victim's home:
+    a small place is read as part of a big city only when the city is named as a place of the story."""
+    sentence = "Two teenagers were accidentally shot by a friend in Ferndale on Thursday, police said."
+    assert resolve_place(sentence, article=f"{sentence} {aside}").location == "Ferndale"

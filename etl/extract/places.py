@@ -1668,7 +1668,7 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
         return place
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.masthead
+            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent or m.weak_nonevent  # "a hospital in X"
                     or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
                     or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
                 continue
