@@ -765,3 +765,13 @@ def test_a_suburb_is_not_the_big_city_the_wounded_were_taken_to_or_came_from(asi
     a small place is read as part of a big city only when the city is named as a place of the story."""
     sentence = "Two teenagers were accidentally shot by a friend in Ferndale on Thursday, police said."
     assert resolve_place(sentence, article=f"{sentence} {aside}").location == "Ferndale"
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("08/12/2017: Assailants burned a market stall in Mankon, Bamenda city, North-West, Cameroon.", "Bamenda"),
+    ("On 2 May 2020, a civilian was killed by a mortar round in Sahat Busra in Dar'a city.", "Dar'a"),
+])
+def test_a_name_before_a_town_called_a_city_is_a_part_of_it(sentence, city):
+    """ "Mankon, Bamenda city": the text calls Bamenda a city, so the name before it is one of its quarters, and
+    coders record the city."""
+    assert resolve_place(sentence, article=sentence).location == city

@@ -1308,6 +1308,10 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     # village is not in their gazetteer.
     if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside:
         return 1
+    # "Nkwen, Bamenda city": a name before a town the text calls a city is a part of it
+    if (not m.ptype and first.ptype == "city" and first_res is not None and first_res.kind == "city"
+            and (res[0] is None or res[0].kind != "city" or res[0].pop < first_res.pop)):
+        return 1
     # In "X, Kandahar, Afghanistan" Kandahar is the province: a big city is X's container only
     # when a province follows it ("Bocom, Bamenda, North-West, Cameroon"), or when it is the capital and X a name
     # the gazetteer lacks ("Taimani, Kabul, Afghanistan": capitals' quarters are recorded as the capital).
