@@ -775,3 +775,10 @@ def test_a_name_before_a_town_called_a_city_is_a_part_of_it(sentence, city):
     """ "Mankon, Bamenda city": the text calls Bamenda a city, so the name before it is one of its quarters, and
     coders record the city."""
     assert resolve_place(sentence, article=sentence).location == city
+
+
+def test_a_neighbourhood_folds_into_a_town_the_gazetteer_lacks():
+    """ "Waza Gare neighborhood, Tolkomari, Far North, Cameroon": the town after a neighbourhood is recorded, also
+    when the gazetteer does not know it."""
+    sentence = "05/02/2017: A suicide bomber detonated in Waza Gare neighborhood, Tolkomari, Far North, Cameroon."
+    assert resolve_place(sentence, article=sentence).location == "Tolkomari"
