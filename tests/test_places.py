@@ -782,3 +782,13 @@ def test_a_neighbourhood_folds_into_a_town_the_gazetteer_lacks():
     when the gazetteer does not know it."""
     sentence = "05/02/2017: A suicide bomber detonated in Waza Gare neighborhood, Tolkomari, Far North, Cameroon."
     assert resolve_place(sentence, article=sentence).location == "Tolkomari"
+
+
+def test_a_county_town_named_as_a_reference_gives_way_to_the_town_placed_by_it():
+    """ "a home in Fountain, about 20 miles north of Plainview": Plainview (in Hale County) is the reference point;
+    the incident's town is Fountain (the gazetteer's Fountain is in Colorado)."""
+    event = "A teen was charged with murder, the Hale County Sheriff's Office said."
+    article = (event + " Deputies were called Sunday to a home in Fountain, about 20 miles north of Plainview, when"
+               " the family reported the boy missing.")
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1, place.geo_precision) == ("Fountain", "Texas", "near")

@@ -1584,6 +1584,8 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
         counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
+    # "her home in Fountain, about 30 miles north of Panama City": the town is the one placed by the reference
+    placed_by = {id(n.near): n for an in analyses for n in an.mentions if n.near is not None and n.locative}
     for an in analyses:
         for m in an.mentions:
             if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
@@ -1592,6 +1594,10 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 continue
             for ci in m.cities:
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
+                    if m.relation and id(m) in placed_by:
+                        n = placed_by[id(m)]
+                        return Place(_clean_name(n, None), gaz.city_admin1[ci], place.country, place.country_code,
+                                     gaz.city_lat[ci], gaz.city_lon[ci], "near", n.surface)
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
     # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
