@@ -792,3 +792,13 @@ def test_a_county_town_named_as_a_reference_gives_way_to_the_town_placed_by_it()
                " the family reported the boy missing.")
     place = resolve_place(event, article=article)
     assert (place.location, place.admin1, place.geo_precision) == ("Fountain", "Texas", "near")
+
+
+@pytest.mark.parametrize("where, town", [
+    ("at their home near Sperry, 10 miles north of Tulsa", "Sperry"),
+    ("at a home in the Turley area, north of Tulsa", "Tulsa"),     # an area round the reference town is the town's
+])
+def test_a_dateline_town_named_as_a_reference_gives_way_to_the_town_placed_by_it(where, town):
+    event = "A man is accused of killing three relatives."
+    article = f"TULSA, Okla. (AP) — {event} They were found shot {where} on Sunday."
+    assert resolve_place(event, article=article).location == town

@@ -1510,7 +1510,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        return _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1537,6 +1537,21 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _placed_by(place: Place, analyses) -> Place:
+    """A town the text names as the reference point of another ("a home near Edgerton, 30 miles north of Kansas
+    City", "in Fountain, about 30 miles north of Panama City") is not the incident's: the town it places is."""
+    if place.location is None:
+        return place
+    key = name_key(place.location)
+    for an in analyses:
+        for n in an.mentions:
+            if (n.near is not None and n.near.key == key and n.near.relation and n.locative and n.rank != 1
+                    and not (n.embedded or n.nonevent or n.masthead)):    # "the Pierce area, south of X" is X's
+                return Place(_clean_name(n, None), place.admin1, place.country, place.country_code,
+                             place.latitude, place.longitude, "near", n.surface)
+    return place
 
 
 def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Place | None:
@@ -1584,8 +1599,6 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
         counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
-    # "her home in Fountain, about 30 miles north of Panama City": the town is the one placed by the reference
-    placed_by = {id(n.near): n for an in analyses for n in an.mentions if n.near is not None and n.locative}
     for an in analyses:
         for m in an.mentions:
             if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
@@ -1594,10 +1607,6 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 continue
             for ci in m.cities:
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
-                    if m.relation and id(m) in placed_by:
-                        n = placed_by[id(m)]
-                        return Place(_clean_name(n, None), gaz.city_admin1[ci], place.country, place.country_code,
-                                     gaz.city_lat[ci], gaz.city_lon[ci], "near", n.surface)
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
     # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
