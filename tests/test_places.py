@@ -802,3 +802,12 @@ def test_a_dateline_town_named_as_a_reference_gives_way_to_the_town_placed_by_it
     event = "A man is accused of killing three relatives."
     article = f"TULSA, Okla. (AP) — {event} They were found shot {where} on Sunday."
     assert resolve_place(event, article=article).location == town
+
+
+def test_a_demonym_after_in_is_a_language():
+    """ "she said in Spanish" names a language, not Spain: the story's Paterson street stays in New Jersey."""
+    event = "A woman was struck by a stray bullet on a Paterson street on Wednesday, and she told police in Spanish."
+    place = resolve_place(event, article=event)
+    assert (place.location, place.country_code) == ("Paterson", "USA")
+    assert countries_in("The men, speaking in Arabic, fled.") == set()
+    assert countries_in("Troops pushed into Afghan territory.") == {"AFG"}

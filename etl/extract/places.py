@@ -832,6 +832,8 @@ def _analyse(text: str) -> _Analysis:
                 or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
             evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
+            if m.t0 and toks.lower[m.t0 - 1] == "in" and not _modifies(toks, m.after):
+                continue                     # "she said in Spanish": a language
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             evidence(m.country, 0.25 if side else 1, side)
