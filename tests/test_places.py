@@ -811,3 +811,10 @@ def test_a_demonym_after_in_is_a_language():
     assert (place.location, place.country_code) == ("Paterson", "USA")
     assert countries_in("The men, speaking in Arabic, fled.") == set()
     assert countries_in("Troops pushed into Afghan territory.") == {"AFG"}
+
+
+def test_a_city_zone_is_recorded_as_the_citys_part():
+    """ "in the South Zone of Rio de Janeiro": the zone is recorded with its city, as event coders write it."""
+    sentence = "On 2 May 2020, in the South Zone of Rio de Janeiro, Rio de Janeiro, police shot dead a suspect."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Rio de Janeiro-South Zone", "BRA")

@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
@@ -1512,7 +1512,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
-        return _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
+        place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
+        return _city_zone(place, (event, context))
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1539,6 +1540,18 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _city_zone(place: Place, texts) -> Place:
+    """A city's zone the incident's sentences name ("in the North Zone of Rio de Janeiro"): coders record the zone
+    as the city's part, "Rio de Janeiro-North Zone"."""
+    if place.location is None or place.geo_precision != "exact":
+        return place
+    zone = re.compile(rf"\bthe ([A-Z][a-z]+) Zone of {re.escape(place.location)}\b")
+    for text in texts:
+        if (match := zone.search(text or "")) is not None:
+            return replace(place, location=f"{place.location}-{match.group(1)} Zone")
+    return place
 
 
 def _placed_by(place: Place, analyses) -> Place:
