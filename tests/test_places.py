@@ -818,3 +818,13 @@ def test_a_city_zone_is_recorded_as_the_citys_part():
     sentence = "On 2 May 2020, in the South Zone of Rio de Janeiro, Rio de Janeiro, police shot dead a suspect."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Rio de Janeiro-South Zone", "BRA")
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 7 May 2020, rioters burned tires in Basra's central Umm al-Burum Square.", "Basra"),
+    ("On 7 May 2020, rioters burned tires in Beirut's Hamra district.", "Beirut"),
+])
+def test_a_big_city_owning_a_square_is_the_place(sentence, location):
+    """ "in Basra's central Umm al-Burum Square": a square is no place of its own, the city owning it is (as the city
+    owning a district is, "Beirut's Hamra district")."""
+    assert resolve_place(sentence, article=sentence).location == location

@@ -1475,8 +1475,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     for m in an.mentions:
         if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
-        if m.possessive and not m.dateline:
-            continue
+        if m.possessive and not m.dateline and (_owns_a_name(m, an) or not _big_city(gaz, m)):
+            continue                         # "Beirut's Hamra district" is Hamra's; "Baghdad's Tahrir Square" Baghdad's
         read = _read(m, gaz, ctx)
         if read is None:
             continue
@@ -1486,6 +1486,15 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
         if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
     return best[1] if best else None
+
+
+def _big_city(gaz: Gazetteer, m: _Mention) -> bool:
+    return any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)
+
+
+def _owns_a_name(m: _Mention, an: _Analysis) -> bool:
+    """A possessive town names a place of its own right after it ("Philadelphia's Tioga-Nicetown section")."""
+    return any(n.t0 == m.after and not n.embedded and n.kind in ("place", "unknown") for n in an.mentions)
 
 
 def _is_person(m: _Mention, ctx: _Context) -> bool:
