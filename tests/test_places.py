@@ -720,3 +720,123 @@ def test_a_town_street_is_in_the_town():
 def test_a_name_after_a_count_is_not_a_street():
     """ "at 4400 Dayton" is a street; "killed 300 Afghan soldiers" still names Afghanistan."""
     assert countries_in("The militants killed 300 Afghan soldiers last year.") == {"AFG"}
+
+
+@pytest.mark.parametrize("sentence, official", [
+    ("On 6 May 2020, in Matamoros, Tamaulipas, gunmen shot dead a taxi driver.", "Heroica Matamoros"),
+    ("On 6 May 2020, in Caborca, Sonora, gunmen shot dead a taxi driver.", "Heroica Caborca"),
+])
+def test_a_town_written_short_is_recorded_by_its_official_name(sentence, official):
+    """ "Matamoros" is the town GeoNames names "Heroica Matamoros": coders record the official name; a name
+    that is another word's part ("Chimalhuacán" of "Santa María Chimalhuacán") is not lengthened."""
+    assert resolve_place(sentence, article=sentence).location == official
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("Hale County deputies said a hunter was shot in rural Pettibone Flats on Saturday.", "Pettibone Flats"),
+    ("A 9-year-old girl was shot on Friday just south of Elkmoor, Hale County deputies said.", "Elkmoor"),
+])
+def test_a_us_county_gives_way_to_a_hamlet_the_gazetteer_lacks(sentence, town):
+    """A hamlet too small for the gazetteer that the incident's sentence puts it in is recorded, placed at the
+    county (as a town the gazetteer has is)."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1, place.geo_precision) == (town, "Texas", "near")
+
+
+@pytest.mark.parametrize("title_word", ["Greenvi", "Greenv"])
+def test_a_word_cut_off_before_a_headlines_publisher_is_no_place(title_word):
+    """Page titles are cut at a fixed length: "outside Greenvi - WXYZ News" is Greenville, named in full below
+    (an unknown name after "outside" otherwise)."""
+    title = f"Man hurt in shooting outside {title_word} - WXYZ News 4"
+    article = f"{title}\n\nA man was shot outside a bar on Friday, the Greenville Police Department said."
+    assert resolve_place(title, article=article).location == "Greenville"
+    assert resolve_place(title, article=title).location != title_word
+
+
+def test_a_road_a_county_incident_is_placed_by_is_no_hamlet():
+    """ "three miles east of the Cheyenne Turnpike": a road, not a hamlet inside the county."""
+    sentence = "Two men were found shot dead in Hale County, three miles east of the Cheyenne Turnpike, deputies said."
+    assert resolve_place(sentence, article=sentence).location == "Hale County"
+
+
+@pytest.mark.parametrize("aside", [
+    "The boys were taken to a medical center in Detroit.",
+    "The victim, 15, of Detroit, was in serious condition.",
+])
+def test_a_suburb_is_not_the_big_city_the_wounded_were_taken_to_or_came_from(aside):
+    """ "shot in Ferndale" stays Ferndale when Detroit is named only as the hospital's town or the victim's home:
+    a small place is read as part of a big city only when the city is named as a place of the story."""
+    sentence = "Two teenagers were accidentally shot by a friend in Ferndale on Thursday, police said."
+    assert resolve_place(sentence, article=f"{sentence} {aside}").location == "Ferndale"
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("08/12/2017: Assailants burned a market stall in Mankon, Bamenda city, North-West, Cameroon.", "Bamenda"),
+    ("On 2 May 2020, a civilian was killed by a mortar round in Sahat Busra in Dar'a city.", "Dar'a"),
+])
+def test_a_name_before_a_town_called_a_city_is_a_part_of_it(sentence, city):
+    """ "Mankon, Bamenda city": the text calls Bamenda a city, so the name before it is one of its quarters, and
+    coders record the city."""
+    assert resolve_place(sentence, article=sentence).location == city
+
+
+def test_a_neighbourhood_folds_into_a_town_the_gazetteer_lacks():
+    """ "Waza Gare neighborhood, Tolkomari, Far North, Cameroon": the town after a neighbourhood is recorded, also
+    when the gazetteer does not know it."""
+    sentence = "05/02/2017: A suicide bomber detonated in Waza Gare neighborhood, Tolkomari, Far North, Cameroon."
+    assert resolve_place(sentence, article=sentence).location == "Tolkomari"
+
+
+def test_a_county_town_named_as_a_reference_gives_way_to_the_town_placed_by_it():
+    """ "a home in Fountain, about 20 miles north of Plainview": Plainview (in Hale County) is the reference point;
+    the incident's town is Fountain (the gazetteer's Fountain is in Colorado)."""
+    event = "A teen was charged with murder, the Hale County Sheriff's Office said."
+    article = (event + " Deputies were called Sunday to a home in Fountain, about 20 miles north of Plainview, when"
+               " the family reported the boy missing.")
+    place = resolve_place(event, article=article)
+    assert (place.location, place.admin1, place.geo_precision) == ("Fountain", "Texas", "near")
+
+
+@pytest.mark.parametrize("where, town", [
+    ("at their home near Sperry, 10 miles north of Tulsa", "Sperry"),
+    ("at a home in the Turley area, north of Tulsa", "Tulsa"),     # an area round the reference town is the town's
+])
+def test_a_dateline_town_named_as_a_reference_gives_way_to_the_town_placed_by_it(where, town):
+    event = "A man is accused of killing three relatives."
+    article = f"TULSA, Okla. (AP) — {event} They were found shot {where} on Sunday."
+    assert resolve_place(event, article=article).location == town
+
+
+def test_a_demonym_after_in_is_a_language():
+    """ "she said in Spanish" names a language, not Spain: the story's Paterson street stays in New Jersey."""
+    event = "A woman was struck by a stray bullet on a Paterson street on Wednesday, and she told police in Spanish."
+    place = resolve_place(event, article=event)
+    assert (place.location, place.country_code) == ("Paterson", "USA")
+    assert countries_in("The men, speaking in Arabic, fled.") == set()
+    assert countries_in("Troops pushed into Afghan territory.") == {"AFG"}
+
+
+def test_a_city_zone_is_recorded_as_the_citys_part():
+    """ "in the South Zone of Rio de Janeiro": the zone is recorded with its city, as event coders write it."""
+    sentence = "On 2 May 2020, in the South Zone of Rio de Janeiro, Rio de Janeiro, police shot dead a suspect."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Rio de Janeiro-South Zone", "BRA")
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 7 May 2020, rioters burned tires in Basra's central Umm al-Burum Square.", "Basra"),
+    ("On 7 May 2020, rioters burned tires in Beirut's Hamra district.", "Beirut"),
+])
+def test_a_big_city_owning_a_square_is_the_place(sentence, location):
+    """ "in Basra's central Umm al-Burum Square": a square is no place of its own, the city owning it is (as the city
+    owning a district is, "Beirut's Hamra district")."""
+    assert resolve_place(sentence, article=sentence).location == location
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 3 May 2020, soldiers clashed with militants at Kambi ya Simba (Beni, Nord-Kivu), killing 4.", "Kambi ya Simba"),
+    ("On 8 May 2020, Taliban militants killed 2 soldiers in Tarnak wa Jaldak district, Zabul.", "Tarnak wa Jaldak"),
+])
+def test_swahili_ya_and_persian_wa_join_one_name(sentence, location):
+    """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"): one name, as "Dar es Salaam"."""
+    assert resolve_place(sentence, article=sentence).location == location

@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
@@ -110,6 +110,8 @@ class _Rules:
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
     expansions: dict[str, str]
+    honorifics: frozenset[str]
+    namesake_joins: frozenset[str]
     masthead_words: frozenset[str]
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
@@ -174,6 +176,8 @@ def _rules() -> _Rules:
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
         expansions=dict(data["name_expansions"]),
+        honorifics=low(data["official_name_prefixes"]),
+        namesake_joins=low(data["official_name_joins"]),
         masthead_words=low(data["masthead_words"]),
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
@@ -830,6 +834,8 @@ def _analyse(text: str) -> _Analysis:
                 or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
             evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
+            if m.t0 and toks.lower[m.t0 - 1] == "in" and not _modifies(toks, m.after):
+                continue                     # "she said in Spanish": a language
             # "Saudi forces": a side, only a hint of where it happened
             side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
             evidence(m.country, 0.25 if side else 1, side)
@@ -1008,6 +1014,17 @@ def _mark_masthead_tokens(text: str, toks: _Tokens, rules: _Rules) -> None:
                                    for t in tail[:4]):
             toks.masthead[tail.start:tail.stop] = [True] * len(tail)
             done = first
+            if _cut_short(text, toks, i - 1):
+                toks.masthead[i - 1] = True
+
+
+def _cut_short(text: str, toks: _Tokens, k: int) -> bool:
+    """The word before a headline's publisher is cut off, as page titles are at a fixed length ("shooting
+    outside Hi - WBTV" of Hickory): a longer word of the text begins with it, or (the rest of the text not at hand)
+    it is no name the gazetteer knows. Not a name, then."""
+    word = toks.text[k]
+    return bool(toks.cap[k]) and (re.search(rf"\b{re.escape(word)}[a-z]", text) is not None
+                                  or _lookup(load_gazetteer(), word, name_key(word)) is None)
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
@@ -1291,14 +1308,18 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     if m.ptype in rules.city_part and not (first_res is not None and first_res.kind == "city"
                                            and first_res.pop >= BIG_CITY):
         return 0
-    if m.ptype in rules.sub_city and settlement:
-        return 1
+    if m.ptype in rules.sub_city and (settlement or first.kind == "unknown" and not first.ptype):
+        return 1                             # "X neighborhood, Kolofata": a town the gazetteer lacks is still one
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
             and (settlement or 2 <= first.rank <= 4) and not own_inside):
         return 1
     # "Charpara village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
     if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside:
+        return 1
+    # "Nkwen, Bamenda city": a name before a town the text calls a city is a part of it
+    if (not m.ptype and first.ptype == "city" and first_res is not None and first_res.kind == "city"
+            and (res[0] is None or res[0].kind != "city" or res[0].pop < first_res.pop)):
         return 1
     # In "X, Kandahar, Afghanistan" Kandahar is the province: a big city is X's container only
     # when a province follows it ("Bocom, Bamenda, North-West, Cameroon"), or when it is the capital and X a name
@@ -1429,11 +1450,25 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
         name = res.name                                     # "LA", "DC", "Philly"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
+    elif res is not None and res.kind == "city" and _shortened(name, res.name):
+        name = res.name                                     # "Guaymas" -> "Heroica Guaymas"
     first, _, rest = name.partition(" ")
     expansions = _rules().expansions
     if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
         name = f"{expansions[first]} {rest}"
     return name
+
+
+def _shortened(written: str, official: str) -> bool:
+    """The text writes a town's official name short, without its honorific ("Guaymas" for "Heroica Guaymas") or
+    its "de <namesake>" ("Acapulco" for "Acapulco de Juárez"): coders record the official name."""
+    short, full = fold(written).split(), fold(official).split()
+    if len(full) <= len(short) or not short:
+        return False
+    rules = _rules()
+    if full[-len(short):] == short:
+        return all(w in rules.honorifics for w in full[:-len(short)])
+    return full[:len(short)] == short and full[len(short)] in rules.namesake_joins
 
 
 def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
@@ -1447,8 +1482,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
     for m in an.mentions:
         if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
-        if m.possessive and not m.dateline:
-            continue
+        if m.possessive and not m.dateline and (_owns_a_name(m, an) or not _big_city(gaz, m)):
+            continue                         # "Beirut's Hamra district" is Hamra's; "Baghdad's Tahrir Square" Baghdad's
         read = _read(m, gaz, ctx)
         if read is None:
             continue
@@ -1458,6 +1493,15 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
         if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
     return best[1] if best else None
+
+
+def _big_city(gaz: Gazetteer, m: _Mention) -> bool:
+    return any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)
+
+
+def _owns_a_name(m: _Mention, an: _Analysis) -> bool:
+    """A possessive town names a place of its own right after it ("Philadelphia's Tioga-Nicetown section")."""
+    return any(n.t0 == m.after and not n.embedded and n.kind in ("place", "unknown") for n in an.mentions)
 
 
 def _is_person(m: _Mention, ctx: _Context) -> bool:
@@ -1486,7 +1530,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
-        return _absorb(_police_city(place, analyses, gaz, ctx), analyses, gaz, ctx)
+        place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
+        return _city_zone(place, (event, context))
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1513,6 +1558,33 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _city_zone(place: Place, texts) -> Place:
+    """A city's zone the incident's sentences name ("in the North Zone of Rio de Janeiro"): coders record the zone
+    as the city's part, "Rio de Janeiro-North Zone"."""
+    if place.location is None or place.geo_precision != "exact":
+        return place
+    zone = re.compile(rf"\bthe ([A-Z][a-z]+) Zone of {re.escape(place.location)}\b")
+    for text in texts:
+        if (match := zone.search(text or "")) is not None:
+            return replace(place, location=f"{place.location}-{match.group(1)} Zone")
+    return place
+
+
+def _placed_by(place: Place, analyses) -> Place:
+    """A town the text names as the reference point of another ("a home near Edgerton, 30 miles north of Kansas
+    City", "in Fountain, about 30 miles north of Panama City") is not the incident's: the town it places is."""
+    if place.location is None:
+        return place
+    key = name_key(place.location)
+    for an in analyses:
+        for n in an.mentions:
+            if (n.near is not None and n.near.key == key and n.near.relation and n.locative and n.rank != 1
+                    and not (n.embedded or n.nonevent or n.masthead)):    # "the Pierce area, south of X" is X's
+                return Place(_clean_name(n, None), place.admin1, place.country, place.country_code,
+                             place.latitude, place.longitude, "near", n.surface)
+    return place
 
 
 def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Place | None:
@@ -1570,6 +1642,17 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
+    # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
+    # "just south of Lizemores"), placed at the county. US counties only: elsewhere coders record the district of a
+    # village their gazetteer lacks.
+    rules = _rules()
+    for an in analyses[:2] if cc == "US" else ():
+        for m in an.mentions:
+            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
+                    and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
+                    and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
+                return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
+                             place.latitude, place.longitude, "near", m.surface)
     return place
 
 
@@ -1637,7 +1720,7 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
         return place
     for an in analyses:
         for m in an.mentions:
-            if (m.kind != "place" or m.embedded or m.masthead
+            if (m.kind != "place" or m.embedded or m.masthead or m.nonevent or m.weak_nonevent  # "a hospital in X"
                     or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
                     or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
                 continue
