@@ -837,3 +837,11 @@ def test_a_big_city_owning_a_square_is_the_place(sentence, location):
 def test_swahili_ya_and_persian_wa_join_one_name(sentence, location):
     """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"): one name, as "Dar es Salaam"."""
     assert resolve_place(sentence, article=sentence).location == location
+
+
+def test_a_camp_folds_into_the_quarter_the_gazetteer_lacks():
+    """ "Nasr Camp in Hay Dimashq (Tripoli)": a camp is recorded as the place it is in, also one the gazetteer
+    lacks."""
+    sentence = "On 3 May 2020, GNA forces attacked LNA forces in Nasr Camp in Hay Dimashq (Tripoli). No casualties."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Hay Dimashq", "LBY")

@@ -1301,10 +1301,11 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     if m.ptype in rules.city_part and not (first_res is not None and first_res.kind == "city"
                                            and first_res.pop >= BIG_CITY):
         return 0
-    if m.ptype in rules.sub_city and (settlement or first.kind == "unknown" and not first.ptype):
-        return 1                             # "X neighborhood, Kolofata": a town the gazetteer lacks is still one
+    untyped_unknown = first.kind == "unknown" and not first.ptype    # a town the gazetteer lacks is still one
+    if m.ptype in rules.sub_city and (settlement or untyped_unknown):
+        return 1                             # "X neighborhood, Kolofata"
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
-            and (settlement or 2 <= first.rank <= 4) and not own_inside):
+            and (settlement or 2 <= first.rank <= 4 or untyped_unknown) and not own_inside):
         return 1
     # "Charpara village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
