@@ -845,3 +845,10 @@ def test_a_camp_folds_into_the_quarter_the_gazetteer_lacks():
     sentence = "On 3 May 2020, GNA forces attacked LNA forces in Nasr Camp in Hay Dimashq (Tripoli). No casualties."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Hay Dimashq", "LBY")
+
+
+def test_a_name_head_after_a_lowercase_article_is_a_whole_name():
+    """ "in al Bab": "Bab" alone is no place, but with its article it names the town."""
+    sentence = "On 2 May 2020, a roadside bomb killed a soldier in al Bab, northeast of Aleppo."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location.replace("ā", "a"), place.country_code) == ("Al Bab", "SYR")

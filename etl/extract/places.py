@@ -464,8 +464,9 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                         and surface not in gaz.city_alias):
                     continue
                 if ((low in rules.not_place or key in rules.not_place or low in rules.facility_words)
-                        and not _typed_after(text, toks, end, rules)):      # "Austins Bar & Grill"
-                    continue
+                        and not _typed_after(text, toks, end, rules)        # "Austins Bar & Grill"
+                        and not (low in rules.name_heads and pos and toks.lower[pos - 1] in ("al", "el"))):
+                    continue                 # ... but "in al Bab": a name head after its article is a whole name
             hit = _lookup(gaz, surface, key)
             if hit:
                 found = (end, hit, key, surface)
