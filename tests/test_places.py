@@ -852,3 +852,11 @@ def test_a_name_head_after_a_lowercase_article_is_a_whole_name():
     sentence = "On 2 May 2020, a roadside bomb killed a soldier in al Bab, northeast of Aleppo."
     place = resolve_place(sentence, article=sentence)
     assert (place.location.replace("ā", "a"), place.country_code) == ("Al Bab", "SYR")
+
+
+def test_a_plural_type_word_types_each_listed_name():
+    """ "in Al Jawf, Marib and Shabwah governorates": each is a governorate, so Al Jawf is Yemen's, not the Libyan
+    town of that name."""
+    sentence = "On 4 May 2020, militias shelled positions in Al Jawf, Marib and Shabwah governorates, killing 2."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.admin1, place.country_code, place.geo_precision) == ("Al Jawf", "YEM", "admin1")

@@ -655,6 +655,17 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
 def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None:
     by_start = {m.t0: m for m in mentions if m.kind != "capital"}
+    # "in Al Jawf, Ad Dali and Taizz governorates": a plural type word is each listed name's type
+    for i, m in enumerate(mentions):
+        if not (m.ptype and m.ptype.endswith("s") and m.ptype[:-1] in rules.place_types):
+            continue
+        later = m
+        for p in reversed(mentions[:i]):
+            between = [toks.lower[k] for k in range(p.after, later.t0)]
+            if between not in ([","], ["and"], [",", "and"]) or p.ptype or p.kind not in ("place", "unknown"):
+                break
+            p.ptype, p.rank = m.ptype, m.rank
+            later = p
     for m in mentions:
         # "Denver's Park Hill neighborhood": the possessive town contains the next name.
         nxt = by_start.get(m.after)
