@@ -833,9 +833,12 @@ def test_a_big_city_owning_a_square_is_the_place(sentence, location):
 @pytest.mark.parametrize("sentence, location", [
     ("On 3 May 2020, soldiers clashed with militants at Kambi ya Simba (Beni, Nord-Kivu), killing 4.", "Kambi ya Simba"),
     ("On 8 May 2020, Taliban militants killed 2 soldiers in Tarnak wa Jaldak district, Zabul.", "Tarnak wa Jaldak"),
+    ("On 3 May 2020, Ukrainian forces fired machine guns at positions in the area of Posyolok imeni Frunze, Donetsk.",
+     "Posyolok imeni Frunze"),
 ])
 def test_swahili_ya_and_persian_wa_join_one_name(sentence, location):
-    """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"): one name, as "Dar es Salaam"."""
+    """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"), "Posyolok imeni Frunze" (Russian
+    "named after"): one name, as "Dar es Salaam"."""
     assert resolve_place(sentence, article=sentence).location == location
 
 
