@@ -863,3 +863,11 @@ def test_a_plural_type_word_types_each_listed_name():
     sentence = "On 4 May 2020, militias shelled positions in Al Jawf, Marib and Shabwah governorates, killing 2."
     place = resolve_place(sentence, article=sentence)
     assert (place.admin1, place.country_code, place.geo_precision) == ("Al Jawf", "YEM", "admin1")
+
+
+def test_a_street_direction_is_no_hamlet():
+    """ "in the area of Northwest 20th Avenue": a street's direction, not a hamlet of the county."""
+    event = "Two people were killed in a shooting in Hale County late Sunday night."
+    article = (event + "\n\nThe shooting happened outside an apartment complex in the area of Northwest 20th Avenue"
+               " and Northwest 62nd Street, deputies said.")
+    assert resolve_place(event, context=article, article=article).location == "Hale County"

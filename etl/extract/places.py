@@ -1654,7 +1654,8 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         for m in an.mentions:
             if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
-                    and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
+                    and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words
+                    and not set(m.key.split()) <= rules.part_prefixes):     # "Northwest 20th Avenue"
                 return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
                              place.latitude, place.longitude, "near", m.surface)
     return place
