@@ -871,3 +871,12 @@ def test_a_street_direction_is_no_hamlet():
     article = (event + "\n\nThe shooting happened outside an apartment complex in the area of Northwest 20th Avenue"
                " and Northwest 62nd Street, deputies said.")
     assert resolve_place(event, context=article, article=article).location == "Hale County"
+
+
+def test_the_place_of_a_series_of_attacks_is_not_the_incidents():
+    """ "This was one of three related attacks in Nahr-e Saraj district": the series' district; the incident is in
+    the village the first sentence names."""
+    text = ("03/02/2017: Assailants attacked a police checkpoint in Sorkh Dag, Helmand, Afghanistan. This was one of"
+            " three related attacks in Nahr-e Saraj district on this date. Four police officers were killed.")
+    place = resolve_place("Four police officers were killed.", context=text, article=text)
+    assert (place.location, place.admin1) == ("Sorkh Dag", "Helmand")

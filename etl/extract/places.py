@@ -653,6 +653,17 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
 
 
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
+# "This was one of four related attacks in Qush Tepa district on this date": the series' place, not the incident's.
+_SERIES = re.compile(r"\b(?:This|It) was (?:one|the (?:first|second|third|last)) of\b[^.]*")
+
+
+def _mark_series(text: str, mentions: list[_Mention]) -> None:
+    for match in _SERIES.finditer(text):
+        for m in mentions:
+            if match.start() <= m.start < match.end():
+                m.nonevent, m.locative = True, False
+
+
 def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None:
     by_start = {m.t0: m for m in mentions if m.kind != "capital"}
     # "in Al Jawf, Ad Dali and Taizz governorates": a plural type word is each listed name's type
@@ -813,6 +824,7 @@ def _analyse(text: str) -> _Analysis:
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
     _link_chains(mentions, toks, rules)
+    _mark_series(text, mentions)
     for m in mentions:
         if m.contained:
             m.weak = False                   # "(Rafah, North Sinai)": a chain's container is named as a place
