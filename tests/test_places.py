@@ -880,3 +880,11 @@ def test_the_place_of_a_series_of_attacks_is_not_the_incidents():
             " three related attacks in Nahr-e Saraj district on this date. Four police officers were killed.")
     place = resolve_place("Four police officers were killed.", context=text, article=text)
     assert (place.location, place.admin1) == ("Sorkh Dag", "Helmand")
+
+
+@pytest.mark.parametrize("town", ["Small Soppo", "New Bakassi"])
+def test_an_adjective_opens_a_town_name_the_gazetteer_lacks(town):
+    """ "in Small Soppo, South-West, Cameroon": "Small" alone is no place, but it opens a longer name."""
+    sentence = f"07/12/2018: Assailants opened fire on a military convoy in {town}, South-West, Cameroon."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == (town, "CMR")
