@@ -888,3 +888,10 @@ def test_an_adjective_opens_a_town_name_the_gazetteer_lacks(town):
     sentence = f"07/12/2018: Assailants opened fire on a military convoy in {town}, South-West, Cameroon."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == (town, "CMR")
+
+
+def test_a_town_some_kilometers_from_another_is_the_place():
+    """ "in Tangaye, 40 kilometers from Ouahigouya": Ouahigouya is the reference point, Tangaye the place."""
+    sentence = ("11/08/2018: Assailants attacked a gendarmerie station in Tangaye, 40 kilometers from Ouahigouya,"
+                " Yatenga, Nord, Burkina Faso. One officer was injured.")
+    assert resolve_place(sentence, article=sentence).location == "Tangaye"

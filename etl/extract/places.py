@@ -92,6 +92,7 @@ class _Rules:
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
     relation: frozenset[str]
+    distance_units: frozenset[str]
     place_types: dict[str, int]
     sub_city: frozenset[str]
     city_part: frozenset[str]
@@ -158,6 +159,7 @@ def _rules() -> _Rules:
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         relation=low(data["relation_words"]),
+        distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
@@ -628,7 +630,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     words = before[:k]
     if words:
         last = words[-1]
-        if len(words) >= 2 and last == "of" and words[-2] in rules.relation:
+        if len(words) >= 2 and (last == "of" and words[-2] in rules.relation
+                                or last == "from" and words[-2] in rules.distance_units):    # "65 km from X"
             m.relation = True
         elif last in rules.locative:
             m.locative, m.loc_word = True, last
