@@ -895,3 +895,13 @@ def test_a_town_some_kilometers_from_another_is_the_place():
     sentence = ("11/08/2018: Assailants attacked a gendarmerie station in Tangaye, 40 kilometers from Ouahigouya,"
                 " Yatenga, Nord, Burkina Faso. One officer was injured.")
     assert resolve_place(sentence, article=sentence).location == "Tangaye"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two US soldiers were killed and three were wounded in the attack.",
+    "At least 10 people, including two Japanese nationals, were killed.",
+])
+def test_whose_people_name_no_country_of_the_place(sentence):
+    """ "two US soldiers", "two Japanese nationals": whose people they were, not where the attack was."""
+    text = "04/23/2018: An assailant rammed a van into civilians in Calgary, Alberta, Canada. " + sentence
+    assert resolve_place(sentence, context=text, article=text).country_code == "CAN"
