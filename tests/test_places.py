@@ -900,6 +900,7 @@ def test_a_town_some_kilometers_from_another_is_the_place():
 @pytest.mark.parametrize("sentence", [
     "Two US soldiers were killed and three were wounded in the attack.",
     "At least 10 people, including two Japanese nationals, were killed.",
+    "The body of a Peruvian journalist was found near a farm.",
 ])
 def test_whose_people_name_no_country_of_the_place(sentence):
     """ "two US soldiers", "two Japanese nationals": whose people they were, not where the attack was."""
