@@ -906,3 +906,16 @@ def test_whose_people_name_no_country_of_the_place(sentence):
     """ "two US soldiers", "two Japanese nationals": whose people they were, not where the attack was."""
     text = "04/23/2018: An assailant rammed a van into civilians in Calgary, Alberta, Canada. " + sentence
     assert resolve_place(sentence, context=text, article=text).country_code == "CAN"
+
+
+def test_a_quadrant_of_a_street_address_is_no_place():
+    """ "in the 1900 block of 16th Street, Southeast": the address's quadrant, not a town; D.C. police name it."""
+    sentence = "Two men were shot on Thursday in the 1900 block of 16th Street, Southeast, D.C. police said."
+    assert resolve_place(sentence, article=sentence).location != "Southeast"
+
+
+def test_a_state_police_names_no_town():
+    """ "Ohio State Police say": the state, typed by its "State", is no town; the admin1 stands."""
+    sentence = "A boy, 13, accidentally shot himself in the foot, Ohio State Police say."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1) == (None, "Ohio")

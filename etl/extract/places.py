@@ -570,8 +570,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
             or name_words[-1] in rules.not_place):
         return []
-    if end - i == 1 and _is_acronym(toks, i):
-        return []
+    if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
+        return []                            # "DHS", "16th Street, Southeast"
     surface = text[toks.start[i]:toks.end[end - 1]]
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
@@ -1392,7 +1392,8 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if res is not None and res.kind == "admin1":
         # A province named alone is the incident's admin1; its name stands as location only when
         # not typed as a province (ACLED records "Ad Dali" for events across that governorate).
-        location = None if head.rank >= PROVINCE_RANK else name
+        typed = head.rank >= PROVINCE_RANK or rules.place_types.get(_last_word(name), 0) >= PROVINCE_RANK
+        location = None if typed else name                                  # not "Vermont State (Police)"
         score = cue + 0.2 + _country_fit(res.cc, ctx)
         return score, Place(location, res.admin1, _country_name(gaz, res.cc), gaz.iso3(res.cc),
                             res.lat, res.lon, "admin1", m.surface)
@@ -1670,8 +1671,7 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         for m in an.mentions:
             if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
-                    and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words
-                    and not set(m.key.split()) <= rules.part_prefixes):     # "Northwest 20th Avenue"
+                    and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
                              place.latitude, place.longitude, "near", m.surface)
     return place
