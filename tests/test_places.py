@@ -919,3 +919,11 @@ def test_a_state_police_names_no_town():
     sentence = "A boy, 13, accidentally shot himself in the foot, Ohio State Police say."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.admin1) == (None, "Ohio")
+
+
+@pytest.mark.parametrize("venue", ["the Corner Pocket Billiards and Lounge", "the Pine Lake Recreation Area"])
+def test_a_venue_is_no_town(venue):
+    """ "outside the Corner Pocket Billiards and Lounge": a business, not a town; the story's town stands."""
+    sentence = f"Police say one of three people shot outside {venue} on Sunday has died."
+    article = "3 shot at Sanford bar\n\n" + sentence
+    assert resolve_place(sentence, article=article).location == "Sanford"
