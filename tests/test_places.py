@@ -927,3 +927,12 @@ def test_a_venue_is_no_town(venue):
     sentence = f"Police say one of three people shot outside {venue} on Sunday has died."
     article = "3 shot at Sanford bar\n\n" + sentence
     assert resolve_place(sentence, article=article).location == "Sanford"
+
+
+def test_between_two_names_the_first_is_placed_by_what_follows_the_second():
+    """ "on the road between Nimr and Al-Tayha in the countryside of Dar'a": coders record the first name, and the
+    countryside placing the second places both."""
+    sentence = ("Around 4 May 2020, the bodies of 2 civilians were found on the road between Nimr and Al-Tayha in the"
+                " countryside of Dar'a.")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Nimr", "SYR")

@@ -686,6 +686,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         if m.possessive and nxt is not None and nxt.ptype and nxt.kind in ("place", "unknown"):
             nxt.containers.append(m)
             m.contained = True
+    peers = _between_peers(mentions, toks, by_start)
     for m in mentions:
         if m.embedded or m.kind in ("demonym", "country", "capital"):
             continue
@@ -756,15 +757,28 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         if m.near is not None and m.near.paren_chain:
             m.located, m.near.contained, m.near = True, False, None
         # "between Boulkiba and Titao (Titao, Loroum)": coders record the first; the units are both's
+        peer = peers.get(id(m))
+        if peer is not None:
+            peer.located = True
+            if not m.containers:
+                m.containers = list(peer.containers)
+
+
+def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> dict[int, _Mention]:
+    """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Abtaa and
+    Al-Ju'aylah in the countryside of Dar'a": Y too is put in the countryside)."""
+    peers = {}
+    for m in mentions:
         if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
             k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
             while k < len(toks.text) and toks.lower[k] in ("the", "a"):
                 k += 1
             peer = by_start.get(k) if k > m.after else None
             if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
-                peer.located = True
-                if not m.containers:
-                    m.containers = list(peer.containers)
+                peers[id(m)] = peer
+                if not peer.locative:
+                    peer.locative, peer.loc_word = True, "between"
+    return peers
 
 
 def _is_admin(m: _Mention) -> bool:
@@ -1669,7 +1683,7 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     rules = _rules()
     for an in analyses[:2] if cc == "US" else ():
         for m in an.mentions:
-            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
+            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent or m.located)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
