@@ -836,7 +836,106 @@ def test_a_big_city_owning_a_square_is_the_place(sentence, location):
 @pytest.mark.parametrize("sentence, location", [
     ("On 3 May 2020, soldiers clashed with militants at Kambi ya Simba (Beni, Nord-Kivu), killing 4.", "Kambi ya Simba"),
     ("On 8 May 2020, Taliban militants killed 2 soldiers in Tarnak wa Jaldak district, Zabul.", "Tarnak wa Jaldak"),
+    ("On 3 May 2020, Ukrainian forces fired machine guns at positions in the area of Posyolok imeni Frunze, Donetsk.",
+     "Posyolok imeni Frunze"),
 ])
 def test_swahili_ya_and_persian_wa_join_one_name(sentence, location):
-    """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"): one name, as "Dar es Salaam"."""
+    """ "Kambi ya Simba" (Swahili "of"), "Tarnak wa Jaldak" (Persian/Arabic "and"), "Posyolok imeni Frunze" (Russian
+    "named after"): one name, as "Dar es Salaam"."""
     assert resolve_place(sentence, article=sentence).location == location
+
+
+def test_a_camp_folds_into_the_quarter_the_gazetteer_lacks():
+    """ "Nasr Camp in Hay Dimashq (Tripoli)": a camp is recorded as the place it is in, also one the gazetteer
+    lacks."""
+    sentence = "On 3 May 2020, GNA forces attacked LNA forces in Nasr Camp in Hay Dimashq (Tripoli). No casualties."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Hay Dimashq", "LBY")
+
+
+def test_a_name_head_after_a_lowercase_article_is_a_whole_name():
+    """ "in al Bab": "Bab" alone is no place, but with its article it names the town."""
+    sentence = "On 2 May 2020, a roadside bomb killed a soldier in al Bab, northeast of Aleppo."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location.replace("ā", "a"), place.country_code) == ("Al Bab", "SYR")
+
+
+def test_a_plural_type_word_types_each_listed_name():
+    """ "in Al Jawf, Marib and Shabwah governorates": each is a governorate, so Al Jawf is Yemen's, not the Libyan
+    town of that name."""
+    sentence = "On 4 May 2020, militias shelled positions in Al Jawf, Marib and Shabwah governorates, killing 2."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.admin1, place.country_code, place.geo_precision) == ("Al Jawf", "YEM", "admin1")
+
+
+def test_a_street_direction_is_no_hamlet():
+    """ "in the area of Northwest 20th Avenue": a street's direction, not a hamlet of the county."""
+    event = "Two people were killed in a shooting in Hale County late Sunday night."
+    article = (event + "\n\nThe shooting happened outside an apartment complex in the area of Northwest 20th Avenue"
+               " and Northwest 62nd Street, deputies said.")
+    assert resolve_place(event, context=article, article=article).location == "Hale County"
+
+
+def test_the_place_of_a_series_of_attacks_is_not_the_incidents():
+    """ "This was one of three related attacks in Nahr-e Saraj district": the series' district; the incident is in
+    the village the first sentence names."""
+    text = ("03/02/2017: Assailants attacked a police checkpoint in Sorkh Dag, Helmand, Afghanistan. This was one of"
+            " three related attacks in Nahr-e Saraj district on this date. Four police officers were killed.")
+    place = resolve_place("Four police officers were killed.", context=text, article=text)
+    assert (place.location, place.admin1) == ("Sorkh Dag", "Helmand")
+
+
+@pytest.mark.parametrize("town", ["Small Soppo", "New Bakassi"])
+def test_an_adjective_opens_a_town_name_the_gazetteer_lacks(town):
+    """ "in Small Soppo, South-West, Cameroon": "Small" alone is no place, but it opens a longer name."""
+    sentence = f"07/12/2018: Assailants opened fire on a military convoy in {town}, South-West, Cameroon."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == (town, "CMR")
+
+
+def test_a_town_some_kilometers_from_another_is_the_place():
+    """ "in Tangaye, 40 kilometers from Ouahigouya": Ouahigouya is the reference point, Tangaye the place."""
+    sentence = ("11/08/2018: Assailants attacked a gendarmerie station in Tangaye, 40 kilometers from Ouahigouya,"
+                " Yatenga, Nord, Burkina Faso. One officer was injured.")
+    assert resolve_place(sentence, article=sentence).location == "Tangaye"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two US soldiers were killed and three were wounded in the attack.",
+    "At least 10 people, including two Japanese nationals, were killed.",
+    "The body of a Peruvian journalist was found near a farm.",
+])
+def test_whose_people_name_no_country_of_the_place(sentence):
+    """ "two US soldiers", "two Japanese nationals": whose people they were, not where the attack was."""
+    text = "04/23/2018: An assailant rammed a van into civilians in Calgary, Alberta, Canada. " + sentence
+    assert resolve_place(sentence, context=text, article=text).country_code == "CAN"
+
+
+def test_a_quadrant_of_a_street_address_is_no_place():
+    """ "in the 1900 block of 16th Street, Southeast": the address's quadrant, not a town; D.C. police name it."""
+    sentence = "Two men were shot on Thursday in the 1900 block of 16th Street, Southeast, D.C. police said."
+    assert resolve_place(sentence, article=sentence).location != "Southeast"
+
+
+def test_a_state_police_names_no_town():
+    """ "Ohio State Police say": the state, typed by its "State", is no town; the admin1 stands."""
+    sentence = "A boy, 13, accidentally shot himself in the foot, Ohio State Police say."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1) == (None, "Ohio")
+
+
+@pytest.mark.parametrize("venue", ["the Corner Pocket Billiards and Lounge", "the Pine Lake Recreation Area"])
+def test_a_venue_is_no_town(venue):
+    """ "outside the Corner Pocket Billiards and Lounge": a business, not a town; the story's town stands."""
+    sentence = f"Police say one of three people shot outside {venue} on Sunday has died."
+    article = "3 shot at Sanford bar\n\n" + sentence
+    assert resolve_place(sentence, article=article).location == "Sanford"
+
+
+def test_between_two_names_the_first_is_placed_by_what_follows_the_second():
+    """ "on the road between Nimr and Al-Tayha in the countryside of Dar'a": coders record the first name, and the
+    countryside placing the second places both."""
+    sentence = ("Around 4 May 2020, the bodies of 2 civilians were found on the road between Nimr and Al-Tayha in the"
+                " countryside of Dar'a.")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Nimr", "SYR")

@@ -94,6 +94,7 @@ class _Rules:
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
     relation: frozenset[str]
+    distance_units: frozenset[str]
     place_types: dict[str, int]
     sub_city: frozenset[str]
     city_part: frozenset[str]
@@ -160,6 +161,7 @@ def _rules() -> _Rules:
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         relation=low(data["relation_words"]),
+        distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
@@ -466,8 +468,9 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                         and surface not in gaz.city_alias):
                     continue
                 if ((low in rules.not_place or key in rules.not_place or low in rules.facility_words)
-                        and not _typed_after(text, toks, end, rules)):      # "Austins Bar & Grill"
-                    continue
+                        and not _typed_after(text, toks, end, rules)        # "Austins Bar & Grill"
+                        and not (low in rules.name_heads and pos and toks.lower[pos - 1] in ("al", "el"))):
+                    continue                 # ... but "in al Bab": a name head after its article is a whole name
             hit = _lookup(gaz, surface, key)
             if hit:
                 found = (end, hit, key, surface)
@@ -569,8 +572,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
             or name_words[-1] in rules.not_place):
         return []
-    if end - i == 1 and _is_acronym(toks, i):
-        return []
+    if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
+        return []                            # "DHS", "16th Street, Southeast"
     surface = text[toks.start[i]:toks.end[end - 1]]
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
@@ -629,7 +632,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     words = before[:k]
     if words:
         last = words[-1]
-        if len(words) >= 2 and last == "of" and words[-2] in rules.relation:
+        if len(words) >= 2 and (last == "of" and words[-2] in rules.relation
+                                or last == "from" and words[-2] in rules.distance_units):    # "65 km from X"
             m.relation = True
         elif last in rules.locative:
             m.locative, m.loc_word = True, last
@@ -654,14 +658,37 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
 
 
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
+# "This was one of four related attacks in Qush Tepa district on this date": the series' place, not the incident's.
+_SERIES = re.compile(r"\b(?:This|It) was (?:one|the (?:first|second|third|last)) of\b[^.]*")
+
+
+def _mark_series(text: str, mentions: list[_Mention]) -> None:
+    for match in _SERIES.finditer(text):
+        for m in mentions:
+            if match.start() <= m.start < match.end():
+                m.nonevent, m.locative = True, False
+
+
 def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None:
     by_start = {m.t0: m for m in mentions if m.kind != "capital"}
+    # "in Al Jawf, Ad Dali and Taizz governorates": a plural type word is each listed name's type
+    for i, m in enumerate(mentions):
+        if not (m.ptype and m.ptype.endswith("s") and m.ptype[:-1] in rules.place_types):
+            continue
+        later = m
+        for p in reversed(mentions[:i]):
+            between = [toks.lower[k] for k in range(p.after, later.t0)]
+            if between not in ([","], ["and"], [",", "and"]) or p.ptype or p.kind not in ("place", "unknown"):
+                break
+            p.ptype, p.rank = m.ptype, m.rank
+            later = p
     for m in mentions:
         # "Denver's Park Hill neighborhood": the possessive town contains the next name.
         nxt = by_start.get(m.after)
         if m.possessive and nxt is not None and nxt.ptype and nxt.kind in ("place", "unknown"):
             nxt.containers.append(m)
             m.contained = True
+    peers = _between_peers(mentions, toks, by_start)
     for m in mentions:
         if m.embedded or m.kind in ("demonym", "country", "capital"):
             continue
@@ -732,15 +759,28 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         if m.near is not None and m.near.paren_chain:
             m.located, m.near.contained, m.near = True, False, None
         # "between Boulkiba and Titao (Titao, Loroum)": coders record the first; the units are both's
+        peer = peers.get(id(m))
+        if peer is not None:
+            peer.located = True
+            if not m.containers:
+                m.containers = list(peer.containers)
+
+
+def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> dict[int, _Mention]:
+    """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Abtaa and
+    Al-Ju'aylah in the countryside of Dar'a": Y too is put in the countryside)."""
+    peers = {}
+    for m in mentions:
         if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
             k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
             while k < len(toks.text) and toks.lower[k] in ("the", "a"):
                 k += 1
             peer = by_start.get(k) if k > m.after else None
             if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
-                peer.located = True
-                if not m.containers:
-                    m.containers = list(peer.containers)
+                peers[id(m)] = peer
+                if not peer.locative:
+                    peer.locative, peer.loc_word = True, "between"
+    return peers
 
 
 def _is_admin(m: _Mention) -> bool:
@@ -803,6 +843,7 @@ def _analyse(text: str) -> _Analysis:
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
     _link_chains(mentions, toks, rules)
+    _mark_series(text, mentions)
     for m in mentions:
         if m.contained:
             m.weak = False                   # "(Rafah, North Sinai)": a chain's container is named as a place
@@ -831,7 +872,8 @@ def _analyse(text: str) -> _Analysis:
             # Africa": whose, not where. A hint of where at most.
             before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
             side = before >= 0 and toks.lower[before] in ("by", "from") \
-                or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country
+                or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country \
+                or m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym  # "US soldiers"
             evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
             if m.t0 and toks.lower[m.t0 - 1] == "in" and not _modifies(toks, m.after):
@@ -1308,10 +1350,11 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     if m.ptype in rules.city_part and not (first_res is not None and first_res.kind == "city"
                                            and first_res.pop >= BIG_CITY):
         return 0
-    if m.ptype in rules.sub_city and (settlement or first.kind == "unknown" and not first.ptype):
-        return 1                             # "X neighborhood, Kolofata": a town the gazetteer lacks is still one
+    untyped_unknown = first.kind == "unknown" and not first.ptype    # a town the gazetteer lacks is still one
+    if m.ptype in rules.sub_city and (settlement or untyped_unknown):
+        return 1                             # "X neighborhood, Kolofata"
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
-            and (settlement or 2 <= first.rank <= 4) and not own_inside):
+            and (settlement or 2 <= first.rank <= 4 or untyped_unknown) and not own_inside):
         return 1
     # "Charpara village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
@@ -1370,7 +1413,8 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if res is not None and res.kind == "admin1":
         # A province named alone is the incident's admin1; its name stands as location only when
         # not typed as a province (ACLED records "Ad Dali" for events across that governorate).
-        location = None if head.rank >= PROVINCE_RANK else name
+        typed = head.rank >= PROVINCE_RANK or rules.place_types.get(_last_word(name), 0) >= PROVINCE_RANK
+        location = None if typed else name                                  # not "Vermont State (Police)"
         score = cue + 0.2 + _country_fit(res.cc, ctx)
         return score, Place(location, res.admin1, _country_name(gaz, res.cc), gaz.iso3(res.cc),
                             res.lat, res.lon, "admin1", m.surface)
@@ -1648,7 +1692,7 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     rules = _rules()
     for an in analyses[:2] if cc == "US" else ():
         for m in an.mentions:
-            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent)
+            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent or m.located)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
