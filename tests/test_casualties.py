@@ -41,6 +41,7 @@ def test_figures(sentence, expected):
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
     "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
     "A jury will decide whether he dies for killing 12 people at a theater three years ago.",   # an event years past
+    "Rash of homicides pushes the year's toll to 85",                                           # a city's count
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
