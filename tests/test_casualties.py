@@ -540,11 +540,13 @@ def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The man who shot a woman was killed by police.", [("hit", 1)]),
+    # the woman was shot; the man who shot her was killed
+    ("The man who shot a woman was killed by police.", [("hit", 1), ("killed", 1)]),
     ("A dog that bit a child after attacking a mail carrier is dead.", []),
+    ("A robbery suspect who shot a police dog and fled on Monday has been found dead.", [("killed", 1)]),
 ])
 def test_the_object_of_a_verb_is_not_the_subject_of_the_next(sentence, expected):
-    assert figures(sentence) == expected
+    assert sorted(figures(sentence)) == sorted(expected)
 
 
 def test_an_attacker_named_before_a_clause_is_not_the_victim():

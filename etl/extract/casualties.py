@@ -169,7 +169,9 @@ def _rx() -> dict:
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
                                rf"(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
+                               # "A robbery suspect who shot a police dog has been found dead": the clause's subject
+                               rf"(?:,?\s+who(?:\s+(?!(?:was|had|has|is)\b)[^,.;]{{1,80}}?(?=\s+(?:was|had\s+been|has\s+been)\b))?)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
