@@ -432,6 +432,17 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
         == [("wounded", 3)]
     assert figures("Five men were wounded, and the man arrested was one of those injured.") == [("wounded", 5)]
     assert figures("In addition to the two gunmen, one guard was killed.") == [("killed", 2), ("killed", 1)]
+    # the last detail of a list after a dash
+    assert figures("Nine people were injured -- one in critical condition, one in serious condition and seven in "
+                   "stable condition.") == [("wounded", 9)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
+    ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
+])
+def test_people_in_a_hospital_s_condition_are_wounded(sentence, expected):
+    assert figures(sentence) == expected
 
 
 def test_also_in_an_aside_does_not_make_a_figure_an_addition():
