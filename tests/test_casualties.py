@@ -440,6 +440,7 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
 @pytest.mark.parametrize("sentence, expected", [
     ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
     ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
+    ("Both victims were treated and released to their parents.", [("wounded", 2)]),
 ])
 def test_people_in_a_hospital_s_condition_are_wounded(sentence, expected):
     assert figures(sentence) == expected
