@@ -232,6 +232,18 @@ def test_restatements_count_once(text, killed):
     assert m.killed == killed
 
 
+@pytest.mark.parametrize("text, killed", [
+    # one killed and then himself: the two who died
+    ("On 1 June 2021, a man killed one person and wounded three others at a factory in Kassala before killing "
+     "himself. Police said two people died in the shooting.", 2),
+    # a gunman who killed himself after the figure of his victims adds to it
+    ("Three people were killed at an office in Kassala on 1 June 2021. The gunman then killed himself.", 4),
+])
+def test_a_self_inflicted_death_beside_others_is_one_of_its_sentence_s_figure(text, killed):
+    (m,) = _rows(text)
+    assert m.killed == killed
+
+
 def test_also_joins_the_other_outcome_of_its_own_sentence():
     # "also wounded" after the death in its sentence: the same three people the next sentence counts
     (m,) = _rows("A boy was killed in a shooting in Kassala on 1 June 2021 that also wounded three people. Three "

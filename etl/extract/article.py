@@ -356,8 +356,17 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             before = set()
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         more: list[Count] = []
+        # a self-inflicted death beside the others its sentence reports is one more of them ("killed two people and
+        # then himself": three), not one more on top of the incident's figure, which may count him already ("three
+        # people died" told elsewhere)
+        others = any(j.kind == kind and not j.additive and not j.other and _key(j) != "<self>" for j in items)
         for i in (i for i in items if i.kind == kind):
             key = _key(i)
+            if key == "<self>" and others:
+                if key not in seen:
+                    parts.setdefault(key, _phrased(i))
+                seen.add(key)
+                continue
             # "two other policemen were killed" continues policemen killed in the sentence before; "four others
             # wounded" after the dead (in its sentence or the one before), or with no figure of its kind just
             # before, stands alone
