@@ -70,7 +70,6 @@ _NEEDS = {
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
     "name_dead": ("dead",),
-    "names": (" and ",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
@@ -119,9 +118,6 @@ def _rx() -> dict:
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
-    # a person's full name, and the age after it: "Jane Doe", "John Q. Roe-Smith, 26,"
-    full_name = (rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+[A-Z]\.)?"
-                 rf"(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){{1,2}})(?:\s*,\s*\d{{1,3}}(?=\s*,|\s+and\b))?")
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
@@ -192,11 +188,6 @@ def _rx() -> dict:
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
-        # people named one by one, a passive verb after them: "John Doe, 60, and Jim Roe, 26, died at the scene",
-        # "Jane Doe and John Roe were wounded" (not "Doe and Roe shot a man": an active verb's subjects)
-        "names": re.compile(rf"(?<![\w-])(?P<names>{full_name}(?:\s*,\s*{full_name}){{0,4}}\s*,?\s+and\s+{full_name}),?\s+"
-                            rf"(?:(?:were|have\s+been|had\s+been)\s+(?:(?:both|all|later|also|each)\s+)?(?:\w+ly\s+)?"
-                            rf"{_outcome('q')}|(?:both\s+|all\s+|later\s+)?(?P<d_killed>died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -590,10 +581,6 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in finditer("names"):
-        kind = "killed" if m.group("d_killed") else _kind(m, "q")
-        n = len([part for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if part[:1].isupper()])
-        items.append(_item(sentence, kind, Count(n, n, n, m.group("names")), m.start(), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
