@@ -40,6 +40,8 @@ def test_figures(sentence, expected):
     "Police could not say how many people were wounded in the brawl.",            # a question
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
     "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
+    "A jury will decide whether he dies for killing 12 people at a theater three years ago.",   # an event years past
+    "Rash of homicides pushes the year's toll to 85",                                           # a city's count
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
@@ -430,6 +432,18 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
         == [("wounded", 3)]
     assert figures("Five men were wounded, and the man arrested was one of those injured.") == [("wounded", 5)]
     assert figures("In addition to the two gunmen, one guard was killed.") == [("killed", 2), ("killed", 1)]
+    # the last detail of a list after a dash
+    assert figures("Nine people were injured -- one in critical condition, one in serious condition and seven in "
+                   "stable condition.") == [("wounded", 9)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
+    ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
+    ("Both victims were treated and released to their parents.", [("wounded", 2)]),
+])
+def test_people_in_a_hospital_s_condition_are_wounded(sentence, expected):
+    assert figures(sentence) == expected
 
 
 def test_also_in_an_aside_does_not_make_a_figure_an_addition():
@@ -538,11 +552,13 @@ def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The man who shot a woman was killed by police.", [("hit", 1)]),
+    # the woman was shot; the man who shot her was killed
+    ("The man who shot a woman was killed by police.", [("hit", 1), ("killed", 1)]),
     ("A dog that bit a child after attacking a mail carrier is dead.", []),
+    ("A robbery suspect who shot a police dog and fled on Monday has been found dead.", [("killed", 1)]),
 ])
 def test_the_object_of_a_verb_is_not_the_subject_of_the_next(sentence, expected):
-    assert figures(sentence) == expected
+    assert sorted(figures(sentence)) == sorted(expected)
 
 
 def test_an_attacker_named_before_a_clause_is_not_the_victim():
@@ -577,17 +593,6 @@ def test_an_including_aside_ends_at_its_comma():
     assert figures("At least 9 people were killed, including the two gunmen, and at least 30 others were "
                    "injured in the attack.") == [("killed", 9), ("wounded", 30)]
     assert figures("Airstrikes killed at least 26 people, including four children.") == [("killed", 26)]
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("Adam Karimi, 60, and Omar Rahman, 26, died at the scene.", [("killed", 2)]),
-    ("Adam Karimi, Omar Rahman and Sara Ali were shot near the market.", [("hit", 3)]),
-    ("Adam Karimi and Omar Rahman were both seriously wounded.", [("wounded", 2)]),
-    # the subjects of an active verb are not its victims
-    ("Police said Adam Karimi and Omar Rahman attacked the guards.", []),
-])
-def test_people_named_one_by_one(sentence, expected):
-    assert figures(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [

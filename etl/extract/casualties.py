@@ -42,7 +42,6 @@ _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
-_OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 _MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
@@ -56,7 +55,8 @@ _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
-                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering", re.I)
+                    r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
+                    r"|treated", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -70,7 +70,6 @@ _NEEDS = {
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
     "name_dead": ("dead",),
-    "names": (" and ",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
@@ -119,9 +118,6 @@ def _rx() -> dict:
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
-    # a person's full name, and the age after it: "Jane Doe", "John Q. Roe-Smith, 26,"
-    full_name = (rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+[A-Z]\.)?"
-                 rf"(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){{1,2}})(?:\s*,\s*\d{{1,3}}(?=\s*,|\s+and\b))?")
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
@@ -169,7 +165,9 @@ def _rx() -> dict:
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
                                rf"(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?,)?"
                                # "Damon Sochko, 16, of Morgantown, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)(?:,?\s+who)?\s+"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
+                               # "A robbery suspect who shot a police dog has been found dead": the clause's subject
+                               rf"(?:,?\s+who(?:\s+(?!(?:was|had|has|is)\b)[^,.;]{{1,80}}?(?=\s+(?:was|had\s+been|has\s+been)\b))?)?\s+"
                                rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
@@ -190,11 +188,6 @@ def _rx() -> dict:
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
-        # people named one by one, a passive verb after them: "John Doe, 60, and Jim Roe, 26, died at the scene",
-        # "Jane Doe and John Roe were wounded" (not "Doe and Roe shot a man": an active verb's subjects)
-        "names": re.compile(rf"(?<![\w-])(?P<names>{full_name}(?:\s*,\s*{full_name}){{0,4}}\s*,?\s+and\s+{full_name}),?\s+"
-                            rf"(?:(?:were|have\s+been|had\s+been)\s+(?:(?:both|all|later|also|each)\s+)?(?:\w+ly\s+)?"
-                            rf"{_outcome('q')}|(?:both\s+|all\s+|later\s+)?(?P<d_killed>died))\b", re.I),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -588,10 +581,6 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in finditer("names"):
-        kind = "killed" if m.group("d_killed") else _kind(m, "q")
-        n = len([part for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if part[:1].isupper()])
-        items.append(_item(sentence, kind, Count(n, n, n, m.group("names")), m.start(), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -599,10 +588,7 @@ def _candidates(sentence: str) -> list[Item]:
         items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
                            m.start(), m.end()))
     for m in finditer("attacker"):
-        # one who took his own life adds to the others' figure as their attacker where the sentence calls him one
-        # ("the gunman then killed himself"); "a boy shot himself dead" is the one death
-        attacker = not _OWN_LIFE.search(m.group(0)) or bool(rx["attackers"].search(sentence))
-        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=attacker, other=False))
+        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
 
     for m in finditer("noun"):
         if re.fullmatch(_YEAR, m.group("num").strip()):
@@ -704,7 +690,9 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
     injured"."""
     if item.additive or item.final:
         return False
-    detail = re.search(r"[,;:—–]\s*$|\s-\s*$", sentence[:item.start]) \
+    # (the last of such details: "nine were injured -- one in critical condition, one in serious condition and
+    # seven in good condition")
+    detail = re.search(r"[,;:—–]\s*$|\s-\s*$|(?:--|[—–]|,)[^.;]*?\band\s+$", sentence[:item.start]) \
         or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
     return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
                                 and o.count.best > item.count.best for o in items)
