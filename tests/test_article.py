@@ -258,13 +258,18 @@ def test_restatements_count_once(text, killed):
 
 
 @pytest.mark.parametrize("text, killed", [
+    # the father who shot himself is one of the two found dead
+    ("On 1 June 2021, police found a girl and her father dead in a house in Kassala. Police said the father shot his "
+     "daughter and then turned the gun on himself.", 2),
+    # the man who died is the one who shot himself
+    ("On 1 June 2021, a man died in a shooting in Kassala. Police said the man accidentally shot himself dead.", 1),
     # one killed and then himself: the two who died
     ("On 1 June 2021, a man killed one person and wounded three others at a factory in Kassala before killing "
      "himself. Police said two people died in the shooting.", 2),
     # a gunman who killed himself after the figure of his victims adds to it
     ("Three people were killed at an office in Kassala on 1 June 2021. The gunman then killed himself.", 4),
 ])
-def test_a_self_inflicted_death_beside_others_is_one_of_its_sentence_s_figure(text, killed):
+def test_a_self_inflicted_death_is_counted_with_its_own_sentence_s_figure(text, killed):
     (m,) = _rows(text)
     assert m.killed == killed
 

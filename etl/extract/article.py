@@ -370,21 +370,23 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             before = set()
         parts: dict[str, Count] = {}  # by phrase: a headline pasted twice into one run-on "sentence" counts once
         more: list[Count] = []
-        # a self-inflicted death beside the others its sentence reports is one more of them ("killed two people and
-        # then himself": three), not one more on top of the incident's figure, which may count him already ("three
-        # people died" told elsewhere)
+        # a self-inflicted death is one more of the deaths its sentence reports ("killed two people and then
+        # himself"); alone in its sentence, it adds to the incident's figure only as its attacker's ("the gunman
+        # then killed himself"), else it is the one death ("a man shot himself dead"), which another sentence's
+        # figure may count already ("found the girl and her father dead"); told again beside others, he is among
+        # them ("believed Smith had died ... now believe he took his own life")
         others = any(j.kind == kind and not j.additive and not j.other and _key(j) != "<self>" for j in items)
         for i in (i for i in items if i.kind == kind):
             key = _key(i)
-            if key == "<self>" and others:
-                if key not in seen:
+            if key == "<self>":
+                if not others and i.additive and key not in seen:
+                    extra.append(_phrased(i))
+                elif not (others and key in seen):
                     parts.setdefault(key, _phrased(i))
-                seen.add(key)
-                continue
             # "two other policemen were killed" continues policemen killed in the sentence before; "four others
             # wounded" after the dead (in its sentence or the one before), or with no figure of its kind just
             # before, stands alone
-            if i.other and run is not None and kind in before and not any(
+            elif i.other and run is not None and kind in before and not any(
                     j.kind != kind and j.start < i.start for j in items):
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
@@ -393,7 +395,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 # price: "2 soldiers were killed and 2 civilians were killed" reads 2 (a chain, "2 soldiers and 2
                 # civilians were killed", still reads 4)
                 same = any(p.best == i.count.best > 1 for p in parts.values())
-                if not (key == "<self>" and key in seen) and not same:
+                if not same:
                     parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))

@@ -42,6 +42,7 @@ _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
+_OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
 _MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
@@ -588,7 +589,10 @@ def _candidates(sentence: str) -> list[Item]:
         items.append(_item(sentence, "killed" if m.group("died") or m.group("fatally") else "hit", one,
                            m.start(), m.end()))
     for m in finditer("attacker"):
-        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=True, other=False))
+        # one who took his own life adds to the others' figure as their attacker where the sentence calls him one
+        # ("the gunman then killed himself"); "a boy shot himself dead" is the one death
+        attacker = not _OWN_LIFE.search(m.group(0)) or bool(rx["attackers"].search(sentence))
+        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), additive=attacker, other=False))
 
     for m in finditer("noun"):
         if re.fullmatch(_YEAR, m.group("num").strip()):
