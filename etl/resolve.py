@@ -11,8 +11,8 @@ Rules (each written once, here):
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
-  the same age), event types and perpetrators do not contradict each other, and the killed figures are compatible
-  (a toll may rise). Of several, the one repeating the killed (then the wounded) figure is the best.
+  the same age), event types (a protest only with a protest) and perpetrators do not contradict each other, and
+  the killed figures are compatible (a toll may rise). Of several, the one repeating the killed (then the wounded) figure is the best.
 - A follow-up (an arrest, a trial, a funeral) is dated by its own news and often placed elsewhere: a mention also
   joins an incident up to FOLLOW_UP_DAYS away when they have a person in common, given with an age by at least one
   of them (`people`), in the same state, or two such people anywhere in the country. A second index by name finds
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from etl.schema import INCIDENT_COLUMNS
+from etl.schema import INCIDENT_COLUMNS, PROTEST
 
 PLACE_KM = 25            # two places this close are the same place for merging (one of them only "near" a town)
 EXACT_PLACE_KM = 10      # ... and when both are exact places with different names
@@ -142,6 +142,9 @@ def _states_agree(a: dict, b: dict) -> bool:
 
 
 def _events_agree(a: str | None, b: str | None) -> bool:
+    """Compatible kinds of violence; an unstated kind fits any, but a protest is no violence: it is only itself."""
+    if PROTEST in (a, b):
+        return a == b
     return not a or not b or a == b or any(a in g and b in g for g in COMPATIBLE_EVENTS)
 
 

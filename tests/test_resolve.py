@@ -249,3 +249,13 @@ def test_one_outlet_s_undated_reports_of_later_days_are_other_incidents():
                 evidence="The death toll from the strikes on Gaza rises to 110."),
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "c#1", "d#1"], ["b#1"]]
+
+
+def test_a_protest_merges_with_reports_of_that_protest_only_never_with_violence():
+    rows = incidents([
+        mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), event_type="protest"),
+        mention("b#1", "b", D(2024, 5, 7), D(2024, 5, 6), event_type="protest"),
+        mention("c#1", "c", D(2024, 5, 7), D(2024, 5, 6), killed=2, event_type=None),   # a killing of no stated kind
+        mention("d#1", "d", D(2024, 5, 7), D(2024, 5, 6), killed=2, event_type="shooting"),
+    ])
+    assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["c#1", "d#1"]]
