@@ -12,7 +12,8 @@ Rules (each written once, here):
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
   the same age), event types (a protest only with a protest) and perpetrators do not contradict each other, and
-  the killed figures are compatible (a toll may rise). Of several, the one repeating the killed (then the wounded) figure is the best.
+  the killed figures are compatible (a toll may rise). Of several, the one repeating the killed (then the
+  wounded) figure is the best.
 - A follow-up (an arrest, a trial, a funeral) is dated by its own news and often placed elsewhere: a mention also
   joins an incident up to FOLLOW_UP_DAYS away when they have a person in common, given with an age by at least one
   of them (`people`), in the same state, or two such people anywhere in the country. A second index by name finds
