@@ -441,6 +441,13 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
     ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
     ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
     ("Both victims were treated and released to their parents.", [("wounded", 2)]),
+    # two words for one state, and one person named or told by a pronoun
+    ("Two men were in critical but stable condition on Sunday.", [("wounded", 2)]),
+    ("Perkins remains in serious but stable condition.", [("wounded", 1)]),
+    ("After surgery, she was listed in fair condition.", [("wounded", 1)]),
+    # a bare "One" details people counted before; a hospital's clause tells of someone taken there
+    ("One was in critical condition.", []),
+    ("Medics flew the boy to Mercy Hospital in Springfield, where he remains in critical condition.", []),
 ])
 def test_people_in_a_hospital_s_condition_are_wounded(sentence, expected):
     assert figures(sentence) == expected
