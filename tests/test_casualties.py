@@ -216,7 +216,7 @@ def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Deputies responded to a shooting 1200 Old Mill Rd. on Sunday and found a teen with a gunshot wound.", []),
+    ("Deputies responded to a shooting 1200 Old Mill Rd. on Sunday and found a teen with a gunshot wound.", [("hit", 1)]),
     ("Officers were called to a stabbing at 45 W. Elm Street, where 2 men were hurt.", [("wounded", 2)]),
 ])
 def test_a_house_number_is_not_a_count(sentence, expected):
@@ -361,6 +361,7 @@ def test_double_triple_quadruple(sentence, expected):
     # a gunshot wound says someone was shot, not whether they lived
     ("Three other victims received gunshot wounds.", [("hit", 3)]),
     ("A woman was found suffering from a gunshot wound and was pronounced dead.", [("killed", 1)]),
+    ("Deputies arriving at the bar found three men with gunshot wounds.", [("hit", 3)]),
 ])
 def test_people_hit_by_bullets_found_shot_or_treated(sentence, expected):
     assert figures(sentence) == expected
