@@ -164,6 +164,16 @@ def test_the_date_of_the_violence_not_of_the_death():
     assert m.event_date == dt.date(2021, 5, 30)
 
 
+def test_the_day_of_a_victim_s_condition_is_not_the_incident_s():
+    """"in stable condition late Wednesday" tells when the condition held; "since Monday night" when it began."""
+    (m,) = _rows("A man was found dead in the street Monday night in Riverside. Three others were also hit by gunfire "
+                 "and in stable condition late Wednesday.")
+    assert (m.event_date, m.killed, m.wounded) == (dt.date(2021, 5, 31), 1, 3)
+    (m,) = _rows("Hundreds gathered Wednesday for a vigil in Riverside. The girl was hit by a stray bullet and was in "
+                 "critical condition since Monday night.")
+    assert m.event_date == dt.date(2021, 5, 31)
+
+
 @pytest.mark.parametrize("text, day", [
     # the day police spoke is not the day of the shooting the text gives further on
     ("Police on Wednesday said two people were killed in Riverside.\n\nThe shooting happened late Monday outside "

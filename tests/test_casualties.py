@@ -216,7 +216,7 @@ def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Deputies responded to a shooting 1200 Old Mill Rd. on Sunday and found a teen with a gunshot wound.", []),
+    ("Deputies responded to a shooting 1200 Old Mill Rd. on Sunday and found a teen with a gunshot wound.", [("hit", 1)]),
     ("Officers were called to a stabbing at 45 W. Elm Street, where 2 men were hurt.", [("wounded", 2)]),
 ])
 def test_a_house_number_is_not_a_count(sentence, expected):
@@ -361,6 +361,7 @@ def test_double_triple_quadruple(sentence, expected):
     # a gunshot wound says someone was shot, not whether they lived
     ("Three other victims received gunshot wounds.", [("hit", 3)]),
     ("A woman was found suffering from a gunshot wound and was pronounced dead.", [("killed", 1)]),
+    ("Deputies arriving at the bar found three men with gunshot wounds.", [("hit", 3)]),
 ])
 def test_people_hit_by_bullets_found_shot_or_treated(sentence, expected):
     assert figures(sentence) == expected
@@ -441,6 +442,13 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
     ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
     ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
     ("Both victims were treated and released to their parents.", [("wounded", 2)]),
+    # two words for one state, and one person named or told by a pronoun
+    ("Two men were in critical but stable condition on Sunday.", [("wounded", 2)]),
+    ("Perkins remains in serious but stable condition.", [("wounded", 1)]),
+    ("After surgery, she was listed in fair condition.", [("wounded", 1)]),
+    # a bare "One" details people counted before; a hospital's clause tells of someone taken there
+    ("One was in critical condition.", []),
+    ("Medics flew the boy to Mercy Hospital in Springfield, where he remains in critical condition.", []),
 ])
 def test_people_in_a_hospital_s_condition_are_wounded(sentence, expected):
     assert figures(sentence) == expected

@@ -555,14 +555,14 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
                           r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
 # ... or an act of the aftermath a few words before, no word of the violence between ("sentenced to life in prison
 # Friday", "appeared in court, Wednesday", "pronounced dead at 12:30 p.m. Saturday"), or what someone told, what still
-# held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "will be arraigned
-# Friday", "Tune in to the news Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference
-# Monday"), unless the date names the violence itself ("charged in Saturday's shooting") or comes right before it
-# ("arrested Saturday after a boy was shot"). "court" only in lower case: "Smiley Court" is a street.
+# held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "in stable condition late
+# Thursday", but not "in critical condition since Wednesday night", "will be arraigned Friday", "Tune in to the news
+# Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference Monday"), unless the date names the
+# violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
                                r"appearance|arrested|charged|captured|apprehended|detained|surrendered|scheduled|"
                                r"autopsy|pronounced\s+dead|"
-                               r"told|still|as\s+of|expected|will|tune\s+in|held|"
+                               r"told|still|as\s+of|expected|will|tune\s+in|held|condition(?!\s+since\b)|"
                                r"(?:press|news)\s+conference)\b"
                                r"(?:(?!shot|shoot|kill|fire|gun|stab|attack|murder|wound|injur|suffer)[^;]){0,40}$",
                                re.I)

@@ -126,7 +126,9 @@ def _rx() -> dict:
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
     aux = rf"(?:\s+(?:{words_regex(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
-    pas = {k: "|".join([words_regex(v), *t["passive_patterns"].get(k, [])]) for k, v in t["passive"].items()}
+    condition = t["condition"]
+    pas = {k: "|".join([words_regex(v), *t["passive_patterns"].get(k, []), *([condition] if k == "wounded" else [])])
+           for k, v in t["passive"].items()}
     act = {k: words_regex(v) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
@@ -175,7 +177,10 @@ def _rx() -> dict:
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
                                rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|succumbed))"
                                rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
-                               rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries)))\b", re.I),
+                               rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries))"
+                               # "Jones remains in serious but stable condition" (not a bare "One was in critical
+                               # condition": one of those counted before)
+                               rf"|(?P<c_wounded>(?<!\bone\s)(?:is|was|remains|remained)\s+(?:(?:still|listed)\s+)?{condition}))\b", re.I),
         # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
@@ -570,7 +575,9 @@ def _candidates(sentence: str) -> list[Item]:
             if name == "singular" and re.match(r"(?:a|an|the)\b", m.group(0), re.I) \
                     and (rx["after_active"].search(sentence[:m.start()]) or _ING_BEFORE.search(sentence, 0, m.start())):
                 continue  # "the man who shot a woman was killed", "after attacking an officer is dead": an object
-            kind = next((k for k in KINDS for g in ("s", "d", "h", "v") if m.groupdict().get(f"{g}_{k}")), "killed")
+            if m.groupdict().get("c_wounded") and re.search(r"\bwhere\s+$", sentence[:m.start()], re.I):
+                continue  # "taken to City Hospital, where he remains in critical condition": the hospital's clause
+            kind = next((k for k in KINDS for g in ("s", "d", "h", "v", "c") if m.groupdict().get(f"{g}_{k}")), "killed")
             items.append(_item(sentence, kind, one, m.start(), m.end()))
     for m in finditer("victim_list"):
         kind = next(k for k in KINDS if m.group(f"l_{k}") or m.group(f"m_{k}"))
