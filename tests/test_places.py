@@ -939,3 +939,28 @@ def test_between_two_names_the_first_is_placed_by_what_follows_the_second():
                 " countryside of Dar'a.")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Nimr", "SYR")
+
+
+def test_the_units_in_parentheses_place_the_town_together():
+    """The district and province in parentheses are read as one: Dori, a Burkinabe town, rules out the Lao village
+    namesake of Seno (a province the data lacks)."""
+    place = resolve_place("On 3 May 2020, gunmen burned a school in the hamlet of Wendou (Dori, Seno).")
+    assert place.country_code == "BFA"
+
+
+def test_a_province_the_data_names_province_de_la_is_found_by_its_name():
+    place = resolve_place("On 2 May 2020, a herder was shot dead near Kotchari (Tansarga, Tapoa).")
+    assert (place.admin1, place.country_code) == ("Est", "BFA")
+
+
+def test_sirt_is_libya_s_district_when_libyan_sides_fight_there():
+    place = resolve_place("On 2 May 2020, GNA forces shelled LNA positions in Wadi Zamzam (Sirt).")
+    assert (place.location, place.country_code) == ("Wadi Zamzam", "LBY")
+
+
+def test_a_region_spelt_as_its_town_is_read_in_parentheses():
+    """'Tillabery' is the loose spelling of the Tillabéri region; the town of that spelling vouches for it, so the
+    region outweighs the Ethiopian city a namesake of Dessa would put the chain in."""
+    place = resolve_place("On 2 May 2020, militants stormed the village of Koutougou (Dessa, Tillabery) and killed a "
+                          "trader.")
+    assert (place.admin1, place.country_code) == ("Tillabéri Region", "NER")

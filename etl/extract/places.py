@@ -1203,9 +1203,18 @@ def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list
             for reading in options[:CHAIN_BEAM]:
                 grown.append(([reading] + assigned, total + reading.score))
             if chain[idx].kind != "state" or not options:   # a US state named is that state
-                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
+                # the admin units in parentheses are the town's ("Bouloye (Dori, Seno)"): one of them that the
+                # gazetteer holds but no reading fits is contradicted by the outer ones, as costly as unread
+                known = options or chain[0].paren_chain and (chain[idx].cities or chain[idx].areas)
+                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if known else 0.0)))
         grown.sort(key=lambda beam: -beam[1])
+        # the best way of leaving this name unresolved stays in the beam, so that a namesake abroad of the
+        # outer name does not shut out the reading of the names inside it ("Kalumbo (Dori, Seno)": Seno is
+        # no Lao village when Dori is the Burkinabe town)
+        unresolved = next((beam for beam in grown if beam[0][0] is None), None)
         beams = grown[:CHAIN_BEAM]
+        if unresolved is not None and unresolved not in beams:
+            beams.append(unresolved)
     ctx.memo[key] = beams[0][0]
     return beams[0][0]
 
@@ -1252,12 +1261,13 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
                              lat, lon, pop, fit, score))
     with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
+    town_countries = {gaz.city_cc[ci] for ci in m.cities[:400]}     # "Tillabery": the town, so its region too
     for ai in m.areas:
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
             continue
-        if ai in m.loose_areas and not ctx.share.get(area.country):
-            continue                         # a loose spelling match needs the text's country
+        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries):
+            continue                         # a loose spelling match needs the text's country, or a town so spelt there
         fit = _fit(gaz, area.country, area.admin1, area.name if area.level == 2 else None,
                    area.latitude, area.longitude, outer)
         if fit is None:
