@@ -964,3 +964,12 @@ def test_a_region_spelt_as_its_town_is_read_in_parentheses():
     place = resolve_place("On 2 May 2020, militants stormed the village of Koutougou (Dessa, Tillabery) and killed a "
                           "trader.")
     assert (place.admin1, place.country_code) == ("Tillabéri Region", "NER")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot twice Friday night. He was listed in critical condition at St. Anthony, police said.",
+    "A teenager was shot Friday night. He was pronounced dead at Parkland a short time later.",
+    "Two deputies were wounded in the shootout. One remains in stable condition at Lakeland Hospital.",
+])
+def test_the_hospital_the_wounded_lie_in_is_not_the_place(text):
+    assert resolve_place(text, article=text).location is None
