@@ -973,3 +973,14 @@ def test_a_region_spelt_as_its_town_is_read_in_parentheses():
 ])
 def test_the_hospital_the_wounded_lie_in_is_not_the_place(text):
     assert resolve_place(text, article=text).location is None
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("On 3 May 2020, nurses held a sit-in in El Bouni (El Bouni) demanding masks.", "DZA"),
+    ("On 3 May 2020, farmers protested in Dowa (Dowa, Central) over fertiliser prices.", "MWI"),
+    ("On 3 May 2020, weavers held a protest in Salem city (Salem, TN) demanding relief.", "IND"),
+])
+def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
+    """Coders fill the parentheses after a town with its district and province: a district of that name outweighs
+    a village namesake abroad."""
+    assert resolve_place(sentence).country_code == iso3

@@ -1199,7 +1199,8 @@ def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list
         grown = []
         for assigned, total in beams:
             outer = [r for r in assigned if r is not None]
-            options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0)
+            options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0,
+                                unit=idx > 0 and chain[0].paren_chain)
             for reading in options[:CHAIN_BEAM]:
                 grown.append(([reading] + assigned, total + reading.score))
             if chain[idx].kind != "state" or not options:   # a US state named is that state
@@ -1225,10 +1226,12 @@ def _resolve(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context)
 
 
 def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context,
-              outermost: bool = False) -> list[_Resolved]:
+              outermost: bool = False, unit: bool = False) -> list[_Resolved]:
     """Gazetteer entries a mention may name, best first, given its resolved containers and the
     text's countries and admin areas. ``outermost``: the last named unit of a chain, usually the
-    province ("Bosaso town (Bossaso, Bari)")."""
+    province ("Bosaso town (Bossaso, Bari)"). ``unit``: a name in the parentheses after a town, which
+    event coders fill with its district and province ("El Bouni (El Bouni)": the Algerian commune, not a
+    Comorian village), read as a district is."""
     if m.kind == "country":
         country = gaz.countries.get(m.country)
         alt = tuple(a for a in m.areas if gaz.areas[a].level == 1 and gaz.areas[a].country != m.country)
@@ -1243,7 +1246,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
     if m.kind not in ("place", "capital"):
         return []
     out: list[_Resolved] = []
-    district_like = m.rank >= 4
+    district_like = m.rank >= 4 or unit
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
         cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
