@@ -984,3 +984,8 @@ def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
     """Coders fill the parentheses after a town with its district and province: a district of that name outweighs
     a village namesake abroad."""
     assert resolve_place(sentence).country_code == iso3
+
+
+def test_chile_s_metropolitan_region_as_coders_write_it():
+    place = resolve_place("On 5 May 2020, in La Florida (Metropolitana), bus drivers protested against pay cuts.")
+    assert place.country_code == "CHL"
