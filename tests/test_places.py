@@ -989,3 +989,9 @@ def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
 def test_chile_s_metropolitan_region_as_coders_write_it():
     place = resolve_place("On 5 May 2020, in La Florida (Metropolitana), bus drivers protested against pay cuts.")
     assert place.country_code == "CHL"
+
+
+def test_a_country_s_police_work_at_home():
+    place = resolve_place("On 7 May 2020, youths threw stones at the Mauritanian police in Mal (Mal) during a "
+                          "protest over water cuts.")
+    assert place.country_code == "MRT"
