@@ -995,3 +995,11 @@ def test_a_country_s_police_work_at_home():
     place = resolve_place("On 7 May 2020, youths threw stones at the Mauritanian police in Mal (Mal) during a "
                           "protest over water cuts.")
     assert place.country_code == "MRT"
+
+
+def test_a_town_of_a_typed_region_is_inside_it():
+    """'Lida of the Grodno region': the region holds the town, which is the place (not the region's city named
+    again later)."""
+    place = resolve_place("On 3 May 2020, farmers held a rally in Lida of the Grodno region, and later a march in "
+                          "Grodno.")
+    assert (place.location, place.country_code) == ("Lida", "BLR")

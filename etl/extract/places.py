@@ -706,7 +706,8 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 while skip < len(toks.text) and toks.lower[skip] in ("the", "a"):
                     skip += 1
                 nxt = by_start.get(skip)
-                if nxt is not None and link == "of" and not cur.ptype:
+                # "the village of X", and "Pinsk of the Brest region": a typed unit holds the name before "of"
+                if nxt is not None and link == "of" and not (cur.ptype or nxt.ptype and nxt.rank >= 4):
                     nxt = None
                 if nxt is None and link in ("in", ","):
                     # "Jurdi in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
