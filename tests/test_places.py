@@ -1003,3 +1003,10 @@ def test_a_town_of_a_typed_region_is_inside_it():
     place = resolve_place("On 3 May 2020, farmers held a rally in Lida of the Grodno region, and later a march in "
                           "Grodno.")
     assert (place.location, place.country_code) == ("Lida", "BLR")
+
+
+def test_a_demonym_before_a_type_word_names_the_province_so_called():
+    """'the Somali region' is Ethiopia's region, not Somalia."""
+    place = resolve_place("On 3 May 2020, clan militias clashed in Liben zone (Somali region), leaving at least 5 "
+                          "people dead.")
+    assert place.country_code == "ETH"

@@ -492,8 +492,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             m.kind, m.country = "country", hit["country"]
         elif "state" in hit:
             m.kind, m.state = "state", hit["state"]
-        elif "demonym" in hit and ("cities" not in hit or _modifies(toks, end)):
-            # "Chadian soldiers" is Chad's, though a Chinese town is called Chadian
+        elif "demonym" in hit and ("cities" not in hit or _modifies(toks, end)) and not (
+                "areas" in hit and end < len(lower) and lower[end] in rules.place_types):
+            # "Chadian soldiers" is Chad's, though a Chinese town is called Chadian; "the Somali region" is
+            # Ethiopia's province of that name
             m.kind, m.country = "demonym", hit["demonym"]
         m.cities = hit.get("cities", ())
         m.areas = hit.get("areas", ())
