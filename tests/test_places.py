@@ -1010,3 +1010,13 @@ def test_a_demonym_before_a_type_word_names_the_province_so_called():
     place = resolve_place("On 3 May 2020, clan militias clashed in Liben zone (Somali region), leaving at least 5 "
                           "people dead.")
     assert place.country_code == "ETH"
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("On 2 May 2020, an IED killed a shepherd in Amba area, west of Haditha district.", "Al Anbar"),
+    ("On 2 May 2020, an IED killed a shepherd in Gonda area, south of Baiji district.", "Salah ad Din"),
+])
+def test_a_namesake_abroad_of_a_place_near_a_reference_point_is_not_it(sentence, admin1):
+    """The area lies near the district it is placed by; the Indian towns of its name are elsewhere."""
+    place = resolve_place(sentence)
+    assert (place.admin1, place.country_code) == (admin1, "IRQ")

@@ -1409,6 +1409,12 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     h = _head(chain, resolved, rules)
     head, res = chain[h], resolved[h]
     outer = [r for r in resolved[h + 1:] if r is not None]
+    if res is not None and head is m and m.near is not None:
+        # "al-Dabaat area, north of Ar Rutba district": a namesake in another country than the reference point's
+        # is not the place; the name is one the gazetteer lacks, placed by its reference point
+        near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
+        if near is not None and near.cc != res.cc:
+            res = None
     cue = _cue(m)
     name = _clean_name(head, res)
     if res is not None and res.kind == "city":
