@@ -939,3 +939,84 @@ def test_between_two_names_the_first_is_placed_by_what_follows_the_second():
                 " countryside of Dar'a.")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Nimr", "SYR")
+
+
+def test_the_units_in_parentheses_place_the_town_together():
+    """The district and province in parentheses are read as one: Dori, a Burkinabe town, rules out the Lao village
+    namesake of Seno (a province the data lacks)."""
+    place = resolve_place("On 3 May 2020, gunmen burned a school in the hamlet of Wendou (Dori, Seno).")
+    assert place.country_code == "BFA"
+
+
+def test_a_province_the_data_names_province_de_la_is_found_by_its_name():
+    place = resolve_place("On 2 May 2020, a herder was shot dead near Kotchari (Tansarga, Tapoa).")
+    assert (place.admin1, place.country_code) == ("Est", "BFA")
+
+
+def test_sirt_is_libya_s_district_when_libyan_sides_fight_there():
+    place = resolve_place("On 2 May 2020, GNA forces shelled LNA positions in Wadi Zamzam (Sirt).")
+    assert (place.location, place.country_code) == ("Wadi Zamzam", "LBY")
+
+
+def test_a_region_spelt_as_its_town_is_read_in_parentheses():
+    """'Tillabery' is the loose spelling of the Tillabéri region; the town of that spelling vouches for it, so the
+    region outweighs the Ethiopian city a namesake of Dessa would put the chain in."""
+    place = resolve_place("On 2 May 2020, militants stormed the village of Koutougou (Dessa, Tillabery) and killed a "
+                          "trader.")
+    assert (place.admin1, place.country_code) == ("Tillabéri Region", "NER")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot twice Friday night. He was listed in critical condition at St. Anthony, police said.",
+    "A teenager was shot Friday night. He was pronounced dead at Parkland a short time later.",
+    "Two deputies were wounded in the shootout. One remains in stable condition at Lakeland Hospital.",
+])
+def test_the_hospital_the_wounded_lie_in_is_not_the_place(text):
+    assert resolve_place(text, article=text).location is None
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("On 3 May 2020, nurses held a sit-in in El Bouni (El Bouni) demanding masks.", "DZA"),
+    ("On 3 May 2020, farmers protested in Dowa (Dowa, Central) over fertiliser prices.", "MWI"),
+    ("On 3 May 2020, weavers held a protest in Salem city (Salem, TN) demanding relief.", "IND"),
+])
+def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
+    """Coders fill the parentheses after a town with its district and province: a district of that name outweighs
+    a village namesake abroad."""
+    assert resolve_place(sentence).country_code == iso3
+
+
+def test_chile_s_metropolitan_region_as_coders_write_it():
+    place = resolve_place("On 5 May 2020, in La Florida (Metropolitana), bus drivers protested against pay cuts.")
+    assert place.country_code == "CHL"
+
+
+def test_a_country_s_police_work_at_home():
+    place = resolve_place("On 7 May 2020, youths threw stones at the Mauritanian police in Mal (Mal) during a "
+                          "protest over water cuts.")
+    assert place.country_code == "MRT"
+
+
+def test_a_town_of_a_typed_region_is_inside_it():
+    """'Lida of the Grodno region': the region holds the town, which is the place (not the region's city named
+    again later)."""
+    place = resolve_place("On 3 May 2020, farmers held a rally in Lida of the Grodno region, and later a march in "
+                          "Grodno.")
+    assert (place.location, place.country_code) == ("Lida", "BLR")
+
+
+def test_a_demonym_before_a_type_word_names_the_province_so_called():
+    """'the Somali region' is Ethiopia's region, not Somalia."""
+    place = resolve_place("On 3 May 2020, clan militias clashed in Liben zone (Somali region), leaving at least 5 "
+                          "people dead.")
+    assert place.country_code == "ETH"
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("On 2 May 2020, an IED killed a shepherd in Amba area, west of Haditha district.", "Al Anbar"),
+    ("On 2 May 2020, an IED killed a shepherd in Gonda area, south of Baiji district.", "Salah ad Din"),
+])
+def test_a_namesake_abroad_of_a_place_near_a_reference_point_is_not_it(sentence, admin1):
+    """The area lies near the district it is placed by; the Indian towns of its name are elsewhere."""
+    place = resolve_place(sentence)
+    assert (place.admin1, place.country_code) == (admin1, "IRQ")

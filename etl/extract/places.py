@@ -492,8 +492,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             m.kind, m.country = "country", hit["country"]
         elif "state" in hit:
             m.kind, m.state = "state", hit["state"]
-        elif "demonym" in hit and ("cities" not in hit or _modifies(toks, end)):
-            # "Chadian soldiers" is Chad's, though a Chinese town is called Chadian
+        elif "demonym" in hit and ("cities" not in hit or _modifies(toks, end)) and not (
+                "areas" in hit and end < len(lower) and lower[end] in rules.place_types):
+            # "Chadian soldiers" is Chad's, though a Chinese town is called Chadian; "the Somali region" is
+            # Ethiopia's province of that name
             m.kind, m.country = "demonym", hit["demonym"]
         m.cities = hit.get("cities", ())
         m.areas = hit.get("areas", ())
@@ -706,7 +708,8 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 while skip < len(toks.text) and toks.lower[skip] in ("the", "a"):
                     skip += 1
                 nxt = by_start.get(skip)
-                if nxt is not None and link == "of" and not cur.ptype:
+                # "the village of X", and "Pinsk of the Brest region": a typed unit holds the name before "of"
+                if nxt is not None and link == "of" and not (cur.ptype or nxt.ptype and nxt.rank >= 4):
                     nxt = None
                 if nxt is None and link in ("in", ","):
                     # "Jurdi in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
@@ -1199,13 +1202,23 @@ def _resolve_chain(chain: list[_Mention], gaz: Gazetteer, ctx: _Context) -> list
         grown = []
         for assigned, total in beams:
             outer = [r for r in assigned if r is not None]
-            options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0)
+            options = _readings(chain[idx], outer, gaz, ctx, outermost=idx == last_named and idx > 0,
+                                unit=idx > 0 and chain[0].paren_chain)
             for reading in options[:CHAIN_BEAM]:
                 grown.append(([reading] + assigned, total + reading.score))
             if chain[idx].kind != "state" or not options:   # a US state named is that state
-                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if options else 0.0)))
+                # the admin units in parentheses are the town's ("Bouloye (Dori, Seno)"): one of them that the
+                # gazetteer holds but no reading fits is contradicted by the outer ones, as costly as unread
+                known = options or chain[0].paren_chain and (chain[idx].cities or chain[idx].areas)
+                grown.append(([None] + assigned, total + (UNRESOLVED_PENALTY if known else 0.0)))
         grown.sort(key=lambda beam: -beam[1])
+        # the best way of leaving this name unresolved stays in the beam, so that a namesake abroad of the
+        # outer name does not shut out the reading of the names inside it ("Kalumbo (Dori, Seno)": Seno is
+        # no Lao village when Dori is the Burkinabe town)
+        unresolved = next((beam for beam in grown if beam[0][0] is None), None)
         beams = grown[:CHAIN_BEAM]
+        if unresolved is not None and unresolved not in beams:
+            beams.append(unresolved)
     ctx.memo[key] = beams[0][0]
     return beams[0][0]
 
@@ -1216,10 +1229,12 @@ def _resolve(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context)
 
 
 def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context,
-              outermost: bool = False) -> list[_Resolved]:
+              outermost: bool = False, unit: bool = False) -> list[_Resolved]:
     """Gazetteer entries a mention may name, best first, given its resolved containers and the
     text's countries and admin areas. ``outermost``: the last named unit of a chain, usually the
-    province ("Bosaso town (Bossaso, Bari)")."""
+    province ("Bosaso town (Bossaso, Bari)"). ``unit``: a name in the parentheses after a town, which
+    event coders fill with its district and province ("El Bouni (El Bouni)": the Algerian commune, not a
+    Comorian village), read as a district is."""
     if m.kind == "country":
         country = gaz.countries.get(m.country)
         alt = tuple(a for a in m.areas if gaz.areas[a].level == 1 and gaz.areas[a].country != m.country)
@@ -1234,7 +1249,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
     if m.kind not in ("place", "capital"):
         return []
     out: list[_Resolved] = []
-    district_like = m.rank >= 4
+    district_like = m.rank >= 4 or unit
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
         cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
@@ -1252,12 +1267,13 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
                              lat, lon, pop, fit, score))
     with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
+    town_countries = {gaz.city_cc[ci] for ci in m.cities[:400]}     # "Tillabery": the town, so its region too
     for ai in m.areas:
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
             continue
-        if ai in m.loose_areas and not ctx.share.get(area.country):
-            continue                         # a loose spelling match needs the text's country
+        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries):
+            continue                         # a loose spelling match needs the text's country, or a town so spelt there
         fit = _fit(gaz, area.country, area.admin1, area.name if area.level == 2 else None,
                    area.latitude, area.longitude, outer)
         if fit is None:
@@ -1393,6 +1409,12 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     h = _head(chain, resolved, rules)
     head, res = chain[h], resolved[h]
     outer = [r for r in resolved[h + 1:] if r is not None]
+    if res is not None and head is m and m.near is not None:
+        # "al-Dabaat area, north of Ar Rutba district": a namesake in another country than the reference point's
+        # is not the place; the name is one the gazetteer lacks, placed by its reference point
+        near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
+        if near is not None and near.cc != res.cc:
+            res = None
     cue = _cue(m)
     name = _clean_name(head, res)
     if res is not None and res.kind == "city":
