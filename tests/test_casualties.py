@@ -133,6 +133,9 @@ def test_a_day_of_the_month_is_not_a_count():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Five police officers including a commander were killed in the blast.", [("killed", 5)]),
+    # an "N of whom" aside the writer did not close with a comma
+    ("At least 30 villagers, five of which were children are killed in the raid.", [("killed", 30)]),
+    ("Twelve miners, three of them foreigners were killed in the collapse.", [("killed", 12)]),
     ("Assailants shot and killed Farid, a former ministry employee, in the village.", [("killed", 1)]),
     ("Security forces identified and killed the four assailants.", [("killed", 4)]),
     ("Aside from the deaths of the two assailants, nobody was hurt.", [("killed", 2)]),
@@ -632,3 +635,9 @@ def test_more_times_are_not_more_people():
 ])
 def test_asides_and_hopes_are_not_figures(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
+    # the gunshots are no casualties: "some of which left two men dead" is the shots' doing
+    assert figures("A video captured at least 19 gunshots, some of which left two men dead and four people "
+                   "injured.") == [("killed", 2), ("wounded", 4)]

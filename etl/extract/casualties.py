@@ -137,9 +137,10 @@ def _rx() -> dict:
         # "At least 32 assailants and 3 soldiers were killed": further counts chained to the first add up
         # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
-        # paramedics, were killed", "Five officers including a commander were killed")
+        # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
+        # ("30 villagers, five of which were children are killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,))?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+[-—–]\s+[^.;—–]{{1,80}}?\s+[-—–](?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?)?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+[-—–]\s+[^.;—–]{{1,80}}?\s+[-—–](?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
