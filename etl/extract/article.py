@@ -558,7 +558,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed
 # held and what is to come ("told reporters Tuesday morning", "still hospitalized Monday", "in stable condition late
 # Thursday", but not "in critical condition since Wednesday night", "will be arraigned Friday", "Tune in to the news
 # Thursday at 6"), what was held ("a vigil was held Sunday", "a news conference Monday"), unless the date names the
-# violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was shot"). "court" only in lower case: "Smiley Court" is a street.
+# violence itself ("charged in Saturday's shooting") or comes right before it ("arrested Saturday after a boy was
+# shot"). "court" only in lower case: "Smiley Court" is a street.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:sentenced|sentencing|pleaded|bond|bail|custody|jailed|(?-i:court(?:room)?)|"
                                r"appearance|arrested|charged|captured|apprehended|detained|surrendered|scheduled|"
                                r"autopsy|pronounced\s+dead|"

@@ -383,6 +383,13 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     return True
 
 
+def _numbered_up_to(items: list[Item], kind: str, m: re.Match) -> list[Item]:
+    """The items, the smaller figures of `kind` among them replaced by the ordinal `m` numbers ("a third"): n."""
+    n = _ORDINALS[m.group("o").lower()]
+    return [i for i in items if not (i.kind == kind and i.count.best < n)] + [
+        Item(kind, Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True)]
+
+
 def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
@@ -618,18 +625,14 @@ def _candidates(sentence: str) -> list[Item]:
     for m in finditer("ordinal"):
         if rx["attackers"].search(m.group(0)) or re.match(r"\s+of\b", sentence[m.end():]):
             continue  # "the third assailant was shot"; "the second victim of unrelated shootings in the city"
-        n = _ORDINALS[m.group("o").lower()]
         # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
         # ..., and the second was shot", "Four were hit and a fifth was struck")
-        items = [i for i in items if not (i.kind == "hit" and i.count.best < n)]
-        items.append(Item("hit", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
+        items = _numbered_up_to(items, "hit", m)
 
     for m in finditer("ordinal_dead"):
-        n = _ORDINALS[m.group("o").lower()]
         # the deaths the sentence counts up to the numbered one are among the n ("Two died at the scene and a third
         # person died in hospital")
-        items = [i for i in items if not (i.kind == "killed" and i.count.best < n)]
-        items.append(Item("killed", Count(n, n, n, m.group(0)), m.start(), m.end(), False, m.group(0), numbered=True))
+        items = _numbered_up_to(items, "killed", m)
 
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"

@@ -512,7 +512,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
                  and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
-                          and any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)))
+                          and _big_city(gaz, m)))
         if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
                 ) and not toks.titled[m.t0]:
             m.embedded = True
@@ -1638,6 +1638,11 @@ def _city_zone(place: Place, texts) -> Place:
     return place
 
 
+def _near(place: Place, m: _Mention) -> Place:
+    """The place `m` names, which the gazetteer places no better than `place`: recorded near it."""
+    return replace(place, location=_clean_name(m, None), geo_precision="near", phrase=m.surface)
+
+
 def _placed_by(place: Place, analyses) -> Place:
     """A town the text names as the reference point of another ("a home near Edgerton, 30 miles north of Kansas
     City", "in Fountain, about 30 miles north of Panama City") is not the incident's: the town it places is."""
@@ -1648,8 +1653,7 @@ def _placed_by(place: Place, analyses) -> Place:
         for n in an.mentions:
             if (n.near is not None and n.near.key == key and n.near.relation and n.locative and n.rank != 1
                     and not (n.embedded or n.nonevent or n.masthead)):    # "the Pierce area, south of X" is X's
-                return Place(_clean_name(n, None), place.admin1, place.country, place.country_code,
-                             place.latitude, place.longitude, "near", n.surface)
+                return _near(place, n)
     return place
 
 
@@ -1717,8 +1721,7 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
             if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent or m.located)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
-                return Place(_clean_name(m, None), place.admin1, place.country, place.country_code,
-                             place.latitude, place.longitude, "near", m.surface)
+                return _near(place, m)
     return place
 
 
@@ -1788,7 +1791,7 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
         for m in an.mentions:
             if (m.kind != "place" or m.embedded or m.masthead or m.nonevent or m.weak_nonevent  # "a hospital in X"
                     or any(gaz.areas[a].level == 1 for a in m.areas)       # "Rio de Janeiro" the state
-                    or not any(gaz.city_pop[c] >= BIG_CITY for c in m.cities)):
+                    or not _big_city(gaz, m)):
                 continue
             big = _resolve_chain([m] + m.containers, gaz, ctx)[0]
             if (big is not None and big.kind == "city" and big.pop >= max(BIG_CITY, 10 * pop)
