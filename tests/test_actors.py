@@ -302,3 +302,24 @@ def test_fast():
     for i in range(200):
         find_perpetrator(text + " " * (i % 7), "Police cordoned off the area.")  # defeat the per-text cache
     assert (time.perf_counter() - start) / 200 < 0.002  # generous bound; measured ~0.2 ms
+
+
+def test_an_air_defence_saying_it_shot_down_drones_claims_no_attack():
+    # the defender's claim is of the interception; the attack stays the attacker's
+    assert who("Russia launches drone strikes across the country overnight, injuring three people.",
+               "The air force says that it shot down 40 of the 55 drones.") == ("Military Forces of Russia", "attributed")
+    assert who("A drone hit a fuel depot near the port, wounding two workers.",
+               "The army said it had downed six drones over the region.") == (None, "unknown")
+    # shooting down an aircraft is an attack of its own
+    assert who("Two crew members were killed when a helicopter crashed in the mountains.",
+               "The Taliban said they shot down the helicopter.") == ("Taliban", "claimed")
+    # a group claiming the firing of rockets claims an attack
+    assert who("Three soldiers were wounded at a border garrison.",
+               "Al-Shabaab claimed the firing of three rockets at the garrison.") == ("Al-Shabaab", "claimed")
+
+
+def test_a_group_named_only_as_the_cause_in_an_after_clause_is_not_this_incidents_perpetrator():
+    assert who("Nine villagers are killed by Ethiopian troops and air strikes in the district after an Al-Shabaab "
+               "ambush wounds a soldier.") == ("Military Forces of Ethiopia", "attributed")
+    # with nobody named in the main clause the after-clause still names the attacker
+    assert who("Three people were killed after Al-Shabaab fighters stormed a hotel in Kismayo.") == ("Al-Shabaab", "attributed")

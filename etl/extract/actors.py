@@ -49,6 +49,7 @@ INSPIRED = "inspired"  # an attacker "pledged allegiance to" the group: coded wi
 # a force word without a country ("police"); an unnamed attacker ("gunmen") only when nothing else is named.
 _RANK = {"claimed": 3.0, "attributed": 2.0, "suspected": 1.0, "unknown": 0.5}
 _KIND_PENALTY = {GROUP: 0.0, STATE: 0.05, COALITION: 0.0, BARE: 0.2, INSPIRED: 0.3, FORCE: 0.4}
+CAUSE_PENALTY = 0.1  # an attacker named only as the cause ("killed in strikes after an X ambush") yields to one named outside
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,8 @@ class _Cues(NamedTuple):
     claim_before: re.Pattern
     member_before: re.Pattern
     claim_after: re.Pattern
+    interception_after: re.Pattern
+    cause_clause: re.Pattern
     denial_after: re.Pattern
     suspicion_after: re.Pattern
     verb_after: re.Pattern
@@ -449,6 +452,8 @@ def _cues() -> _Cues:
         member_before=re.compile(rf"\b{patterns('member_patterns')}\s+{filler}$", re.I),
         claim_after=re.compile(rf"^{nouns}{apposition}\s*"
                                + patterns("claim_after_patterns").replace("{attack_verbs}", words("attack_verbs")), re.I),
+        interception_after=re.compile(c["interception_after"], re.I),
+        cause_clause=re.compile(c["cause_clause"], re.I),
         denial_after=re.compile(rf"^{nouns}{apposition}\s*{patterns('denial_after_patterns')}", re.I),
         suspicion_after=re.compile(rf"^{nouns}{apposition}\s+{patterns('suspicion_after_patterns')}", re.I),
         verb_after=re.compile(verb, re.I),
@@ -557,6 +562,7 @@ class _Reading(NamedTuple):
     phrase: str
     individual: bool = False  # "a police officer opened fire": one member, not the force, acted
     explicit: bool = False    # read from a claim or an attribution, not from a described act
+    cause: bool = False       # named in a clause giving the incident's cause ("after an X ambush"), an earlier act
 
 
 def _entry_for(m: re.Match, t: _Tables) -> _Entry | None:
@@ -668,7 +674,8 @@ def _read(text: str, kinds: frozenset[str] = ALL_KINDS) -> tuple[_Reading, ...]:
         phrase = _phrase(text, mention, left, cue) if cue is not None else mention.text
         individual = (mention.entry.kind in (FORCE, STATE) and bool(c.singular.search(left[-30:]))
                       and bool(c.individual_noun.search(mention.head or mention.text)))
-        readings.append(_Reading(mention, role, hedged, phrase, individual, bool(cue and cue[2])))
+        readings.append(_Reading(mention, role, hedged, phrase, individual, bool(cue and cue[2]),
+                                 bool(c.cause_clause.search(left))))
     return tuple(_coordinate(text, readings, c))
 
 
@@ -687,6 +694,8 @@ def _role(left: str, right: str, mention: _Mention, c: _Cues) -> tuple[str, tupl
     if left.endswith("(") and right.startswith(")"):  # "volunteer fighters (VDPs) killed ...": a gloss
         left, right = left[:-1], right[1:]
     if m := c.claim_after.match(right):
+        if c.interception_after.match(right, m.end()):
+            return NEUTRAL, None  # "the army said it shot down 40 drones": a claim of the defence, not of the attack
         return CLAIMED, (m.end(), "right", True)
     cores = _cores(left, c)
     for core in cores:
@@ -947,7 +956,8 @@ def find_perpetrator(event: str, context: str = "", article: str = "", country: 
                 name = _placed_force(entry, country)
             elif name in _tables().provinces:
                 name = _province(name, event, context, full_article)
-            rank = (_RANK[status] - _KIND_PENALTY.get(kind, 0.0), -source, -r.mention.start)
+            rank = (_RANK[status] - _KIND_PENALTY.get(kind, 0.0) - (CAUSE_PENALTY if r.cause else 0.0), -source,
+                    -r.mention.start)
             if best is None or rank > best:
                 best, choice = rank, Attribution(name, status, r.phrase)
     if choice is None:
