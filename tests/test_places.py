@@ -284,6 +284,9 @@ def test_a_side_named_by_its_nationality_is_only_a_hint_of_the_country():
     # a side's nationality does not rule out the place the paragraph gives
     assert resolve_place("Two Romanian soldiers were killed by a roadside bomb.",
                          context="The blast hit a NATO convoy in Zabul province on Sunday.").country_code == "AFG"
+    # a country after "in" is where it happened, not a side acting ("strikes in Yemen killed"), even before a verb
+    assert resolve_place("U.S. military strikes against rebels in Yemen killed 15 civilians.").country_code == "YEM"
+    assert resolve_place("Israel strikes Gaza City, killing five.").country_code == "PSE"
 
 
 def test_video_player_words_are_not_places():

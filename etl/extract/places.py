@@ -875,7 +875,7 @@ def _analyse(text: str) -> _Analysis:
             # Africa": whose, not where. A hint of where at most.
             before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
             side = before >= 0 and toks.lower[before] in ("by", "from") \
-                or m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country \
+                or not m.locative and m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country \
                 or m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym  # "US soldiers"
             evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
