@@ -374,6 +374,9 @@ def test_people_hit_by_bullets_found_shot_or_treated(sentence, expected):
     ("Two men, ages, 24 and 30, suffered leg wounds.", [("wounded", 2)]),
     ("Two girls, ages 8 and 11, and two adults were found slain in the house.", [("killed", 4)]),
     ("Three teenagers between the ages of 14 and 18 were hospitalized.", [("wounded", 3)]),
+    # an "including" list the writer did not close ends at the next verb of its own
+    ("The strike hit the city, killing ten people, including two children and injuring twelve.",
+     [("killed", 10), ("wounded", 12)]),
     ("Four people aged between 20 and 25 were wounded.", [("wounded", 4)]),
 ])
 def test_ages_given_after_the_victims_are_not_more_victims(sentence, expected):

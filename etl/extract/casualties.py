@@ -759,9 +759,14 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return out
 
 
+_CLAUSE_OF_ITS_OWN = re.compile(r"(?:killing|wounding|injuring|leaving|killed|wounded|injured)\b", re.I)
+
+
 def _inside_part(sentence: str, pos: int) -> bool:
     """Whether pos lies in a part of a total named before it ("including four children", "Among the dead were")."""
     before = sentence[:pos]
+    if _CLAUSE_OF_ITS_OWN.match(sentence, pos) and re.search(r"\band\s+$", before):
+        return False  # "killing ten people, including two children and injuring ten": the list ends at the verb
     last_part = None
     for m in _rx_for(sentence)["part_of"].finditer(before):
         last_part = m
