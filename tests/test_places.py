@@ -1023,3 +1023,9 @@ def test_a_namesake_abroad_of_a_place_near_a_reference_point_is_not_it(sentence,
     """The area lies near the district it is placed by; the Indian towns of its name are elsewhere."""
     place = resolve_place(sentence)
     assert (place.admin1, place.country_code) == (admin1, "IRQ")
+
+
+def test_a_region_the_gazetteer_lacks_names_its_country():
+    # Puntland is a federal member state of Somalia, no admin area of the gazetteer; Bari is also an Italian city
+    place = resolve_place("Security forces killed 35 militants in the mountains of the Bari region of Puntland.")
+    assert (place.country_code, place.admin1) == ("SOM", "Bari")
