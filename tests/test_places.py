@@ -1029,3 +1029,8 @@ def test_a_region_the_gazetteer_lacks_names_its_country():
     # Puntland is a federal member state of Somalia, no admin area of the gazetteer; Bari is also an Italian city
     place = resolve_place("Security forces killed 35 militants in the mountains of the Bari region of Puntland.")
     assert (place.country_code, place.admin1) == ("SOM", "Bari")
+
+
+def test_a_capitalised_word_joined_to_an_adjective_ending_is_no_place():
+    place = resolve_place("Gunmen clash with militiamen in the Druze-majority city of Jaramana in southern Syria.")
+    assert place.location == "Jaramana"

@@ -104,6 +104,7 @@ class _Rules:
     not_place: frozenset[str]
     name_heads: frozenset[str]
     not_place_phrases: frozenset[str]
+    adjective_suffix: re.Pattern
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
@@ -171,6 +172,7 @@ def _rules() -> _Rules:
         not_place=low(data["not_place_words"]),
         name_heads=low(data["name_heads"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
+        adjective_suffix=re.compile(rf"-(?:{'|'.join(data['adjective_suffixes'])})$"),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
@@ -577,6 +579,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
     surface = text[toks.start[i]:toks.end[end - 1]]
+    if rules.adjective_suffix.search(surface):
+        return []                            # "the Druze-majority city of Jaramana"
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
     if ptype:
