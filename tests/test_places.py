@@ -1034,3 +1034,8 @@ def test_a_region_the_gazetteer_lacks_names_its_country():
 def test_a_capitalised_word_joined_to_an_adjective_ending_is_no_place():
     place = resolve_place("Gunmen clash with militiamen in the Druze-majority city of Jaramana in southern Syria.")
     assert place.location == "Jaramana"
+
+
+def test_a_province_the_data_names_in_french_is_found_by_its_english_name():
+    place = resolve_place("Rebels killed ten villagers in North Kivu.")
+    assert (place.country_code, place.admin1) == ("COD", "Nord Kivu")

@@ -168,6 +168,16 @@ class Gazetteer:
         return country.iso3 if country else None
 
 
+_COMPASS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+_COMPASS_WORD = re.compile(r"\b(?:Nord|Sud|Est|Ouest)\b")
+
+
+def english_compass(name: str) -> str:
+    """A province named with French compass words, as English news writes it: "Nord Kivu" -> "North Kivu",
+    "Sud-Ouest" -> "South-West"."""
+    return _COMPASS_WORD.sub(lambda m: _COMPASS[m.group(0)], name)
+
+
 def _load_yaml(name: str) -> dict:
     with open(RESOURCES / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
@@ -339,7 +349,7 @@ def build_gazetteer() -> Gazetteer:
         idx = len(gaz.areas)
         gaz.areas.append(Area(cc, admin1, name, level, lat, lon, len(points)))
         bare = type_prefix.sub("", name, count=1) if type_prefix and type_prefix.match(name) else name
-        for alias in {name, strip_admin_suffix(name), bare, strip_admin_suffix(bare), *aliases}:
+        for alias in {name, strip_admin_suffix(name), bare, strip_admin_suffix(bare), english_compass(name), *aliases}:
             key = name_key(alias)
             if len(key) < 3 and alias != name:
                 continue                     # "Departamento de La Capital" is not "La"
@@ -368,7 +378,7 @@ def build_gazetteer() -> Gazetteer:
             continue
         cc = sub.country_code
         key = name_key(strip_admin_suffix(sub.name))
-        idx = admin1_keys_by_cc[cc].get(key)
+        idx = admin1_keys_by_cc[cc].get(key) or admin1_keys_by_cc[cc].get(name_key(strip_admin_suffix(english_compass(sub.name))))
         if idx is None:
             idx = admin1_keys_by_cc[cc].get("~" + loose_key(key))
         if idx is None:
