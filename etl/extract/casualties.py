@@ -370,8 +370,8 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
         return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
-    if re.match(r"(?:between\s+)?\d+$|between\s+\d", num_text, re.I) and re.search(r"\b(?:ages?(?:\s+of)?|aged(?:\s+between)?)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$",
-                                        sentence[:num_start], re.I):
+    if re.match(r"\d+$|between\s+\d", num_text, re.I) and re.search(
+            r"\b(?:ages?(?:\s+of)?|aged(?:\s+between)?)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
         return False  # "Two men, ages, 20 and 31, suffered", "two boys, ages 7 and 10, and", "between the ages of 14 and 18"
     if num_text.isdigit() and re.search(r"\b(?:image|photo|slide|picture)s?\s+(?:\d+\s+of\s+)?$", sentence[:num_start], re.I):
         return False  # "Image 2 of 10 A girl has died": a photo gallery's counter

@@ -378,7 +378,8 @@ def build_gazetteer() -> Gazetteer:
             continue
         cc = sub.country_code
         key = name_key(strip_admin_suffix(sub.name))
-        idx = admin1_keys_by_cc[cc].get(key) or admin1_keys_by_cc[cc].get(name_key(strip_admin_suffix(english_compass(sub.name))))
+        english = name_key(strip_admin_suffix(english_compass(sub.name)))     # "Sud-Kivu" is the data's South Kivu
+        idx = admin1_keys_by_cc[cc].get(key) or admin1_keys_by_cc[cc].get(english)
         if idx is None:
             idx = admin1_keys_by_cc[cc].get("~" + loose_key(key))
         if idx is None:
