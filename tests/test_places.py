@@ -1020,3 +1020,12 @@ def test_a_namesake_abroad_of_a_place_near_a_reference_point_is_not_it(sentence,
     """The area lies near the district it is placed by; the Indian towns of its name are elsewhere."""
     place = resolve_place(sentence)
     assert (place.admin1, place.country_code) == (admin1, "IRQ")
+
+
+@pytest.mark.parametrize("sentence, country_code", [
+    ("On 9 June 2021, supporters of two parties threw stones at each other in Dowa (Central).", "MWI"),
+    ("On 9 June 2021, a roadside bomb hit a police van near Wana town, wounding two officers.", "PAK"),
+])
+def test_a_town_spelt_as_written_before_a_bigger_one_only_a_variant_spelling_joins(sentence, country_code):
+    """Dowa (Malawi) and Wana (Pakistan) are spelt so; Duoba (China) and Wanna (Germany) only fold to them."""
+    assert resolve_place(sentence).country_code == country_code

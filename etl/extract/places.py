@@ -67,6 +67,8 @@ DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
+OTHER_SPELLING = -0.5      # a town whose own name is not spelt as written, only an alternate name or a looser
+                           # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany)
 
 CUE_WEIGHTS = {
     "dateline": 4.0,       # "MOSUL — ..."
@@ -1250,6 +1252,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         return []
     out: list[_Resolved] = []
     district_like = m.rank >= 4 or unit
+    written = fold(m.surface)
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
         cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
@@ -1260,6 +1263,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         if fit is None:
             continue
         score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0) + _state_bonus(cc, admin1, gaz, ctx)
+        if fold(gaz.city_name[ci]) != written:
+            score += OTHER_SPELLING
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
         if district_like:
