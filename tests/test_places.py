@@ -1029,3 +1029,13 @@ def test_a_namesake_abroad_of_a_place_near_a_reference_point_is_not_it(sentence,
 def test_a_town_spelt_as_written_before_a_bigger_one_only_a_variant_spelling_joins(sentence, country_code):
     """Dowa (Malawi) and Wana (Pakistan) are spelt so; Duoba (China) and Wanna (Germany) only fold to them."""
     assert resolve_place(sentence).country_code == country_code
+
+
+def test_a_big_city_s_name_before_a_street_word_names_the_street():
+    """'North Memphis Street' is a street of Lakeland; 'West Phoenix Avenue' no place of Phoenix ("Donetsk
+    Airport" is still Donetsk's)."""
+    place = resolve_place("Two people were hurt in a shooting on Saturday near North Memphis Street in Lakeland.")
+    assert place.location == "Lakeland"
+    place = resolve_place("A teenager was shot Friday evening in the 300 block of Kings Road, near West Phoenix Avenue.")
+    assert place.location != "Phoenix"
+    assert resolve_place("On 3 June 2021, rebels shelled the area of Donetsk Airport.").location == "Donetsk"

@@ -109,6 +109,7 @@ class _Rules:
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
+    town_facility_words: frozenset[str]
     street_words: frozenset[str]
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
@@ -176,6 +177,7 @@ def _rules() -> _Rules:
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
+        town_facility_words=low(data["town_facility_words"]),
         street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
@@ -513,8 +515,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     for m in out:
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
-                 and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
-                          and _big_city(gaz, m)))
+                 and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m)))  # "Donetsk Airport"
         if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
                 ) and not toks.titled[m.t0]:
             m.embedded = True
