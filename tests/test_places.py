@@ -1039,3 +1039,18 @@ def test_a_big_city_s_name_before_a_street_word_names_the_street():
     place = resolve_place("A teenager was shot Friday evening in the 300 block of Kings Road, near West Phoenix Avenue.")
     assert place.location != "Phoenix"
     assert resolve_place("On 3 June 2021, rebels shelled the area of Donetsk Airport.").location == "Donetsk"
+
+
+@pytest.mark.parametrize("sentence, country_code", [
+    ("On 2 May 2021, protesters gathered at a roundabout in Bekaa to denounce the rising price of bread.", "LBN"),
+    ("On 2 May 2021, residents of the village of Tkviavi in Inner Kartli protested against a new quarry.", "GEO"),
+])
+def test_a_province_by_its_english_name(sentence, country_code):
+    """GeoNames writes "Béqaa" and "Shida Kartli"; English news "Bekaa" and "Inner Kartli" (admin1_aliases)."""
+    assert resolve_place(sentence).country_code == country_code
+
+
+def test_a_lower_case_arabic_article_between_the_locative_and_the_name():
+    """'in al Busayrah' is 'in Busayrah': the locative still marks the town."""
+    place = resolve_place("On 2 May 2021, gunmen shot dead a farmer in al Busayrah.")
+    assert place.location == "Busayrah"

@@ -67,7 +67,7 @@ DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
-OTHER_SPELLING = -0.5      # a town whose own name is not spelt as written, only an alternate name or a looser
+OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
                            # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany)
 
 CUE_WEIGHTS = {
@@ -620,7 +620,7 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.resident = True
     before = _words_before(toks, m.t0)
     k = len(before)
-    while k and before[k - 1] in ("the", "a", "an"):
+    while k and before[k - 1] in ("the", "a", "an", "al", "el"):     # "in el Mina": an Arabic article left lower-case
         k -= 1
     # "in the village of X", "north of the city of X": the type word names X's kind.
     type_at = m.t0 - (len(before) - k) - 2
