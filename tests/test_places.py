@@ -1054,3 +1054,11 @@ def test_a_lower_case_arabic_article_between_the_locative_and_the_name():
     """'in al Busayrah' is 'in Busayrah': the locative still marks the town."""
     place = resolve_place("On 2 May 2021, gunmen shot dead a farmer in al Busayrah.")
     assert place.location == "Busayrah"
+
+
+def test_a_short_name_is_written_as_the_text_has_it_and_the_first_town_of_a_sentence_leads():
+    """'Tyr' stays 'Tyr' (only acronyms such as 'LA' are written out), and of two towns equally marked in one
+    sentence the first is the event's."""
+    place = resolve_place("On 5 June 2021, fishermen protested at the port in Tyr over fuel prices, as traders "
+                          "closed shops in Sidon.")
+    assert (place.location, place.country_code) == ("Tyr", "LBN")

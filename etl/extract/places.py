@@ -61,6 +61,7 @@ MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
 REPEAT_BONUS = 0.5         # per further mention of the same name: the story's place recurs
 REPEAT_CAP = 2.5
 SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead with the event
+LATER_PENALTY = 0.1        # per place read before it in its sentence: a sentence names the event's place first
 BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
 BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
@@ -1518,8 +1519,10 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
     name = head.surface
     if head.kind == "capital" and res is not None:
         name = res.name
-    elif res is not None and res.kind == "city" and (len(name) <= 3 or name in load_gazetteer().city_alias):
-        name = res.name                                     # "LA", "DC", "Philly"
+    elif res is not None and res.kind == "city" and (
+            len(name) <= 3 and (name.isupper() or name_key(name) == name_key(res.name))
+            or name in load_gazetteer().city_alias):
+        name = res.name                                     # "LA", "DC", "Philly", "(al) Bab"; not "Tyr"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
     elif res is not None and res.kind == "city" and _shortened(name, res.name):
@@ -1551,6 +1554,7 @@ def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
 def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -> Place | None:
     counts = Counter(m.key for m in an.mentions if not m.embedded)
     best = None
+    earlier = Counter()                      # places read so far, by sentence
     for m in an.mentions:
         if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
@@ -1561,6 +1565,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
             continue
         score, place = read
         score += min(REPEAT_CAP, REPEAT_BONUS * (counts[m.key] - 1)) - min(2.0, SENTENCE_PENALTY * m.sentence)
+        score -= LATER_PENALTY * earlier[m.sentence]
+        earlier[m.sentence] += 1
         # whether the name is a person's is asked last: it reads the whole article, and few names get this far
         if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
