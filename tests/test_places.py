@@ -1062,3 +1062,11 @@ def test_a_short_name_is_written_as_the_text_has_it_and_the_first_town_of_a_sent
     place = resolve_place("On 5 June 2021, fishermen protested at the port in Tyr over fuel prices, as traders "
                           "closed shops in Sidon.")
     assert (place.location, place.country_code) == ("Tyr", "LBN")
+
+
+def test_a_hamlet_whose_namesakes_are_all_in_other_states_is_the_county_s():
+    """The sheriff's county leads, but the sentence puts the incident 'in Littleport': the gazetteer's Littleports
+    are in England, not in the county's state, so it is a hamlet too small for it, recorded as the place."""
+    event = "Clayton County Sheriff Mike Tindell says a 15-year-old was wounded in a hunting accident in Littleport."
+    article = "Teen hurt in hunting accident\n\n" + event + " He was flown to a hospital in Waterloo."
+    assert resolve_place(event, "", article, "Teen hurt in hunting accident").location == "Littleport"

@@ -1714,7 +1714,9 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
         counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
-    for an in analyses:
+    states = {state for state, _ in counties}
+    rules = _rules()
+    for k, an in enumerate(analyses):
         for m in an.mentions:
             if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
                     or not (m.locative or m.relation or m.resident or m.type_before or m.dateline or m.seat)
@@ -1724,14 +1726,16 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
-    # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
-    # "just south of Lizemores"), placed at the county. US counties only: elsewhere coders record the district of a
-    # village their gazetteer lacks.
-    rules = _rules()
-    for an in analyses[:2] if cc == "US" else ():
-        for m in an.mentions:
-            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent or m.located)
+        # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural
+        # Foxhome", "just south of Lizemores", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
+        # are all in other states), placed at the county: before the towns the rest of the article names. US
+        # counties only: elsewhere coders record the district of a village their gazetteer lacks.
+        for m in an.mentions if k < 2 and cc == "US" else ():
+            if (m.kind in ("unknown", "place") and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent
+                                                        or m.located or m.possessive)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
+                    and not any(gaz.city_cc[ci] == cc and gaz.city_admin1[ci] in states for ci in m.cities)
+                    and not any(gaz.areas[a].country == cc for a in m.areas)
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
     return place
