@@ -1070,3 +1070,10 @@ def test_a_hamlet_whose_namesakes_are_all_in_other_states_is_the_county_s():
     event = "Clayton County Sheriff Mike Tindell says a 15-year-old was wounded in a hunting accident in Littleport."
     article = "Teen hurt in hunting accident\n\n" + event + " He was flown to a hospital in Waterloo."
     assert resolve_place(event, "", article, "Teen hurt in hunting accident").location == "Littleport"
+
+
+def test_a_part_of_a_state_is_no_town():
+    """'in Mid-Michigan' names a region of the state; the next sentence's town is the place."""
+    event = "A boy was wounded in an accidental shooting in Mid-Michigan."
+    context = event + " Deputies said it happened on Monday in Owosso."
+    assert resolve_place(event, context).location == "Owosso"

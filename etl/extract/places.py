@@ -580,6 +580,9 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
+    part, _, rest = name_words[0].partition("-")
+    if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
+        return []                            # "Mid-Michigan": a part of a state, no town
     surface = text[toks.start[i]:toks.end[end - 1]]
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
