@@ -1077,3 +1077,9 @@ def test_a_part_of_a_state_is_no_town():
     event = "A boy was wounded in an accidental shooting in Mid-Michigan."
     context = event + " Deputies said it happened on Monday in Owosso."
     assert resolve_place(event, context).location == "Owosso"
+
+
+def test_a_short_word_with_inner_capitals_is_an_acronym_not_a_town():
+    """'the LoC' (Line of Control) is no Vietnamese village."""
+    place = resolve_place("On 4 May 2021, Indian and Pakistani troops exchanged fire across the LoC.")
+    assert place.location is None and place.country_code in ("IND", "PAK")

@@ -441,7 +441,10 @@ def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) 
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:
-    return toks.text[i].isupper() and len(toks.text[i]) <= 5 and not toks.titled[i] and not toks.dateline[i]
+    word = toks.text[i]
+    # "KPK", "DHS"; "LoC" (the Line of Control), "DoD": capitals inside a short word
+    return ((word.isupper() and len(word) <= 5 or len(word) <= 4 and sum(map(str.isupper, word)) >= 2)
+            and not toks.titled[i] and not toks.dateline[i])
 
 
 def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
