@@ -1083,3 +1083,11 @@ def test_a_short_word_with_inner_capitals_is_an_acronym_not_a_town():
     """'the LoC' (Line of Control) is no Vietnamese village."""
     place = resolve_place("On 4 May 2021, Indian and Pakistani troops exchanged fire across the LoC.")
     assert place.location is None and place.country_code in ("IND", "PAK")
+
+
+def test_the_area_of_a_unit_named_for_a_place_is_that_place():
+    """'Nowgam sector area (Kupwara district)': the LoC sector is named for Nowgam, which coders record, not the
+    district an area is otherwise folded into."""
+    place = resolve_place("On 4 May 2021, troops exchanged fire across the LoC at Nowgam sector area (Kupwara "
+                          "district, J&K), killing a porter.")
+    assert (place.location, place.country_code) == ("Nowgam", "IND")

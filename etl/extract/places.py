@@ -621,6 +621,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         if word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
             m.after += 1
+            if m.after < len(toks.text) and toks.text[m.after] == "area":
+                # "Mankote sector area (Poonch district)": the area of a unit named for X, not a part of the
+                # district to fold into it
+                m.after += 1
+                m.ptype, m.rank = None, 0
         elif word in rules.seat_suffixes:
             m.seat = True
         elif word in rules.resident_suffixes:
