@@ -1091,3 +1091,11 @@ def test_the_area_of_a_unit_named_for_a_place_is_that_place():
     place = resolve_place("On 4 May 2021, troops exchanged fire across the LoC at Nowgam sector area (Kupwara "
                           "district, J&K), killing a porter.")
     assert (place.location, place.country_code) == ("Nowgam", "IND")
+
+
+def test_the_police_station_an_incident_is_filed_under_is_its_place():
+    """'under Bhamragad Police Station (Gadchiroli, Maharashtra)': the station's town, not a camp or forest near
+    it, nor the district."""
+    place = resolve_place("On 6 June 2021, a Maoist was killed in an exchange of fire near Kopri Police camp under "
+                          "Bhamragad Police Station limits (Gadchiroli, Maharashtra).")
+    assert (place.location, place.country_code) == ("Bhamragad", "IND")

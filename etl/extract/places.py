@@ -99,6 +99,7 @@ class _Rules:
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
+    place_type_pairs: dict[tuple[str, str], int]
     sub_city: frozenset[str]
     city_part: frozenset[str]
     fold_into_district: frozenset[str]
@@ -167,6 +168,7 @@ def _rules() -> _Rules:
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
+        place_type_pairs={tuple(k.lower().split()): int(v) for k, v in data["place_type_pairs"].items()},
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
         fold_into_district=low(data["fold_into_district"]),
@@ -618,7 +620,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
     if m.after < len(toks.text) and toks.word[m.after] and not m.ptype and not toks.initial[m.after]:
         word = toks.lower[m.after]
-        if word in rules.place_types:
+        pair = (word, toks.lower[m.after + 1]) if m.after + 1 < len(toks.text) else None
+        if pair in rules.place_type_pairs:   # "under Jarawandi Police Station (Gadchiroli)": the station's area
+            m.ptype, m.rank = " ".join(pair), rules.place_type_pairs[pair]
+            m.after += 2
+        elif word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
             m.after += 1
             if m.after < len(toks.text) and toks.text[m.after] == "area":
