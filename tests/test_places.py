@@ -1099,3 +1099,12 @@ def test_the_police_station_an_incident_is_filed_under_is_its_place():
     place = resolve_place("On 6 June 2021, a Maoist was killed in an exchange of fire near Kopri Police camp under "
                           "Bhamragad Police Station limits (Gadchiroli, Maharashtra).")
     assert (place.location, place.country_code) == ("Bhamragad", "IND")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot dead in Chester on Saturday night. NBC10 spoke to his neighbours.",
+    "A man was shot dead in Bristol on Friday. His friend is charged with first degree manslaughter.",
+])
+def test_us_stations_by_channel_and_degrees_of_murder_are_us_cues(text):
+    """A network's station by its channel ("NBC10") and a degree of a crime are American: the US namesakes."""
+    assert resolve_place(text, "", text).country_code == "USA"

@@ -1094,9 +1094,11 @@ def _cut_short(text: str, toks: _Tokens, k: int) -> bool:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
-# ... of four letters, or three with the service after a hyphen ("WXY-TV", "KXYZ-FM").
-# (The look-behind follows the first letter, so that the regex engine skips to the K's and W's.)
-_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])(?:[A-Z]{3}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))")
+# ... of four letters (a channel number may follow: "KCTV5"), or three with the service after a hyphen
+# ("WXY-TV", "KXYZ-FM"); and a US network's station by its channel ("NBC10", "ABC7").
+# (The look-behinds follow the first letters, so that the regex engine skips to those.)
+_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])(?:[A-Z]{3}\d{0,2}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))"
+                        r"|(?:NBC|CBS|ABC|FOX)(?<![\w-]...)\d{1,2}(?![\w-])")
 
 
 def _names_call_sign(text: str) -> bool:
