@@ -1044,6 +1044,7 @@ def test_a_big_city_s_name_before_a_street_word_names_the_street():
 @pytest.mark.parametrize("sentence, country_code", [
     ("On 2 May 2021, protesters gathered at a roundabout in Bekaa to denounce the rising price of bread.", "LBN"),
     ("On 2 May 2021, residents of the village of Tkviavi in Inner Kartli protested against a new quarry.", "GEO"),
+    ("On 3 May 2021, supporters of a party demonstrated in El Gazira state against the new government.", "SDN"),
 ])
 def test_a_province_by_its_english_name(sentence, country_code):
     """GeoNames writes "Béqaa" and "Shida Kartli"; English news "Bekaa" and "Inner Kartli" (admin1_aliases)."""
