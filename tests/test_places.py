@@ -1039,3 +1039,92 @@ def test_a_capitalised_word_joined_to_an_adjective_ending_is_no_place():
 def test_a_province_the_data_names_in_french_is_found_by_its_english_name():
     place = resolve_place("Rebels killed ten villagers in North Kivu.")
     assert (place.country_code, place.admin1) == ("COD", "Nord Kivu")
+
+
+@pytest.mark.parametrize("sentence, country_code", [
+    ("On 9 June 2021, supporters of two parties threw stones at each other in Dowa (Central).", "MWI"),
+    ("On 9 June 2021, a roadside bomb hit a police van near Wana town, wounding two officers.", "PAK"),
+])
+def test_a_town_spelt_as_written_before_a_bigger_one_only_a_variant_spelling_joins(sentence, country_code):
+    """Dowa (Malawi) and Wana (Pakistan) are spelt so; Duoba (China) and Wanna (Germany) only fold to them."""
+    assert resolve_place(sentence).country_code == country_code
+
+
+def test_a_big_city_s_name_before_a_street_word_names_the_street():
+    """'North Memphis Street' is a street of Lakeland; 'West Phoenix Avenue' no place of Phoenix ("Donetsk
+    Airport" is still Donetsk's)."""
+    place = resolve_place("Two people were hurt in a shooting on Saturday near North Memphis Street in Lakeland.")
+    assert place.location == "Lakeland"
+    place = resolve_place("A teenager was shot Friday evening in the 300 block of Kings Road, near West Phoenix Avenue.")
+    assert place.location != "Phoenix"
+    assert resolve_place("On 3 June 2021, rebels shelled the area of Donetsk Airport.").location == "Donetsk"
+
+
+@pytest.mark.parametrize("sentence, country_code", [
+    ("On 2 May 2021, protesters gathered at a roundabout in Bekaa to denounce the rising price of bread.", "LBN"),
+    ("On 2 May 2021, residents of the village of Tkviavi in Inner Kartli protested against a new quarry.", "GEO"),
+    ("On 3 May 2021, supporters of a party demonstrated in El Gazira state against the new government.", "SDN"),
+])
+def test_a_province_by_its_english_name(sentence, country_code):
+    """GeoNames writes "Béqaa" and "Shida Kartli"; English news "Bekaa" and "Inner Kartli" (admin1_aliases)."""
+    assert resolve_place(sentence).country_code == country_code
+
+
+def test_a_lower_case_arabic_article_between_the_locative_and_the_name():
+    """'in al Busayrah' is 'in Busayrah': the locative still marks the town."""
+    place = resolve_place("On 2 May 2021, gunmen shot dead a farmer in al Busayrah.")
+    assert place.location == "Busayrah"
+
+
+def test_a_short_name_is_written_as_the_text_has_it_and_the_first_town_of_a_sentence_leads():
+    """'Tyr' stays 'Tyr' (only acronyms such as 'LA' are written out), and of two towns equally marked in one
+    sentence the first is the event's."""
+    place = resolve_place("On 5 June 2021, fishermen protested at the port in Tyr over fuel prices, as traders "
+                          "closed shops in Sidon.")
+    assert (place.location, place.country_code) == ("Tyr", "LBN")
+
+
+def test_a_hamlet_whose_namesakes_are_all_in_other_states_is_the_county_s():
+    """The sheriff's county leads, but the sentence puts the incident 'in Littleport': the gazetteer's Littleports
+    are in England, not in the county's state, so it is a hamlet too small for it, recorded as the place."""
+    event = "Clayton County Sheriff Mike Tindell says a 15-year-old was wounded in a hunting accident in Littleport."
+    article = "Teen hurt in hunting accident\n\n" + event + " He was flown to a hospital in Waterloo."
+    assert resolve_place(event, "", article, "Teen hurt in hunting accident").location == "Littleport"
+
+
+def test_a_part_of_a_state_is_no_town():
+    """'in Mid-Michigan' names a region of the state; the next sentence's town is the place."""
+    event = "A boy was wounded in an accidental shooting in Mid-Michigan."
+    context = event + " Deputies said it happened on Monday in Owosso."
+    assert resolve_place(event, context).location == "Owosso"
+
+
+def test_a_short_word_with_inner_capitals_is_an_acronym_not_a_town():
+    """'the LoC' (Line of Control) is no Vietnamese village."""
+    place = resolve_place("On 4 May 2021, Indian and Pakistani troops exchanged fire across the LoC.")
+    assert place.location is None and place.country_code in ("IND", "PAK")
+
+
+def test_the_area_of_a_unit_named_for_a_place_is_that_place():
+    """'Nowgam sector area (Kupwara district)': the LoC sector is named for Nowgam, which coders record, not the
+    district an area is otherwise folded into."""
+    place = resolve_place("On 4 May 2021, troops exchanged fire across the LoC at Nowgam sector area (Kupwara "
+                          "district, J&K), killing a porter.")
+    assert (place.location, place.country_code) == ("Nowgam", "IND")
+
+
+def test_the_police_station_an_incident_is_filed_under_is_its_place():
+    """'under Bhamragad Police Station (Gadchiroli, Maharashtra)': the station's town, not a camp or forest near
+    it, nor the district."""
+    place = resolve_place("On 6 June 2021, a Maoist was killed in an exchange of fire near Kopri Police camp under "
+                          "Bhamragad Police Station limits (Gadchiroli, Maharashtra).")
+    assert (place.location, place.country_code) == ("Bhamragad", "IND")
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot dead in Chester on Saturday night. NBC10 spoke to his neighbours.",
+    "A man was shot dead in Bristol on Friday. His friend is charged with first degree manslaughter.",
+])
+def test_us_stations_by_channel_and_degrees_of_murder_are_us_cues(text):
+    """A network's station by its channel ("NBC10") and a degree of a crime are American: the US namesakes."""
+    assert resolve_place(text, "", text).country_code == "USA"

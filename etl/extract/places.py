@@ -61,12 +61,15 @@ MIN_SCORE = 1.5            # weakest evidence accepted as the event's place
 REPEAT_BONUS = 0.5         # per further mention of the same name: the story's place recurs
 REPEAT_CAP = 2.5
 SENTENCE_PENALTY = 0.4     # per sentence before the mention's: reports lead with the event
+LATER_PENALTY = 0.1        # per place read before it in its sentence: a sentence names the event's place first
 BIG_CITY_STATE_VOTE = 0.5  # a big US city named anywhere: half a vote for its state (a state named is one)
 BIG_CITY_DWARFS = 5        # ... when its population is this many times its namesakes'
 DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is "the" country
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
+OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
+                           # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany)
 
 CUE_WEIGHTS = {
     "dateline": 4.0,       # "MOSUL — ..."
@@ -96,6 +99,7 @@ class _Rules:
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
+    place_type_pairs: dict[tuple[str, str], int]
     sub_city: frozenset[str]
     city_part: frozenset[str]
     fold_into_district: frozenset[str]
@@ -108,6 +112,7 @@ class _Rules:
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
+    town_facility_words: frozenset[str]
     street_words: frozenset[str]
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
@@ -164,6 +169,7 @@ def _rules() -> _Rules:
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
+        place_type_pairs={tuple(k.lower().split()): int(v) for k, v in data["place_type_pairs"].items()},
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
         fold_into_district=low(data["fold_into_district"]),
@@ -176,6 +182,7 @@ def _rules() -> _Rules:
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
+        town_facility_words=low(data["town_facility_words"]),
         street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
@@ -438,7 +445,10 @@ def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) 
 
 
 def _is_acronym(toks: _Tokens, i: int) -> bool:
-    return toks.text[i].isupper() and len(toks.text[i]) <= 5 and not toks.titled[i] and not toks.dateline[i]
+    word = toks.text[i]
+    # "KPK", "DHS"; "LoC" (the Line of Control), "DoD": capitals inside a short word
+    return ((word.isupper() and len(word) <= 5 or len(word) <= 4 and sum(map(str.isupper, word)) >= 2)
+            and not toks.titled[i] and not toks.dateline[i])
 
 
 def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
@@ -513,8 +523,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     for m in out:
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
-                 and not (lower[m.after] in rules.facility_words     # "Donetsk Airport"
-                          and _big_city(gaz, m)))
+                 and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m)))  # "Donetsk Airport"
         if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
                 ) and not toks.titled[m.t0]:
             m.embedded = True
@@ -578,6 +587,9 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
+    part, _, rest = name_words[0].partition("-")
+    if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
+        return []                            # "Mid-Michigan": a part of a state, no town
     surface = text[toks.start[i]:toks.end[end - 1]]
     if rules.adjective_suffix.search(surface):
         return []                            # "the Druze-majority city of Jaramana"
@@ -612,16 +624,25 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
     if m.after < len(toks.text) and toks.word[m.after] and not m.ptype and not toks.initial[m.after]:
         word = toks.lower[m.after]
-        if word in rules.place_types:
+        pair = (word, toks.lower[m.after + 1]) if m.after + 1 < len(toks.text) else None
+        if pair in rules.place_type_pairs:   # "under Jarawandi Police Station (Gadchiroli)": the station's area
+            m.ptype, m.rank = " ".join(pair), rules.place_type_pairs[pair]
+            m.after += 2
+        elif word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
             m.after += 1
+            if m.after < len(toks.text) and toks.text[m.after] == "area":
+                # "Mankote sector area (Poonch district)": the area of a unit named for X, not a part of the
+                # district to fold into it
+                m.after += 1
+                m.ptype, m.rank = None, 0
         elif word in rules.seat_suffixes:
             m.seat = True
         elif word in rules.resident_suffixes:
             m.resident = True
     before = _words_before(toks, m.t0)
     k = len(before)
-    while k and before[k - 1] in ("the", "a", "an"):
+    while k and before[k - 1] in ("the", "a", "an", "al", "el"):     # "in el Mina": an Arabic article left lower-case
         k -= 1
     # "in the village of X", "north of the city of X": the type word names X's kind.
     type_at = m.t0 - (len(before) - k) - 2
@@ -1077,9 +1098,11 @@ def _cut_short(text: str, toks: _Tokens, k: int) -> bool:
 
 
 # Broadcast call signs beginning with K or W are allotted to US stations only (ITU prefixes).
-# ... of four letters, or three with the service after a hyphen ("WXY-TV", "KXYZ-FM").
-# (The look-behind follows the first letter, so that the regex engine skips to the K's and W's.)
-_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])(?:[A-Z]{3}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))")
+# ... of four letters (a channel number may follow: "KCTV5"), or three with the service after a hyphen
+# ("WXY-TV", "KXYZ-FM"); and a US network's station by its channel ("NBC10", "ABC7").
+# (The look-behinds follow the first letters, so that the regex engine skips to those.)
+_CALL_SIGN = re.compile(r"[KW](?<![\w-][KW])(?:[A-Z]{3}\d{0,2}(?![\w-])|[A-Z]{2,3}-(?:TV|FM|AM|DT)(?![\w-]))"
+                        r"|(?:NBC|CBS|ABC|FOX)(?<![\w-]...)\d{1,2}(?![\w-])")
 
 
 def _names_call_sign(text: str) -> bool:
@@ -1254,6 +1277,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         return []
     out: list[_Resolved] = []
     district_like = m.rank >= 4 or unit
+    written = fold(m.surface)
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
         cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
@@ -1264,6 +1288,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         if fit is None:
             continue
         score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0) + _state_bonus(cc, admin1, gaz, ctx)
+        if fold(gaz.city_name[ci]) != written:
+            score += OTHER_SPELLING
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
         if district_like:
@@ -1516,8 +1542,10 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
     name = head.surface
     if head.kind == "capital" and res is not None:
         name = res.name
-    elif res is not None and res.kind == "city" and (len(name) <= 3 or name in load_gazetteer().city_alias):
-        name = res.name                                     # "LA", "DC", "Philly"
+    elif res is not None and res.kind == "city" and (
+            len(name) <= 3 and (name.isupper() or name_key(name) == name_key(res.name))
+            or name in load_gazetteer().city_alias):
+        name = res.name                                     # "LA", "DC", "Philly", "(al) Bab"; not "Tyr"
     elif name.isupper() and len(name) > 3:                  # dateline / headline capitals
         name = res.name if res is not None and res.kind == "city" else name.title()
     elif res is not None and res.kind == "city" and _shortened(name, res.name):
@@ -1549,6 +1577,7 @@ def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
 def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -> Place | None:
     counts = Counter(m.key for m in an.mentions if not m.embedded)
     best = None
+    earlier = Counter()                      # places read so far, by sentence
     for m in an.mentions:
         if m.contained or m.located or m.embedded or m.masthead or m.kind in ("country", "demonym", "state"):
             continue
@@ -1559,6 +1588,8 @@ def _best(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept=lambda p: True) -
             continue
         score, place = read
         score += min(REPEAT_CAP, REPEAT_BONUS * (counts[m.key] - 1)) - min(2.0, SENTENCE_PENALTY * m.sentence)
+        score -= LATER_PENALTY * earlier[m.sentence]
+        earlier[m.sentence] += 1
         # whether the name is a person's is asked last: it reads the whole article, and few names get this far
         if score >= MIN_SCORE and accept(place) and (best is None or score > best[0]) and not _is_person(m, ctx):
             best = (score, place)
@@ -1706,7 +1737,9 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     if cc == "US" and ctx.states.get(gaz.us_state_code.get(place.admin1 or "", ""), 0) < 1:
         counties.update((a.admin1, a.name) for a in named)
     county_words = set(name_key(place.location or "").split()) | set(name_key(place.phrase or "").split())
-    for an in analyses:
+    states = {state for state, _ in counties}
+    rules = _rules()
+    for k, an in enumerate(analyses):
         for m in an.mentions:
             if (m.kind != "place" or m.embedded or m.masthead or m.nonevent and not m.seat  # "according to X police"
                     or not (m.locative or m.relation or m.resident or m.type_before or m.dateline or m.seat)
@@ -1716,14 +1749,16 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 if gaz.city_cc[ci] == cc and (gaz.city_admin1[ci], gaz.city_admin2[ci]) in counties:
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
-    # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural Foxhome",
-    # "just south of Lizemores"), placed at the county. US counties only: elsewhere coders record the district of a
-    # village their gazetteer lacks.
-    rules = _rules()
-    for an in analyses[:2] if cc == "US" else ():
-        for m in an.mentions:
-            if (m.kind == "unknown" and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent or m.located)
+        # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural
+        # Foxhome", "just south of Lizemores", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
+        # are all in other states), placed at the county: before the towns the rest of the article names. US
+        # counties only: elsewhere coders record the district of a village their gazetteer lacks.
+        for m in an.mentions if k < 2 and cc == "US" else ():
+            if (m.kind in ("unknown", "place") and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent
+                                                        or m.located or m.possessive)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
+                    and not any(gaz.city_cc[ci] == cc and gaz.city_admin1[ci] in states for ci in m.cities)
+                    and not any(gaz.areas[a].country == cc for a in m.areas)
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
     return place
