@@ -1128,3 +1128,9 @@ def test_the_police_station_an_incident_is_filed_under_is_its_place():
 def test_us_stations_by_channel_and_degrees_of_murder_are_us_cues(text):
     """A network's station by its channel ("NBC10") and a degree of a crime are American: the US namesakes."""
     assert resolve_place(text, "", text).country_code == "USA"
+
+
+def test_a_city_the_data_spells_otherwise_is_not_given_up_for_its_province():
+    # the data spells the city Zaporizhia and the oblast Zaporizhzhia: no town is spelt as written
+    place = resolve_place("Russian forces strike Zaporizhzhia with glide bombs, killing three people.")
+    assert (place.location, place.country_code, place.geo_precision) == ("Zaporizhzhia", "UKR", "exact")

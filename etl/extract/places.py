@@ -69,7 +69,8 @@ ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
 OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
-                           # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany)
+                           # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany); not against the
+                           # province named for it ("Zaporizhzhia" is still the city, spelt Zaporizhia, not its oblast)
 
 CUE_WEIGHTS = {
     "dateline": 4.0,       # "MOSUL — ..."
@@ -1278,6 +1279,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
     out: list[_Resolved] = []
     district_like = m.rank >= 4 or unit
     written = fold(m.surface)
+    # not against the province the town is in and named for: "Zaporizhzhia" is still the city (spelt Zaporizhia)
+    provinces = {(gaz.areas[ai].country, gaz.areas[ai].admin1) for ai in m.areas if gaz.areas[ai].level == 1}
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
         cc, admin1 = gaz.city_cc[ci], gaz.city_admin1[ci]
@@ -1288,7 +1291,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         if fit is None:
             continue
         score = math.log10(pop + 10) / 2 + fit + 3 * ctx.share.get(cc, 0.0) + _state_bonus(cc, admin1, gaz, ctx)
-        if fold(gaz.city_name[ci]) != written:
+        if fold(gaz.city_name[ci]) != written and (cc, admin1) not in provinces:
             score += OTHER_SPELLING
         if ctx.admin1.get((cc, admin1)):
             score += 1.5
