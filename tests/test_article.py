@@ -509,3 +509,41 @@ def test_last_week_is_not_made_precise_by_a_day_of_this_week():
     rows = _rows("Last week a car bombing killed five people in Riverside.\n\nThe city was hit again on Monday when "
                  "militants stormed a base.")
     assert [(r.event_date, r.date_precision) for r in rows] == [(dt.date(2021, 5, 27), "week")]
+
+
+def test_a_read_more_link_restating_the_toll_adds_nothing():
+    (m,) = _rows("Two hikers were killed by a gunman on a trail in Riverside on Sunday. READ MORE: Two dead on "
+                 "Riverside trail, police seek gunman")
+    assert m.killed == 2
+
+
+def test_more_shots_add_no_victim():
+    (m,) = _rows("A robber was killed in a standoff with deputies in Riverside on Sunday. Deputies fired two more "
+                 "times, killing Okafor, the sheriff said.")
+    assert m.killed == 1
+
+
+def test_another_story_s_headline_further_down_the_page_is_not_this_incident_s():
+    """A related story's title in title case, linked below the text: its figures are another incident's."""
+    rows = _rows("Three hurt in Riverside shooting\n\nTwo women and a boy were shot at a bus stop in Riverside on "
+                 "Sunday. All three are expected to recover, police said. No arrests have been made.\n\n"
+                 "Driver Killed, Two Hurt In Crash On Route 9 Overpass")
+    assert [(m.killed, m.wounded) for m in rows] == [(None, 3)]
+
+
+def test_the_injured_including_one_who_died_are_the_hit():
+    (m,) = _rows("Five people were hurt in a shooting at a park in Riverside on Sunday, including a man who later "
+                 "died.")
+    assert (m.killed, m.wounded) == (1, 4)
+
+
+def test_a_victim_who_has_died_since_was_among_the_hurt():
+    (m,) = _rows("Two men were hospitalized after a shooting at a gas station in Riverside on Sunday. The older man "
+                 "has died, police said.")
+    assert (m.killed, m.wounded) == (1, 1)
+
+
+def test_a_killer_s_own_death_told_as_self_and_as_himself_is_one():
+    (m,) = _rows("Gunman kills 3 coworkers, self in Riverside. A man killed three coworkers at a Riverside warehouse "
+                 "on Sunday and then killed himself.")
+    assert m.killed == 4

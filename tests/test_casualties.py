@@ -22,6 +22,17 @@ def figures(sentence):
     ("Two teenagers were shot, one fatally, near the park.", [("hit", 2), ("killed", 1)]),
     # the death beside a toll is among it
     ("The boy died on Monday, bringing the death toll to three.", [("killed", 3)]),
+    # an aside between double hyphens is skipped as one between dashes
+    ("Seven people -- among them a bus driver -- were hurt by gunfire on Monday.", [("wounded", 7)]),
+    # what the shooting left: people shot with no auxiliary
+    ("The brawl outside the arena ended with three young college students shot near the gate.", [("hit", 3)]),
+    # a toll's noun is no subject: "two fatalities ... and one injured" is two dead and one hurt
+    ("Police said there were two fatalities, including the gunman, and one injured.", [("killed", 2), ("wounded", 1)]),
+    # a murder-suicide: the killer dead beside the one he killed, at least; a figure told beside it stands
+    ("Detectives said the farmer shot his brother and then himself in a murder-suicide.", [("hit", 1), ("killed", 2)]),
+    ("Deputies are investigating a double murder-suicide at a Riverside farm.", [("killed", 3)]),
+    ("Four dead in a murder-suicide at a Riverside farm", [("killed", 4)]),
+    ("Woman hurt in an attempted murder-suicide at a Riverside farm", [("wounded", 1)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected
@@ -33,6 +44,7 @@ def test_figures(sentence, expected):
     "Among the dead were five children and two women.",                            # part of a total
     "About 2,000 troops were deployed to the city.",                               # troop numbers
     "The group threatened to kill 10 hostages.",                                   # hypothetical
+    "He is charged with trying to kill two officers.",
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
@@ -42,6 +54,10 @@ def test_figures(sentence, expected):
     "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
     "A jury will decide whether he dies for killing 12 people at a theater three years ago.",   # an event years past
     "Rash of homicides pushes the year's toll to 85",                                           # a city's count
+    "The team wore black bands for three fans killed in a bus crash in March.",                  # not violence
+    "Friends gathered for a cyclist who died in a road accident near the bridge.",
+    "A retired teacher died of natural causes in the spring.",
+    "The former mayor died of cancer in May.",
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
@@ -113,6 +129,11 @@ def test_overlapping_readings_of_one_victim_count_once():
     ("The officer was critically wounded.", [("wounded", 1)]),
     ("The boy was taken to the hospital.", [("hit", 1)]),
     ("He was fatally shot.", [("killed", 1)]),
+    ("The pistol discharged and fatally wounded his cousin.", [("killed", 1)]),
+    ("A shotgun discharged in the barn, killing Liam.", [("killed", 1)]),   # one name ending the sentence
+    ("Police said he killed his ex-wife in Riverside.", [("killed", 1)]),
+    ("The girl shot herself in the hand, the bullet hitting her cousin in the arm.", [("hit", 1), ("hit", 1)]),
+    ("He shot his wife before fatally shooting himself.", [("hit", 1), ("killed", 1)]),
 ])
 def test_one_victim_hurt(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
@@ -416,6 +437,8 @@ def test_victims_named_by_family_ties(sentence, expected):
     # a numbered victim tells how many were hit so far
     ("A fourth victim, 24, is still being treated at a hospital.", [("hit", 4)]),
     ("Four people were hit by bullets and a fifth was apparently struck by debris.", [("hit", 5)]),
+    # ... and the numbered one said to live is one wounded
+    ("A third man was shot in the leg and is expected to recover.", [("hit", 3), ("wounded", 1)]),
     ("The first boy was shot in the back, and the second was shot in a leg.", [("hit", 2)]),
     # not one of this incident's victims, or an attacker
     ("She was the second victim of unrelated shootings in the city.", []),
@@ -429,6 +452,8 @@ def test_numbered_victims(sentence, expected):
     ("A third person has died after the shooting at a bowling alley.", [("killed", 3)]),
     ("Fourth victim dies after weekend shooting at a motel", [("killed", 4)]),
     ("Two men died at the scene and a third man died on Friday at a hospital.", [("killed", 3)]),
+    # killed, with an aside naming him: still the third of the dead, not one more
+    ("A third man, a 50-year-old cook, was also killed in the brawl.", [("killed", 3)]),
     # a definite "the third victim" may number the people hit, not the dead
     ("The third victim died at the hospital.", [("killed", 1), ("hit", 3)]),
 ])

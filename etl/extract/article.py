@@ -178,7 +178,7 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     groups: list[_Group] = []
     for s in sentences:
         items = _casualties(s)
-        if not items:
+        if not items or _other_headline(s, sentences):
             continue
         dates = _event_dates(s.text, article.publication_date)
         date = dates[0] if dates else None
@@ -197,6 +197,22 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
         target.date = target.date or date
         target.countries |= countries
     return groups
+
+
+HEADLINE_SENTENCES = 3  # the page's own headline (and its repeat) comes within this many sentences
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _other_headline(s: Sentence, sentences: list[Sentence]) -> bool:
+    """A headline in title case further down the page ("Teen Dies After Crash On Route 9") is another story's,
+    linked from this one: its figures are not this article's."""
+    if s.index < HEADLINE_SENTENCES or s.text.rstrip().endswith(".") \
+            or any(s.text == x.text for x in sentences[:HEADLINE_SENTENCES]):
+        return False
+    words = _TITLE_WORD.findall(s.text)
+    long = [w for w in words if len(w) > 3]  # (short words stay lower case in a title: "in", "of", "at")
+    return len(words) >= 4 and bool(long) and all(w[0].isupper() for w in long) \
+        and not all(w.isupper() for w in long)  # (all capitals: a transcript, not a title)
 
 
 def _casualties(s: Sentence) -> list[Item]:
@@ -411,6 +427,9 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     return _sum([longest, *extra])
 
 
+_DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
+
+
 def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -> Count | None:
     """The wounded a sentence gives beside the dead, where the incident's figure of wounded is those and the dead
     together: "Five people were wounded" early on, "1 killed, 4 wounded" once one of them died."""
@@ -425,6 +444,13 @@ def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -
         if dead and hurt and dead.best and hurt.low == hurt.best == hurt.high \
                 and hurt.best + dead.best == wounded.best:
             return hurt
+    # every death told as one of the hurt dying since ("Two men were hurt ... one of them has since died"):
+    # the dead were among the wounded counted
+    later = [i for items in per_sentence.values() for i in items if i.kind == "killed"]
+    if alone and later and all(_DIED_SINCE.search(i.phrase) for i in later):
+        dead = sum(i.count.best for i in later)
+        if 0 < dead < wounded.best:
+            return Count(wounded.best - dead, None, None, f"{wounded.phrase} (less {dead} who died since)")
     return wounded
 
 
@@ -437,7 +463,7 @@ def _key(i: Item) -> str:
     return re.sub(r"^(?:a|an|the)\s+|\s+(?:in|at|on|by|after|near)$", "", re.sub(r"\W+", " ", phrase).strip())
 
 
-_SELF = re.compile(r"\b(?:himself|herself|(?:his|her)\s+own\s+life)\b")
+_SELF = re.compile(r"\b(?:himself|herself|self|(?:his|her)\s+own\s+life)\b")
 
 
 def _phrased(i: Item) -> Count:

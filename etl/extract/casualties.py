@@ -37,6 +37,13 @@ _GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
 _HAS_DIED = re.compile(r"[^.;,]{0,80}?\b(?:has|have|had)\s+(?:since\s+|now\s+)?died\b", re.I)
+# nouns that name a toll, not people ("four fatalities", "three deaths"): read by the "noun" pattern
+_TOLL_NOUN = re.compile(r"\b(?:fatalit(?:y|ies)|deaths|casualties|injuries)\b", re.I)
+# after the people hurt, one of them who died: "including a boy who later died"
+_DIED_AMONG = re.compile(r"[^.;]{0,60}?,?\s*(?:including|among\s+them)\s+(?P<who>(?:a|an|one)\b[^.;,]{0,50}?)\s+who\s+"
+                         r"(?:later\s+|has\s+since\s+|has\s+|have\s+|had\s+)?(?:died|succumbed)\b", re.I)
+# right before people shot with no auxiliary: what a shooting left ("the brawl ended with two men shot")
+_LEFT_WITH = re.compile(r"\b(?:ended|ending|ends|left|leaving|leaves)\s+(?:\w+\s+)?with\s+$|\b(?:left|leaving|leaves)\s+$", re.I)
 # a verb's -ing form right before a noun phrase, whose object the phrase then is ("after attacking an officer")
 _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.I)
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
@@ -44,8 +51,9 @@ _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
-_MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)
-_MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b")
+# "more" that adds no people: a hedge ("more than 20") or more of the shooting ("fired two more shots, killing him")
+_MORE_THAN = re.compile(r"\bmore\s+(?:than|times|shots|rounds|bullets)\b", re.I)
+_MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b|\b(?:READ|SEE|WATCH)\s+MORE\b")
 # right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
                       r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
@@ -66,6 +74,7 @@ _NEEDS = {
     "body": ("bod", "corpse", "remains"),
     "resulted": ("result",),
     "multiple": ("double", "triple", "quadruple", "quintuple"),
+    "murder_suicide": ("suicide",),
     "bombers": ("bomber",),
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
@@ -140,17 +149,19 @@ def _rx() -> dict:
         # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
         # ("30 villagers, five of which were children are killed")
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+[-—–]\s+[^.;—–]{{1,80}}?\s+[-—–](?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
-        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:him|her|someone|somebody)\b|(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b"
+        # ("wounding her uncle" before "wounding her": the victim named, not a pronoun)
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:ex-)?(?:{victim})\b|(?:him|her|someone|somebody)\b"
                                  rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
-                                 # one name then a comma: "shot and killed Farid, a former official", "Sahab-ul-Haq,"
-                                 rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,))", re.I),
+                                 # one name then a comma or the sentence's end: "shot and killed Farid, a former
+                                 # official", "Sahab-ul-Haq,", "the gun went off, killing Liam."
+                                 rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,|\.?\s*$))", re.I),
         # "killing 4 policemen", "also wounded 25 people", "shot and killed his two sons"
         "object": re.compile(rf"\b(?:{active})\s+(?:the\s+|all\s+|(?:his|her|their)\s+(?:own\s+)?)?(?P<obj>{count_regex().pattern}){obj_np}{obj_chain}", re.I),
         # after one victim, more counted: "killed his wife and four children", "the killing of his wife, 4 daughters"
@@ -218,6 +229,9 @@ def _rx() -> dict:
         # "a quadruple shooting", "Saturday's triple homicide": as many people shot or killed
         "multiple": re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)\s+(?:fatal\s+)?(?:(?P<k>homicides?|murders?|"
                                r"killings?)|shootings?|stabbings?)\b", re.I),
+        # "a murder-suicide": the killer dead beside the one he killed; "a double murder-suicide": three dead
+        "murder_suicide": re.compile(r"(?<!attempted\s)(?<!attempted-)\b(?:(?P<n>double|triple|quadruple|quintuple)[-\s]+)?(?:murder|homicide)[-\s]+suicide\b"
+                                     r"(?!\s+(?:attempt|try|bid))", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
         # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
@@ -244,7 +258,7 @@ def _rx() -> dict:
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
         # "Boy accidentally shoots himself": hurt, outcome unstated
-        "self_hit": re.compile(r"(?P<fatally>\bfatally\s+)?\b(?:shoots|shot|stabbed|stabs)\s+(?:himself|herself)\b"
+        "self_hit": re.compile(r"(?P<fatally>\bfatally\s+)?\b(?:shoots|shot|stabbed|stabs|(?<=fatally\s)(?:shooting|stabbing))\s+(?:himself|herself)\b"
                                r"(?!\s+(?:dead|to\s+death))(?P<died>[^.;,]{0,30}?\s+and\s+(?:later\s+)?died)?", re.I),
         # "the death toll rose to 30", "bringing the toll to 12"
         "toll": re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
@@ -256,8 +270,10 @@ def _rx() -> dict:
                               rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
                               rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
         # "a third person has died", "Third victim dies": the dead numbered so far, all of this incident
-        "ordinal_dead": re.compile(rf"(?:\b(?:a|an)\s+|^\s*)(?P<o>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{victim}|person)\s+"
-                                   rf"(?:has\s+|had\s+)?(?:also\s+|now\s+|since\s+|later\s+)?(?:died|dies|succumbed)\b", re.I),
+        # ("A third man, a 50-year-old cook, was also killed": the third of the dead, not one more)
+        "ordinal_dead": re.compile(rf"(?:\b(?:a|an)\s+|^\s*)(?P<o>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{victim}|person)"
+                                   rf"(?:,[^,.;]{{1,40}},)?\s+(?:(?:has|had|was|had\s+been|has\s+been)\s+)?"
+                                   rf"(?:also\s+|now\s+|since\s+|later\s+)?(?:died|dies|succumbed|killed|slain|shot\s+dead|found\s+dead)\b", re.I),
         # "3 deaths", "12 fatalities", "40 injuries"
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
                            rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
@@ -271,6 +287,7 @@ def _rx() -> dict:
         "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{words_regex(t['street_suffixes'])})\b"),
         "part_of": re.compile(rf"\b(?:{words_regex(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
+        "not_violent_after": re.compile(rf"[^.;]{{0,25}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
         "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
         "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
@@ -395,6 +412,13 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
+    # told in the part is no part of a total of its kind)
+    for i in list(items):
+        died = _DIED_AMONG.match(sentence, i.end) if i.kind == "wounded" else None
+        if died:
+            items[items.index(i)] = replace(i, kind="hit")
+            items.append(_item(sentence, "killed", Count(1, 1, 1, died.group("who")), died.start("who"), died.end()))
     # "A child is dead after a shooting that also injured three others": "also" joins the other outcome the sentence
     # reports before it, it adds to no figure reported earlier (an attacker's death still does)
     rx = _rx_for(sentence)
@@ -461,8 +485,11 @@ def _candidates(sentence: str) -> list[Item]:
         if kind == "hit" and not re.search(r"\b(?:were|was|been|being|got)\b", between, re.I) and not (
                 _HEADLINE_HIT_END.match(after) and len(m.group("np").split()) <= 2
                 and not re.search(r"\b(?:a|an|the|\w+ing)\b|/", m.group("np"), re.I)
-                and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)):
-            continue  # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline
+                and not re.search(r"\bof\s+$", sentence[:m.start("num")], re.I)) \
+                and not _LEFT_WITH.search(sentence, 0, m.start("num")):
+            # "two men shot a guard": active; "Four shot outside bar", "5 teens shot,": a headline; "ended with two
+            # men shot", "leaving three people shot": what the shooting left
+            continue
         if m.group("chain").strip() and re.search(r"\bwho\b", sentence[m.end("chain"):m.start("p_" + kind)], re.I):
             continue  # "two bodies and two victims who were suffering gunshot wounds": the clause is the last one's
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
@@ -471,6 +498,8 @@ def _candidates(sentence: str) -> list[Item]:
             # at a nearby hospital and was treated": the verb's subject is further back
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue
+        if _TOLL_NOUN.search(m.group("np")):
+            continue  # "two deaths and one injured": the toll's own noun is no subject of the verb after
         c = _parse(m.group(0)[: m.end("num") - m.start()])
         chain = m.group("chain") or ""
         matches = [link for link in rx["chain_count"].finditer(chain)
@@ -635,6 +664,14 @@ def _candidates(sentence: str) -> list[Item]:
         # person died in hospital")
         items = _numbered_up_to(items, "killed", m)
 
+    for m in finditer("murder_suicide"):
+        # at least that many dead: a figure the sentence gives beside it is among them ("killed his wife and then
+        # himself in a murder-suicide": two)
+        n = 1 + {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}.get((m.group("n") or "").lower(), 1)
+        if any(i.kind == "killed" and i.count.best >= n for i in items):
+            continue  # "Four dead in a murder-suicide": the figure is told
+        items.append(replace(_item(sentence, "killed", Count(n, n, n, m.group(0)), m.start(), m.end()), numbered=True))
+
     for m in finditer("multiple"):
         kind = "killed" if m.group("k") else "hit"
         if any(i.kind == kind for i in items):
@@ -656,8 +693,11 @@ def _candidates(sentence: str) -> list[Item]:
     told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
     items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
     # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
-    # released": hit, and said to live
-    items = [replace(i, kind="wounded") if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else i for i in items]
+    # released": hit, and said to live (a numbered victim is the one who lives: "a third man was hit in the leg
+    # and is expected to recover" still numbers three hit)
+    items = [x for i in items for x in (
+        ([i, replace(i, kind="wounded", count=Count(1, 1, 1, i.phrase), numbered=False)] if i.numbered
+         else [replace(i, kind="wounded")]) if i.kind == "hit" and _SURVIVED.match(sentence, i.end) else [i])]
     # the deaths the sentence reports beside a toll are among it ("A woman ... has died, bringing the toll to three")
     tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
     items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
@@ -732,7 +772,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     rx = _rx_for(sentence)
     # (attackers named only in an "including" list are part of the figure: "18 people, including 12 assailants")
     own = re.split(r",?\s+(?:including|among\s+them|among\s+whom)\b", phrase, maxsplit=1)[0]
-    # "more than 20": a hedge, not "20 more"; "MORE VIDEO 1 dead, 3 injured": a page's link label
+    # "more than 20": a hedge, not "20 more"; "MORE VIDEO 1 dead, 3 injured": a page's link label; "two more
+    # shots, killing him": more shooting
     window = _MORE_THAN.sub(" ", _MORE_LINK.sub(" ", sentence[max(0, start - 12):end]))
     window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
     attackers = bool(rx["attackers"].search(own))
@@ -784,6 +825,8 @@ def _excluded(sentence: str, item: Item) -> bool:
         return True
     if _MAY_HAVE.search(item.phrase):
         return True  # "the boy might have been hit by a stray bullet": a guess, not a report
+    if rx["not_violent_after"].match(sentence, item.end):
+        return True  # "died in a highway collision": not violence
     return _cumulative(sentence, item) or bool(rx["past_before"].search(before))
 
 
