@@ -1128,3 +1128,12 @@ def test_the_police_station_an_incident_is_filed_under_is_its_place():
 def test_us_stations_by_channel_and_degrees_of_murder_are_us_cues(text):
     """A network's station by its channel ("NBC10") and a degree of a crime are American: the US namesakes."""
     assert resolve_place(text, "", text).country_code == "USA"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen killed three farmers in Borno on Tuesday.", "NGA"),
+    ("Two soldiers died when a mine exploded in Gedo.", "SOM"),
+])
+def test_a_bare_province_outweighs_a_small_foreign_town(text, country):
+    """'in Borno': Nigeria's state, not the Italian village of that name."""
+    assert resolve_place(text).country_code == country

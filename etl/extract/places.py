@@ -68,6 +68,7 @@ DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
+PROVINCE_AS_TOWN = 2.5     # a province without a namesake town of its own weighs as a town of 100,000 (log10/2)
 OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
                            # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany)
 
@@ -1298,6 +1299,11 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              lat, lon, pop, fit, score))
     with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
     town_countries = {gaz.city_cc[ci] for ci in m.cities[:400]}     # "Tillabery": the town, so its region too
+    # "killed in Borno": Nigeria's state, not an Italian village; a province weighs as a sizeable town unless
+    # its country has a town so named ("Khan Younis") or the name is somewhere both a province and its
+    # capital ("Odesa", "Colon"): coders read those as the town
+    provinces = {(gaz.areas[ai].country, gaz.areas[ai].admin1) for ai in m.areas if gaz.areas[ai].level == 1}
+    capital_pair = any((gaz.city_cc[ci], gaz.city_admin1[ci]) in provinces for ci in m.cities[:400])
     for ai in m.areas:
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
@@ -1308,7 +1314,10 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
-        score = (math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+        size = math.log10(area.towns + 1)
+        if area.level == 1 and not capital_pair and area.country not in town_countries:
+            size = max(size, PROVINCE_AS_TOWN)
+        score = (size + fit + 3 * ctx.share.get(area.country, 0.0)
                  + _state_bonus(area.country, area.admin1, gaz, ctx))
         if district_like or (m.ptype is None and not m.cities):
             score += 1.5
@@ -1842,6 +1851,8 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
 
 
 def _pop_at(gaz: Gazetteer, place: Place) -> int:
+    if place.latitude is None:       # a province the gazetteer names but holds no towns of
+        return 0
     for ci in gaz.cities(name_key(place.location or "")):
         if abs(gaz.city_lat[ci] - place.latitude) < 1e-4 and abs(gaz.city_lon[ci] - place.longitude) < 1e-4:
             return gaz.city_pop[ci]
