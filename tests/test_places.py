@@ -1137,3 +1137,14 @@ def test_us_stations_by_channel_and_degrees_of_murder_are_us_cues(text):
 def test_a_bare_province_outweighs_a_small_foreign_town(text, country):
     """'in Borno': Nigeria's state, not the Italian village of that name."""
     assert resolve_place(text).country_code == country
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 3 June 2021, Turkish jets bombed Kani hill (Kurdish name) in Zap (Amadiya) region of Dahuk.", "Amadiya"),
+    ("On 3 June 2021, Turkish jets bombed Kani and Bery hills (Kurdish names) in the Sidakan (Bradost) region of "
+     "Erbil.", "Bradost"),
+    ("On 3 June 2021, two people were killed in a blast in Chaghcharan (Feroz Koh) city, Ghor.", "Chaghcharan"),
+])
+def test_the_official_name_beside_a_local_one_is_recorded(text, location):
+    """Where the text says it gives local names, "X (Y) region" is one area with Y its official name."""
+    assert resolve_place(text).location == location

@@ -685,6 +685,37 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.weak = True
 
 
+def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
+    """In a sentence that says it gives local names ("in Saca area (Kurdish name) in Zap (Amadiya) region"), a
+    type word after "X (Y)" makes Y X's official name, not its container: coders record Y, read with X's cues.
+    Such a local "region" is an area of a district, not a province. Elsewhere "Chaghcharan (Feroz Koh) city"
+    keeps the name written first."""
+    n = len(toks.text)
+    local = {max(bisect_right(initials, k) - 1, 0) for k in range(2, n - 1)
+             if toks.lower[k] in ("name", "names") and toks.text[k + 1] == ")" and toks.text[k - 2] == "("}
+    if not local:
+        return
+    by_start = {m.t0: m for m in mentions}
+    district = rules.place_types["district"]
+    for m in mentions:
+        k = m.after
+        if (m.sentence not in local or m.ptype or m.kind not in ("place", "unknown") or k + 1 >= n
+                or toks.text[k] != "("):
+            continue
+        other = by_start.get(k + 1)
+        if other is None or other.ptype or other.kind not in ("place", "unknown"):
+            continue
+        close = other.after
+        if not (close + 1 < n and toks.text[close] == ")" and toks.word[close + 1] and not toks.cap[close + 1]
+                and toks.lower[close + 1] in rules.place_types):
+            continue
+        other.ptype, other.rank = toks.lower[close + 1], min(rules.place_types[toks.lower[close + 1]], district)
+        other.after = close + 2
+        other.locative, other.loc_word, other.relation = m.locative, m.loc_word, m.relation
+        other.nonevent, other.weak_nonevent, other.weak = m.nonevent, m.weak_nonevent, False
+        m.embedded = True
+
+
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
 # "This was one of four related attacks in Qush Tepa district on this date": the series' place, not the incident's.
 _SERIES = re.compile(r"\b(?:This|It) was (?:one|the (?:first|second|third|last)) of\b[^.]*")
@@ -871,6 +902,7 @@ def _analyse(text: str) -> _Analysis:
     _add_us_pairs(text, toks, mentions, gaz, rules)
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
+    _read_other_names(mentions, toks, rules, initials)
     _link_chains(mentions, toks, rules)
     _mark_series(text, mentions)
     for m in mentions:
