@@ -1148,3 +1148,12 @@ def test_a_bare_province_outweighs_a_small_foreign_town(text, country):
 def test_the_official_name_beside_a_local_one_is_recorded(text, location):
     """Where the text says it gives local names, "X (Y) region" is one area with Y its official name."""
     assert resolve_place(text).location == location
+
+
+def test_a_hamlet_the_article_says_it_happened_in_places_a_county():
+    """'Deputies say it happened ... in Quailridge', paragraphs after the counted sentence: the hamlet, not the
+    county its sheriff serves."""
+    event = "Lenoir County deputies say a boy accidentally shot his cousin, 11, on Saturday."
+    article = (event + "\n\nThe cousin was flown to a hospital.\n\nDeputies say it happened Saturday on a farm off "
+               "Route 11 in Quailridge around noon.")
+    assert resolve_place(event, event, article).location == "Quailridge"

@@ -347,6 +347,7 @@ class _Mention:
     contained: bool = False
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
+    occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -620,6 +621,21 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     return out
 
 
+_HAPPENED = frozenset(("happened", "occurred", "place"))     # "took place"
+
+
+def _says_it_happened(toks: _Tokens, i: int, limit: int = 12) -> bool:
+    """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
+    for j in range(i - 1, max(i - limit, 0) - 1, -1):
+        if toks.text[j] in _SENTENCE_END:
+            return False
+        if toks.lower[j] in _HAPPENED and (toks.lower[j] != "place" or j > 0 and toks.lower[j - 1] == "took"):
+            return True
+        if toks.initial[j]:
+            return False
+    return False
+
+
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
     # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
@@ -677,6 +693,7 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
+    m.occurred = _says_it_happened(toks, m.t0)
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
@@ -1794,7 +1811,10 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         # Foxhome", "just south of Lizemores", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
         # are all in other states), placed at the county: before the towns the rest of the article names. US
         # counties only: elsewhere coders record the district of a village their gazetteer lacks.
-        for m in an.mentions if k < 2 and cc == "US" else ():
+        # The rest of the article only where it says so: "Deputies say it happened ... in Stokes".
+        for m in an.mentions if cc == "US" else ():
+            if k >= 2 and not m.occurred:
+                continue
             if (m.kind in ("unknown", "place") and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent
                                                         or m.located or m.possessive)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
