@@ -1157,3 +1157,16 @@ def test_a_hamlet_the_article_says_it_happened_in_places_a_county():
     article = (event + "\n\nThe cousin was flown to a hospital.\n\nDeputies say it happened Saturday on a farm off "
                "Route 11 in Quailridge around noon.")
     assert resolve_place(event, event, article).location == "Quailridge"
+
+
+@pytest.mark.parametrize("said, location", [
+    ("The shooting occurred at a house on Elm Street in Simpsonville.", "Simpsonville"),
+    # one of several places is not the incident's; nor a possessive name ("at Dent's Run range")
+    ("Similar shootings occurred in Simpsonville and Mauldin last year.", "Greenville"),
+    ("The accident happened at the Simpson's Run range.", "Greenville"),
+])
+def test_the_town_the_article_says_it_happened_in_is_the_place(said, location):
+    """'The shooting occurred ... in X' outweighs the town of the police the counted sentence names."""
+    event = "Two men were wounded Friday night, Greenville police said."
+    article = event + "\n\nBoth were taken to a hospital.\n\n" + said
+    assert resolve_place(event, event, article).location == location

@@ -693,7 +693,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
-    m.occurred = _says_it_happened(toks, m.t0)
+    m.occurred = _says_it_happened(toks, m.t0) and not (
+        m.after < len(toks.text) and toks.lower[m.after] in ("and", "or", "&"))     # one of several places
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
@@ -1694,6 +1695,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
+        place = _said_to_happen(place, analyses, gaz, ctx)
         return finished(_owner_city(place, ((ev, event), (cx, context)), gaz, ctx)
                         or _town_within(place, analyses, gaz, ctx))
     for an in (ar, ev, cx):
@@ -1717,6 +1719,21 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A town of the place's country that the text says the incident happened in ("The shooting occurred at a
+    home ... in Walterboro") is its place, before one the counted sentences name otherwise. Not one of several
+    ("bombings that occurred ... in New York and New Jersey"), nor a possessive ("at the Dent's Run range")."""
+    for an in analyses:
+        for m in an.mentions:
+            if not m.occurred or not m.locative or m.embedded or m.nonevent or m.masthead or m.possessive:
+                continue
+            read = _read(m, gaz, ctx)
+            if (read is not None and read[1].geo_precision == "exact" and read[1].location
+                    and read[1].country_code == place.country_code):
+                return read[1]
+    return place
 
 
 def _city_zone(place: Place, texts) -> Place:
