@@ -1170,3 +1170,18 @@ def test_the_town_the_article_says_it_happened_in_is_the_place(said, location):
     event = "Two men were wounded Friday night, Greenville police said."
     article = event + "\n\nBoth were taken to a hospital.\n\n" + said
     assert resolve_place(event, event, article).location == location
+
+
+def test_the_town_the_article_says_it_happened_near_outweighs_the_dateline():
+    """'MENA, Ark. - ... It happened on a farm northwest of Waldron': the town it happened near, not the station's."""
+    event = "A local teenager has died in a weekend hunting accident."
+    article = ("MENA, Ark. - " + event + "\n\nHis school confirmed the death.\n\nIt happened on a farm northwest of "
+               "Waldron on Saturday around noon.")
+    assert resolve_place(event, event, article).location == "Waldron"
+
+
+def test_a_county_said_to_hold_the_incident_keeps_the_town():
+    """'The shooting occurred in Greenville County': the county holds the town the police are from."""
+    event = "Two men were wounded Friday night, Greenville police said."
+    article = event + "\n\nThe shooting occurred in Greenville County late Friday."
+    assert resolve_place(event, event, article).location == "Greenville"

@@ -1690,12 +1690,12 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
+        place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
         return _city_zone(place, (event, context))
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
-        place = _said_to_happen(place, analyses, gaz, ctx)
         return finished(_owner_city(place, ((ev, event), (cx, context)), gaz, ctx)
                         or _town_within(place, analyses, gaz, ctx))
     for an in (ar, ev, cx):
@@ -1725,12 +1725,14 @@ def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Pl
     """A town of the place's country that the text says the incident happened in ("The shooting occurred at a
     home ... in Walterboro") is its place, before one the counted sentences name otherwise. Not one of several
     ("bombings that occurred ... in New York and New Jersey"), nor a possessive ("at the Dent's Run range")."""
+    types = _rules().place_types
     for an in analyses:
         for m in an.mentions:
-            if not m.occurred or not m.locative or m.embedded or m.nonevent or m.masthead or m.possessive:
-                continue
+            if (not m.occurred or not (m.locative or m.relation) or m.embedded or m.nonevent or m.masthead
+                    or m.possessive or max(m.rank, types.get(_last_word(m.surface), 0)) >= types["district"]):
+                continue                                        # a county holds the town named otherwise
             read = _read(m, gaz, ctx)
-            if (read is not None and read[1].geo_precision == "exact" and read[1].location
+            if (read is not None and read[1].geo_precision in ("exact", "near") and read[1].location
                     and read[1].country_code == place.country_code):
                 return read[1]
     return place
