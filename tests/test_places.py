@@ -1185,3 +1185,14 @@ def test_a_county_said_to_hold_the_incident_keeps_the_town():
     event = "Two men were wounded Friday night, Greenville police said."
     article = event + "\n\nThe shooting occurred in Greenville County late Friday."
     assert resolve_place(event, event, article).location == "Greenville"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("A missile hit the Soroka Medical Center in Beersheba on Monday, wounding four people.", "Beersheba"),
+    ("Four people were wounded in Ofakim on Monday and taken to the Soroka Medical Center in Beersheba.", "Ofakim"),
+    ("Four people were wounded in Ofakim and transported to St. Luke Hospital & Medical Center in Beersheba.",
+     "Ofakim"),
+])
+def test_a_medical_centre_is_no_place_only_where_the_wounded_were_taken(text, location):
+    """'taken to the X Medical Center in Y' names the hospital's town; a medical centre that was hit is the place."""
+    assert resolve_place(text).location == location

@@ -97,6 +97,8 @@ class _Rules:
     nonevent_words: frozenset[str]
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
+    hospital_phrases: frozenset[tuple[str, ...]]
+    transfer_words: frozenset[str]
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
@@ -167,6 +169,8 @@ def _rules() -> _Rules:
         nonevent_words=nonevent_words,
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
+        hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
+        transfer_words=low(data["transfer_words"]),
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
@@ -621,19 +625,23 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     return out
 
 
-_HAPPENED = frozenset(("happened", "occurred", "place"))     # "took place"
-
-
-def _says_it_happened(toks: _Tokens, i: int, limit: int = 12) -> bool:
-    """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
+def _sentence_before(toks: _Tokens, i: int, limit: int = 12) -> list[str]:
+    """The words before token i in its sentence, up to ``limit`` tokens back, across commas, "&" and the dots of
+    abbreviations ("transported to St. John Hospital & Medical Center in X")."""
+    out = []
     for j in range(i - 1, max(i - limit, 0) - 1, -1):
-        if toks.text[j] in _SENTENCE_END:
-            return False
-        if toks.lower[j] in _HAPPENED and (toks.lower[j] != "place" or j > 0 and toks.lower[j - 1] == "took"):
-            return True
+        out.append(toks.lower[j])
         if toks.initial[j]:
-            return False
-    return False
+            break
+    out.reverse()
+    return out
+
+
+def _says_it_happened(toks: _Tokens, i: int) -> bool:
+    """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
+    words = _sentence_before(toks, i)
+    return "happened" in words or "occurred" in words or any(
+        a == "took" and b == "place" for a, b in zip(words, words[1:]))
 
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
@@ -687,6 +695,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 m.locative, m.loc_word = True, next(w for w in reversed(words[-6:-2]) if w in rules.locative)
             words = words[:-1] + ["<facility>"]
         if any(tuple(words[-n:]) in rules.nonevent_phrases for n in range(1, len(words) + 1)):
+            m.nonevent, m.locative = True, False
+        elif tuple(words[-3:]) in rules.hospital_phrases and rules.transfer_words.intersection(
+                _sentence_before(toks, m.t0)[:-3]):
             m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
