@@ -1161,6 +1161,7 @@ def test_a_hamlet_the_article_says_it_happened_in_places_a_county():
 
 @pytest.mark.parametrize("said, location", [
     ("The shooting occurred at a house on Elm Street in Simpsonville.", "Simpsonville"),
+    ("Officers responded to the 300 block of Main Street in Simpsonville just after midnight.", "Simpsonville"),
     # one of several places is not the incident's; nor a possessive name ("at Dent's Run range")
     ("Similar shootings occurred in Simpsonville and Mauldin last year.", "Greenville"),
     ("The accident happened at the Simpson's Run range.", "Greenville"),

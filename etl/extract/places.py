@@ -99,6 +99,7 @@ class _Rules:
     nonevent_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
     transfer_words: frozenset[str]
+    occurrence_words: frozenset[tuple[str, ...]]
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
@@ -171,6 +172,7 @@ def _rules() -> _Rules:
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         transfer_words=low(data["transfer_words"]),
+        occurrence_words=frozenset(tuple(p.lower().split()) for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
@@ -637,11 +639,10 @@ def _sentence_before(toks: _Tokens, i: int, limit: int = 12) -> list[str]:
     return out
 
 
-def _says_it_happened(toks: _Tokens, i: int) -> bool:
+def _says_it_happened(toks: _Tokens, i: int, rules: _Rules) -> bool:
     """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
     words = _sentence_before(toks, i)
-    return "happened" in words or "occurred" in words or any(
-        a == "took" and b == "place" for a, b in zip(words, words[1:]))
+    return any(tuple(words[k:k + len(verb)]) == verb for verb in rules.occurrence_words for k in range(len(words)))
 
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
@@ -704,7 +705,7 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
-    m.occurred = _says_it_happened(toks, m.t0) and not (
+    m.occurred = _says_it_happened(toks, m.t0, rules) and not (
         m.after < len(toks.text) and toks.lower[m.after] in ("and", "or", "&"))     # one of several places
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
