@@ -1134,3 +1134,72 @@ def test_a_city_the_data_spells_otherwise_is_not_given_up_for_its_province():
     # the data spells the city Zaporizhia and the oblast Zaporizhzhia: no town is spelt as written
     place = resolve_place("Russian forces strike Zaporizhzhia with glide bombs, killing three people.")
     assert (place.location, place.country_code, place.geo_precision) == ("Zaporizhzhia", "UKR", "exact")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen killed three farmers in Borno on Tuesday.", "NGA"),
+    ("Two soldiers died when a mine exploded in Gedo.", "SOM"),
+])
+def test_a_bare_province_outweighs_a_small_foreign_town(text, country):
+    """'in Borno': Nigeria's state, not the Italian village of that name."""
+    assert resolve_place(text).country_code == country
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 3 June 2021, Turkish jets bombed Kani hill (Kurdish name) in Zap (Amadiya) region of Dahuk.", "Amadiya"),
+    ("On 3 June 2021, Turkish jets bombed Kani and Bery hills (Kurdish names) in the Sidakan (Bradost) region of "
+     "Erbil.", "Bradost"),
+    ("On 3 June 2021, two people were killed in a blast in Chaghcharan (Feroz Koh) city, Ghor.", "Chaghcharan"),
+])
+def test_the_official_name_beside_a_local_one_is_recorded(text, location):
+    """Where the text says it gives local names, "X (Y) region" is one area with Y its official name."""
+    assert resolve_place(text).location == location
+
+
+def test_a_hamlet_the_article_says_it_happened_in_places_a_county():
+    """'Deputies say it happened ... in Quailridge', paragraphs after the counted sentence: the hamlet, not the
+    county its sheriff serves."""
+    event = "Lenoir County deputies say a boy accidentally shot his cousin, 11, on Saturday."
+    article = (event + "\n\nThe cousin was flown to a hospital.\n\nDeputies say it happened Saturday on a farm off "
+               "Route 11 in Quailridge around noon.")
+    assert resolve_place(event, event, article).location == "Quailridge"
+
+
+@pytest.mark.parametrize("said, location", [
+    ("The shooting occurred at a house on Elm Street in Simpsonville.", "Simpsonville"),
+    ("Officers responded to the 300 block of Main Street in Simpsonville just after midnight.", "Simpsonville"),
+    # one of several places is not the incident's; nor a possessive name ("at Dent's Run range")
+    ("Similar shootings occurred in Simpsonville and Mauldin last year.", "Greenville"),
+    ("The accident happened at the Simpson's Run range.", "Greenville"),
+])
+def test_the_town_the_article_says_it_happened_in_is_the_place(said, location):
+    """'The shooting occurred ... in X' outweighs the town of the police the counted sentence names."""
+    event = "Two men were wounded Friday night, Greenville police said."
+    article = event + "\n\nBoth were taken to a hospital.\n\n" + said
+    assert resolve_place(event, event, article).location == location
+
+
+def test_the_town_the_article_says_it_happened_near_outweighs_the_dateline():
+    """'MENA, Ark. - ... It happened on a farm northwest of Waldron': the town it happened near, not the station's."""
+    event = "A local teenager has died in a weekend hunting accident."
+    article = ("MENA, Ark. - " + event + "\n\nHis school confirmed the death.\n\nIt happened on a farm northwest of "
+               "Waldron on Saturday around noon.")
+    assert resolve_place(event, event, article).location == "Waldron"
+
+
+def test_a_county_said_to_hold_the_incident_keeps_the_town():
+    """'The shooting occurred in Greenville County': the county holds the town the police are from."""
+    event = "Two men were wounded Friday night, Greenville police said."
+    article = event + "\n\nThe shooting occurred in Greenville County late Friday."
+    assert resolve_place(event, event, article).location == "Greenville"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("A missile hit the Soroka Medical Center in Beersheba on Monday, wounding four people.", "Beersheba"),
+    ("Four people were wounded in Ofakim on Monday and taken to the Soroka Medical Center in Beersheba.", "Ofakim"),
+    ("Four people were wounded in Ofakim and transported to St. Luke Hospital & Medical Center in Beersheba.",
+     "Ofakim"),
+])
+def test_a_medical_centre_is_no_place_only_where_the_wounded_were_taken(text, location):
+    """'taken to the X Medical Center in Y' names the hospital's town; a medical centre that was hit is the place."""
+    assert resolve_place(text).location == location

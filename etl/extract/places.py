@@ -68,6 +68,7 @@ DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
+PROVINCE_AS_TOWN = 2.5     # a province without a namesake town of its own weighs as a town of 100,000 (log10/2)
 OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
                            # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany); not against the
                            # province named for it ("Zaporizhzhia" is still the city, spelt Zaporizhia, not its oblast)
@@ -97,6 +98,9 @@ class _Rules:
     nonevent_words: frozenset[str]
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
+    hospital_phrases: frozenset[tuple[str, ...]]
+    transfer_words: frozenset[str]
+    occurrence_words: frozenset[tuple[str, ...]]
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
@@ -167,6 +171,9 @@ def _rules() -> _Rules:
         nonevent_words=nonevent_words,
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
+        hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
+        transfer_words=low(data["transfer_words"]),
+        occurrence_words=frozenset(tuple(p.lower().split()) for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
@@ -347,6 +354,7 @@ class _Mention:
     contained: bool = False
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
+    occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -620,6 +628,24 @@ def _words_before(toks: _Tokens, i: int, limit: int = 5) -> list[str]:
     return out
 
 
+def _sentence_before(toks: _Tokens, i: int, limit: int = 12) -> list[str]:
+    """The words before token i in its sentence, up to ``limit`` tokens back, across commas, "&" and the dots of
+    abbreviations ("transported to St. John Hospital & Medical Center in X")."""
+    out = []
+    for j in range(i - 1, max(i - limit, 0) - 1, -1):
+        out.append(toks.lower[j])
+        if toks.initial[j]:
+            break
+    out.reverse()
+    return out
+
+
+def _says_it_happened(toks: _Tokens, i: int, rules: _Rules) -> bool:
+    """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
+    words = _sentence_before(toks, i)
+    return any(tuple(words[k:k + len(verb)]) == verb for verb in rules.occurrence_words for k in range(len(words)))
+
+
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
     """Cues around a name: place-type word after it, locative/non-event words before it."""
     # not a word opening the next line or sentence: "... in Harlem\n\nPolice: ..." names no Harlem police
@@ -672,17 +698,53 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             words = words[:-1] + ["<facility>"]
         if any(tuple(words[-n:]) in rules.nonevent_phrases for n in range(1, len(words) + 1)):
             m.nonevent, m.locative = True, False
+        elif tuple(words[-3:]) in rules.hospital_phrases and rules.transfer_words.intersection(
+                _sentence_before(toks, m.t0)[:-3]):
+            m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
+    m.occurred = _says_it_happened(toks, m.t0, rules) and not (
+        m.after < len(toks.text) and toks.lower[m.after] in ("and", "or", "&"))     # one of several places
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
         if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
                 or toks.lower[m.t0] in rules.not_place):
             m.weak = True
+
+
+def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
+    """In a sentence that says it gives local names ("in Saca area (Kurdish name) in Zap (Amadiya) region"), a
+    type word after "X (Y)" makes Y X's official name, not its container: coders record Y, read with X's cues.
+    Such a local "region" is an area of a district, not a province. Elsewhere "Chaghcharan (Feroz Koh) city"
+    keeps the name written first."""
+    n = len(toks.text)
+    local = {max(bisect_right(initials, k) - 1, 0) for k in range(2, n - 1)
+             if toks.lower[k] in ("name", "names") and toks.text[k + 1] == ")" and toks.text[k - 2] == "("}
+    if not local:
+        return
+    by_start = {m.t0: m for m in mentions}
+    district = rules.place_types["district"]
+    for m in mentions:
+        k = m.after
+        if (m.sentence not in local or m.ptype or m.kind not in ("place", "unknown") or k + 1 >= n
+                or toks.text[k] != "("):
+            continue
+        other = by_start.get(k + 1)
+        if other is None or other.ptype or other.kind not in ("place", "unknown"):
+            continue
+        close = other.after
+        if not (close + 1 < n and toks.text[close] == ")" and toks.word[close + 1] and not toks.cap[close + 1]
+                and toks.lower[close + 1] in rules.place_types):
+            continue
+        other.ptype, other.rank = toks.lower[close + 1], min(rules.place_types[toks.lower[close + 1]], district)
+        other.after = close + 2
+        other.locative, other.loc_word, other.relation = m.locative, m.loc_word, m.relation
+        other.nonevent, other.weak_nonevent, other.weak = m.nonevent, m.weak_nonevent, False
+        m.embedded = True
 
 
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
@@ -871,6 +933,7 @@ def _analyse(text: str) -> _Analysis:
     _add_us_pairs(text, toks, mentions, gaz, rules)
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
+    _read_other_names(mentions, toks, rules, initials)
     _link_chains(mentions, toks, rules)
     _mark_series(text, mentions)
     for m in mentions:
@@ -1279,7 +1342,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
     out: list[_Resolved] = []
     district_like = m.rank >= 4 or unit
     written = fold(m.surface)
-    # not against the province the town is in and named for: "Zaporizhzhia" is still the city (spelt Zaporizhia)
+    # the provinces of this name: a town in one of them pays no other-spelling cost ("Zaporizhzhia" is still the
+    # city, spelt Zaporizhia, not its oblast)
     provinces = {(gaz.areas[ai].country, gaz.areas[ai].admin1) for ai in m.areas if gaz.areas[ai].level == 1}
     state_name = gaz.us_state_name.get(m.state) if m.state else None
     for ci in m.cities[:400]:
@@ -1301,6 +1365,10 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                              lat, lon, pop, fit, score))
     with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
     town_countries = {gaz.city_cc[ci] for ci in m.cities[:400]}     # "Tillabery": the town, so its region too
+    # "killed in Borno": Nigeria's state, not an Italian village; a province weighs as a sizeable town unless
+    # its country has a town so named ("Khan Younis") or the name is somewhere both a province and its
+    # capital ("Odesa", "Colon"): coders read those as the town
+    capital_pair = any((gaz.city_cc[ci], gaz.city_admin1[ci]) in provinces for ci in m.cities[:400])
     for ai in m.areas:
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
@@ -1311,7 +1379,10 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
-        score = (math.log10(area.towns + 1) + fit + 3 * ctx.share.get(area.country, 0.0)
+        size = math.log10(area.towns + 1)
+        if area.level == 1 and not capital_pair and area.country not in town_countries:
+            size = max(size, PROVINCE_AS_TOWN)
+        score = (size + fit + 3 * ctx.share.get(area.country, 0.0)
                  + _state_bonus(area.country, area.admin1, gaz, ctx))
         if district_like or (m.ptype is None and not m.cities):
             score += 1.5
@@ -1634,6 +1705,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
+        place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
         return _city_zone(place, (event, context))
 
@@ -1662,6 +1734,23 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A town of the place's country that the text says the incident happened in ("The shooting occurred at a
+    home ... in Walterboro") is its place, before one the counted sentences name otherwise. Not one of several
+    ("bombings that occurred ... in New York and New Jersey"), nor a possessive ("at the Dent's Run range")."""
+    types = _rules().place_types
+    for an in analyses:
+        for m in an.mentions:
+            if (not m.occurred or not (m.locative or m.relation) or m.embedded or m.nonevent or m.masthead
+                    or m.possessive or max(m.rank, types.get(_last_word(m.surface), 0)) >= types["district"]):
+                continue                                        # a county holds the town named otherwise
+            read = _read(m, gaz, ctx)
+            if (read is not None and read[1].geo_precision in ("exact", "near") and read[1].location
+                    and read[1].country_code == place.country_code):
+                return read[1]
+    return place
 
 
 def _city_zone(place: Place, texts) -> Place:
@@ -1756,7 +1845,10 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         # Foxhome", "just south of Lizemores", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
         # are all in other states), placed at the county: before the towns the rest of the article names. US
         # counties only: elsewhere coders record the district of a village their gazetteer lacks.
-        for m in an.mentions if k < 2 and cc == "US" else ():
+        # The rest of the article only where it says so: "Deputies say it happened ... in Stokes".
+        for m in an.mentions if cc == "US" else ():
+            if k >= 2 and not m.occurred:
+                continue
             if (m.kind in ("unknown", "place") and not (m.embedded or m.masthead or m.titled or m.weak or m.nonevent
                                                         or m.located or m.possessive)
                     and (m.loc_word in rules.unknown_locatives or m.relation) and m.rank <= 2
@@ -1845,6 +1937,8 @@ def _absorb(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
 
 
 def _pop_at(gaz: Gazetteer, place: Place) -> int:
+    if place.latitude is None:       # a province the gazetteer names but holds no towns of
+        return 0
     for ci in gaz.cities(name_key(place.location or "")):
         if abs(gaz.city_lat[ci] - place.latitude) < 1e-4 and abs(gaz.city_lon[ci] - place.longitude) < 1e-4:
             return gaz.city_pop[ci]
