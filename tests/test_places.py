@@ -1203,3 +1203,9 @@ def test_a_county_said_to_hold_the_incident_keeps_the_town():
 def test_a_medical_centre_is_no_place_only_where_the_wounded_were_taken(text, location):
     """'taken to the X Medical Center in Y' names the hospital's town; a medical centre that was hit is the place."""
     assert resolve_place(text).location == location
+
+
+def test_a_province_weighs_as_a_town_only_in_a_text_not_about_another_country():
+    # Mozambique has a Gaza province; a text about Palestinians and Israeli strikes means the Gaza Strip
+    place = resolve_place("At least eleven Palestinians are killed in Israeli airstrikes in the Netzarim Corridor in Gaza.")
+    assert place.country_code == "PSE"

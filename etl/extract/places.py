@@ -1380,7 +1380,8 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         if fit is None:
             continue
         size = math.log10(area.towns + 1)
-        if area.level == 1 and not capital_pair and area.country not in town_countries:
+        if area.level == 1 and not capital_pair and area.country not in town_countries \
+                and (ctx.share.get(area.country) or not ctx.share):     # not in a text about another country
             size = max(size, PROVINCE_AS_TOWN)
         score = (size + fit + 3 * ctx.share.get(area.country, 0.0)
                  + _state_bonus(area.country, area.admin1, gaz, ctx))
