@@ -33,6 +33,10 @@ def figures(sentence):
     ("Deputies are investigating a double murder-suicide at a Riverside farm.", [("killed", 3)]),
     ("Four dead in a murder-suicide at a Riverside farm", [("killed", 4)]),
     ("Woman hurt in an attempted murder-suicide at a Riverside farm", [("wounded", 1)]),
+    # the victims named one by one, ages and hometowns beside the names; "the other victims" are not all of them
+    ("The victims were identified as Ann Lee, 30, of Dover; Bo Ray, 41; and Cy Moss, 19.", [("hit", 3)]),
+    ("The victims are 30-year-old Ann Lee and 41-year-old Bo Ray.", [("hit", 2)]),
+    ("The other victims are Ann Lee, 30, and Bo Ray, 41.", []),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected

@@ -65,7 +65,7 @@ _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
-                    r"|treated", re.I)
+                    r"|treated|victims", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -79,6 +79,7 @@ _NEEDS = {
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
+    "victims_named": ("victims",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
@@ -206,6 +207,10 @@ def _rx() -> dict:
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
+        # the victims named one by one: "The victims were identified as Ann Lee, 30, and Bo Ray, 41"; the names
+        # run to the end of the sentence ("the other victims are" adds to those before: not read)
+        "victims_named": re.compile(r"\b(?:[Tt]he|[Aa]ll)\s+(?!other\b)(?:[\w-]+\s+)?victims\s+(?:are|were|have\s+been|had\s+been)\s+"
+                                    r"(?:(?:identified|named|listed)\s+as\s+)?(?P<names>[^.]*?(?:\.\s?[A-Z,][^.]*?)*)\s*(?:\.|$)"),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -627,6 +632,10 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
+    for m in finditer("victims_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -717,6 +726,22 @@ def _victims_in(part: str) -> int:
     c = read_count(m) if m and m.end() < len(part) and part[m.end()].isspace() \
         and not _rx_for(part)["not_people"].match(part[m.end():]) else None
     return c.best if c and c.best > 1 else 1
+
+
+# one item of a list of named victims: a name, its age before it or its own, a hometown ("of Dover"); "Jr." ends a name
+_NAMED_VICTIM = re.compile(r"(?:\d+-year-old\s+)?(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*)"
+                           r"|(?:age\s+)?\d+|of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:Jr|Sr)\.?")
+
+
+def _names_in(names: str) -> int:
+    """People a list of names counts: "Ann Lee, 30, and Bo Ray, 41" 2; 0 when a part is not a name, age or hometown."""
+    n = 0
+    for part in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", names.strip()):
+        m = _NAMED_VICTIM.fullmatch(part)
+        if not m:
+            return 0
+        n += bool(m.group("name"))
+    return n
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
