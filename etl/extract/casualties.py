@@ -107,7 +107,8 @@ class Item:
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
     claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
-    numbered: bool = False  # "a fourth victim was grazed": the victims numbered so far, all of this incident
+    numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
+    #                         all of this incident
 
 
 @lru_cache(maxsize=1)
@@ -635,7 +636,7 @@ def _candidates(sentence: str) -> list[Item]:
     for m in finditer("victims_named"):
         n = _names_in(m.group("names"))
         if n > 1:
-            items.append(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()))
+            items.append(replace(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()), numbered=True))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
