@@ -37,6 +37,8 @@ def figures(sentence):
     ("The victims were identified as Ann Lee, 30, of Dover; Bo Ray, 41; and Cy Moss, 19.", [("hit", 3)]),
     ("The victims are 30-year-old Ann Lee and 41-year-old Bo Ray.", [("hit", 2)]),
     ("The other victims are Ann Lee, 30, and Bo Ray, 41.", []),
+    # "also 17" between commas is the age of one more person
+    ("Another boy, also 16, was wounded in the leg.", [("wounded", 1)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected

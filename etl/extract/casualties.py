@@ -195,8 +195,9 @@ def _rx() -> dict:
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
                                # condition": one of those counted before)
                                rf"|(?P<c_wounded>(?<!\bone\s)(?:is|was|remains|remained)\s+(?:(?:still|listed)\s+)?{condition}))\b", re.I),
-        # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
-        "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
+        # "Teenager fatally shot, another wounded", "another boy, also 16, was hurt": one more person, added to those
+        # of the same outcome
+        "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})(?:,[^,.;]{{1,30}},)?\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
         # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
         "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
@@ -390,9 +391,10 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
         return False  # "an unknown number of assailants": no figure
-    if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
+    if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|also|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
-        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
+        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed", "his friend, also
+        #               17, was hurt": an age in commas
     if re.match(r"\d+$|between\s+\d", num_text, re.I) and re.search(
             r"\b(?:ages?(?:\s+of)?|aged(?:\s+between)?)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
         return False  # "Two men, ages, 20 and 31, suffered", "two boys, ages 7 and 10, and", "between the ages of 14 and 18"
