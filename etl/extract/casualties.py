@@ -88,6 +88,7 @@ _NEEDS = {
     "coded": ("fatali", "split"),
     "toll": ("toll", "number"),
     "another": ("another",),
+    "to_hospital": ("hospital",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
@@ -195,6 +196,11 @@ def _rx() -> dict:
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
                                # condition": one of those counted before)
                                rf"|(?P<c_wounded>(?<!\bone\s)(?:is|was|remains|remained)\s+(?:(?:still|listed)\s+)?{condition}))\b", re.I),
+        # what a shooting sent to hospital was hurt: "a brawl that sent four people to the hospital", "sending a
+        # teenager to hospital"
+        "to_hospital": re.compile(rf"\b(?:sent|sending|sends)\s+(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?"
+                                  rf"(?:people|persons|men|women|children|kids|adults|teens|teenagers|boys|girls|victims)"
+                                  rf"|{one_victim})\s+to\s+(?:the\s+|an?\s+|area\s+|local\s+|nearby\s+)?hospitals?\b", re.I),
         # "Teenager fatally shot, another wounded", "another boy, also 16, was hurt": one more person, added to those
         # of the same outcome
         "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})(?:,[^,.;]{{1,30}},)?\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
@@ -573,6 +579,10 @@ def _candidates(sentence: str) -> list[Item]:
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
+    for m in finditer("to_hospital"):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            items.append(_item(sentence, "wounded", c, m.start(), m.end()))
     for m in finditer("nominal"):
         c = _parse(m.group("c")) if m.group("c") else one
         single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
