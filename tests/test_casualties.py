@@ -39,6 +39,8 @@ def figures(sentence):
     ("The other victims are Ann Lee, 30, and Bo Ray, 41.", []),
     # "also 17" between commas is the age of one more person
     ("Another boy, also 16, was wounded in the leg.", [("wounded", 1)]),
+    # deaths told with their other causes a clause later
+    ("Besides the two pupils, a coach and three old friends have died lately, one in a fall, the rest from illness.", []),
     # those a shooting sent to hospital were hurt
     ("A brawl at the bar sent three men to the hospital.", [("wounded", 3)]),
     ("The gunfire left two men dead and sent a teenage girl to hospital.", [("killed", 2), ("wounded", 1)]),

@@ -300,7 +300,7 @@ def _rx() -> dict:
         "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{words_regex(t['street_suffixes'])})\b"),
         "part_of": re.compile(rf"\b(?:{words_regex(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
-        "not_violent_after": re.compile(rf"[^.;]{{0,25}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
+        "not_violent_after": re.compile(rf"[^.;]{{0,45}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
         "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
         "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
