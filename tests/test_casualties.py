@@ -39,6 +39,8 @@ def figures(sentence):
     ("The other victims are Ann Lee, 30, and Bo Ray, 41.", []),
     # "also 17" between commas is the age of one more person
     ("Another boy, also 16, was wounded in the leg.", [("wounded", 1)]),
+    # the dead found named one by one
+    ("The bodies of 30-year-old Ann Lee, Bo Ray, 41, and Cy Moss were found in a car on Monday.", [("killed", 3)]),
     # deaths told with their other causes a clause later
     ("Besides the two pupils, a coach and three old friends have died lately, one in a fall, the rest from illness.", []),
     # those a shooting sent to hospital were hurt

@@ -80,6 +80,7 @@ _NEEDS = {
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
     "victims_named": ("victims",),
+    "bodies_named": ("bodies",),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
@@ -219,6 +220,10 @@ def _rx() -> dict:
         # run to the end of the sentence ("the other victims are" adds to those before: not read)
         "victims_named": re.compile(r"\b(?:[Tt]he|[Aa]ll)\s+(?!other\b)(?:[\w-]+\s+)?victims\s+(?:are|were|have\s+been|had\s+been)\s+"
                                     r"(?:(?:identified|named|listed)\s+as\s+)?(?P<names>[^.]*?(?:\.\s?[A-Z,][^.]*?)*)\s*(?:\.|$)"),
+        # the dead found named one by one: "the bodies of Ann Lee, 30, and 41-year-old Bo Ray were found" (an age
+        # is no count of bodies)
+        "bodies_named": re.compile(r"\b(?:[Tt]he\s+)?bodies\s+of\s+(?P<names>[^.;]*?)\s+(?:were|have\s+been|had\s+been)\s+"
+                                   r"(?:found|discovered|recovered|located)\b"),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -231,7 +236,7 @@ def _rx() -> dict:
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
                            rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})['’]s\s+body\s+(?:was|has\s+been)\s+(?:found|discovered|recovered)"
-                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
+                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b(?!-)[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
                            # "Five corpses of suspected militants were discovered"
                            rf"|(?P<n>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered)", re.I),
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
@@ -649,6 +654,10 @@ def _candidates(sentence: str) -> list[Item]:
         n = _names_in(m.group("names"))
         if n > 1:
             items.append(replace(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()), numbered=True))
+    for m in finditer("bodies_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(_item(sentence, "killed", Count(n, n, n, m.group(0)), m.start(), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
