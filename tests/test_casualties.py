@@ -41,6 +41,8 @@ def figures(sentence):
     ("Another boy, also 16, was wounded in the leg.", [("wounded", 1)]),
     # the dead found named one by one
     ("The bodies of 30-year-old Ann Lee, Bo Ray, 41, and Cy Moss were found in a car on Monday.", [("killed", 3)]),
+    # people named one by one, all of them hurt
+    ("Staff said Ann Lee, Bo Ray, Cy Moss, and Di Park all suffered injuries from being shot.", [("wounded", 4)]),
     # deaths told with their other causes a clause later
     ("Besides the two pupils, a coach and three old friends have died lately, one in a fall, the rest from illness.", []),
     # those a shooting sent to hospital were hurt

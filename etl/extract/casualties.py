@@ -81,6 +81,7 @@ _NEEDS = {
     "name_and": (" and ",),
     "victims_named": ("victims",),
     "bodies_named": ("bodies",),
+    "all_named": ("all suffered", "both suffered", "all sustained", "both sustained"),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
@@ -224,6 +225,10 @@ def _rx() -> dict:
         # is no count of bodies)
         "bodies_named": re.compile(r"\b(?:[Tt]he\s+)?bodies\s+of\s+(?P<names>[^.;]*?)\s+(?:were|have\s+been|had\s+been)\s+"
                                    r"(?:found|discovered|recovered|located)\b"),
+        # people named one by one, all of them hurt: "Ann Lee, Bo Ray and Cy Moss all suffered gunshot wounds"
+        "all_named": re.compile(r"(?P<names>(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                                r"|\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+)\s+(?:all|both)\s+(?:suffered|sustained)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\b"),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -658,6 +663,10 @@ def _candidates(sentence: str) -> list[Item]:
         n = _names_in(m.group("names"))
         if n > 1:
             items.append(_item(sentence, "killed", Count(n, n, n, m.group(0)), m.start(), m.end()))
+    for m in finditer("all_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(_item(sentence, "wounded", Count(n, n, n, m.group(0)), m.start("names"), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
