@@ -547,3 +547,11 @@ def test_a_killer_s_own_death_told_as_self_and_as_himself_is_one():
     (m,) = _rows("Gunman kills 3 coworkers, self in Riverside. A man killed three coworkers at a Riverside warehouse "
                  "on Sunday and then killed himself.")
     assert m.killed == 4
+
+
+def test_the_victims_named_are_all_of_those_hit():
+    """The named victims count the incident's wounded even beside a lone wound told first (the gunman's own)."""
+    rows = _rows("A gunman opened fire in a house in Dover on Tuesday night. The gunman suffered a self-inflicted "
+                 "gunshot wound. The victims are 30-year-old Ann Lee, 41-year-old Bo Ray, 19-year-old Cy Moss "
+                 "and 52-year-old Di Park.")
+    assert [r.wounded for r in rows] == [4]

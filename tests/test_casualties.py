@@ -33,6 +33,21 @@ def figures(sentence):
     ("Deputies are investigating a double murder-suicide at a Riverside farm.", [("killed", 3)]),
     ("Four dead in a murder-suicide at a Riverside farm", [("killed", 4)]),
     ("Woman hurt in an attempted murder-suicide at a Riverside farm", [("wounded", 1)]),
+    # the victims named one by one, ages and hometowns beside the names; "the other victims" are not all of them
+    ("The victims were identified as Ann Lee, 30, of Dover; Bo Ray, 41; and Cy Moss, 19.", [("hit", 3)]),
+    ("The victims are 30-year-old Ann Lee and 41-year-old Bo Ray.", [("hit", 2)]),
+    ("The other victims are Ann Lee, 30, and Bo Ray, 41.", []),
+    # "also 17" between commas is the age of one more person
+    ("Another boy, also 16, was wounded in the leg.", [("wounded", 1)]),
+    # the dead found named one by one
+    ("The bodies of 30-year-old Ann Lee, Bo Ray, 41, and Cy Moss were found in a car on Monday.", [("killed", 3)]),
+    # people named one by one, all of them hurt
+    ("Staff said Ann Lee, Bo Ray, Cy Moss, and Di Park all suffered injuries from being shot.", [("wounded", 4)]),
+    # deaths told with their other causes a clause later
+    ("Besides the two pupils, a coach and three old friends have died lately, one in a fall, the rest from illness.", []),
+    # those a shooting sent to hospital were hurt
+    ("A brawl at the bar sent three men to the hospital.", [("wounded", 3)]),
+    ("The gunfire left two men dead and sent a teenage girl to hospital.", [("killed", 2), ("wounded", 1)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected

@@ -65,7 +65,7 @@ _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
-                    r"|treated", re.I)
+                    r"|treated|victims", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -79,6 +79,9 @@ _NEEDS = {
     "noun": ("dead", "death", "fatalit", "bodies", "injur", "wounded", "deceased", "victim"),
     "fatally": ("fatally", "critically", "seriously"),
     "name_and": (" and ",),
+    "victims_named": ("victims",),
+    "bodies_named": ("bodies",),
+    "all_named": ("all suffered", "both suffered", "all sustained", "both sustained"),
     "name_dead": ("dead",),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
@@ -87,6 +90,7 @@ _NEEDS = {
     "coded": ("fatali", "split"),
     "toll": ("toll", "number"),
     "another": ("another",),
+    "to_hospital": ("hospital",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
@@ -106,7 +110,8 @@ class Item:
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
     claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
-    numbered: bool = False  # "a fourth victim was grazed": the victims numbered so far, all of this incident
+    numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
+    #                         all of this incident
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +198,14 @@ def _rx() -> dict:
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
                                # condition": one of those counted before)
                                rf"|(?P<c_wounded>(?<!\bone\s)(?:is|was|remains|remained)\s+(?:(?:still|listed)\s+)?{condition}))\b", re.I),
-        # "Teenager fatally shot, another wounded": one more person, added to those of the same outcome
-        "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
+        # what a shooting sent to hospital was hurt: "a brawl that sent four people to the hospital", "sending a
+        # teenager to hospital"
+        "to_hospital": re.compile(rf"\b(?:sent|sending|sends)\s+(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?"
+                                  rf"(?:people|persons|men|women|children|kids|adults|teens|teenagers|boys|girls|victims)"
+                                  rf"|{one_victim})\s+to\s+(?:the\s+|an?\s+|area\s+|local\s+|nearby\s+)?hospitals?\b", re.I),
+        # "Teenager fatally shot, another wounded", "another boy, also 16, was hurt": one more person, added to those
+        # of the same outcome
+        "another": re.compile(rf"\banother\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{victim})(?:,[^,.;]{{1,30}},)?\s+)?(?:(?:was|is)\s+)?(?:\w+ly\s+)?"
                               rf"{_outcome('o')}\b", re.I),
         # victims named one by one: "Man, woman and boy wounded", "A man, his wife and their son were killed"
         "victim_list": re.compile(rf"(?<![\w-])(?P<list>{one_victim}(?:\s*,\s*{one_victim}){{0,4}}\s*,?\s+and\s+{one_victim})"
@@ -206,6 +217,18 @@ def _rx() -> dict:
         "name_and": re.compile(rf"\b{name}\s+and\s+"
                                rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{victim})|(?P<c>{_unnamed(count_regex().pattern)})\s+of\s+(?:his|her|their)\s+[\w-]+)"
                                rf"\s+(?:were|have\s+been|had\s+been|are)\s+(?:also\s+)?{_outcome('n')}\b", re.I),
+        # the victims named one by one: "The victims were identified as Ann Lee, 30, and Bo Ray, 41"; the names
+        # run to the end of the sentence ("the other victims are" adds to those before: not read)
+        "victims_named": re.compile(r"\b(?:[Tt]he|[Aa]ll)\s+(?!other\b)(?:[\w-]+\s+)?victims\s+(?:are|were|have\s+been|had\s+been)\s+"
+                                    r"(?:(?:identified|named|listed)\s+as\s+)?(?P<names>[^.]*?(?:\.\s?[A-Z,][^.]*?)*)\s*(?:\.|$)"),
+        # the dead found named one by one: "the bodies of Ann Lee, 30, and 41-year-old Bo Ray were found" (an age
+        # is no count of bodies)
+        "bodies_named": re.compile(r"\b(?:[Tt]he\s+)?bodies\s+of\s+(?P<names>[^.;]*?)\s+(?:were|have\s+been|had\s+been)\s+"
+                                   r"(?:found|discovered|recovered|located)\b"),
+        # people named one by one, all of them hurt: "Ann Lee, Bo Ray and Cy Moss all suffered gunshot wounds"
+        "all_named": re.compile(r"(?P<names>(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                                r"|\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+)\s+(?:all|both)\s+(?:suffered|sustained)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\b"),
         # a headline's one victim, with no article or verb: "Teen killed in shooting", "5-year-old shot in hand",
         # "Girl Killed, 3 Adults Injured"
         # ("Father of 4 killed in shooting": one father)
@@ -218,7 +241,7 @@ def _rx() -> dict:
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
                            rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})['’]s\s+body\s+(?:was|has\s+been)\s+(?:found|discovered|recovered)"
-                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
+                           rf"|\b(?:the\s+)?bodies\s+of\s+(?P<c>{_unnamed(count_regex().pattern)})\b(?!-)[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:found|discovered|recovered)"
                            # "Five corpses of suspected militants were discovered"
                            rf"|(?P<n>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b[^.;]{{0,60}}?\b(?:were|have\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered)", re.I),
         # ACLED-style coder notes state the figure outright: "Fatalities coded as 10", "1 fatality"
@@ -287,7 +310,7 @@ def _rx() -> dict:
         "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{words_regex(t['street_suffixes'])})\b"),
         "part_of": re.compile(rf"\b(?:{words_regex(t['part_of'])})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
-        "not_violent_after": re.compile(rf"[^.;]{{0,25}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
+        "not_violent_after": re.compile(rf"[^.;]{{0,45}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
         "aggregate_before": re.compile(rf"\b(?:{'|'.join(t['aggregate_before'])})\b[^.;]*$", re.I),
         "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
@@ -384,9 +407,10 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False
     if re.match(r"\s*unknown\s+number|\s*unspecified\s+number|\s*number\s+of", after, re.I):
         return False  # "an unknown number of assailants": no figure
-    if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|ages?|aged)\s+$", sentence[:num_start], re.I) \
+    if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|also|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
-        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed": an age in commas
+        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed", "his friend, also
+        #               17, was hurt": an age in commas
     if re.match(r"\d+$|between\s+\d", num_text, re.I) and re.search(
             r"\b(?:ages?(?:\s+of)?|aged(?:\s+between)?)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
         return False  # "Two men, ages, 20 and 31, suffered", "two boys, ages 7 and 10, and", "between the ages of 14 and 18"
@@ -565,6 +589,10 @@ def _candidates(sentence: str) -> list[Item]:
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
+    for m in finditer("to_hospital"):
+        c = _parse(m.group("c")) if m.group("c") else one
+        if c:
+            items.append(_item(sentence, "wounded", c, m.start(), m.end()))
     for m in finditer("nominal"):
         c = _parse(m.group("c")) if m.group("c") else one
         single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
@@ -627,6 +655,18 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
+    for m in finditer("victims_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(replace(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()), numbered=True))
+    for m in finditer("bodies_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(_item(sentence, "killed", Count(n, n, n, m.group(0)), m.start(), m.end()))
+    for m in finditer("all_named"):
+        n = _names_in(m.group("names"))
+        if n > 1:
+            items.append(_item(sentence, "wounded", Count(n, n, n, m.group(0)), m.start("names"), m.end()))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))
@@ -717,6 +757,22 @@ def _victims_in(part: str) -> int:
     c = read_count(m) if m and m.end() < len(part) and part[m.end()].isspace() \
         and not _rx_for(part)["not_people"].match(part[m.end():]) else None
     return c.best if c and c.best > 1 else 1
+
+
+# one item of a list of named victims: a name, its age before it or its own, a hometown ("of Dover"); "Jr." ends a name
+_NAMED_VICTIM = re.compile(r"(?:\d+-year-old\s+)?(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)*)"
+                           r"|(?:age\s+)?\d+|of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|(?:Jr|Sr)\.?")
+
+
+def _names_in(names: str) -> int:
+    """People a list of names counts: "Ann Lee, 30, and Bo Ray, 41" 2; 0 when a part is not a name, age or hometown."""
+    n = 0
+    for part in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", names.strip()):
+        m = _NAMED_VICTIM.fullmatch(part)
+        if not m:
+            return 0
+        n += bool(m.group("name"))
+    return n
 
 
 def _more_victims(sentence: str, end: int) -> tuple[Count | None, int]:
