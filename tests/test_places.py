@@ -1209,3 +1209,10 @@ def test_a_province_weighs_as_a_town_only_in_a_text_not_about_another_country():
     # Mozambique has a Gaza province; a text about Palestinians and Israeli strikes means the Gaza Strip
     place = resolve_place("At least eleven Palestinians are killed in Israeli airstrikes in the Netzarim Corridor in Gaza.")
     assert place.country_code == "PSE"
+
+
+def test_an_arabic_article_spelt_at_joins_a_name_after_its_head():
+    """ "in Bir at Tutah": after a name head, "at" is the Arabic article inside the name, not the English word."""
+    sentence = "On 2 May 2020, shells fired by unknown forces fell in Bir at Tutah, killing 2 civilians."
+    place = resolve_place(sentence, article=sentence)
+    assert place.location == "Bir at Tutah"

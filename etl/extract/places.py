@@ -112,6 +112,7 @@ class _Rules:
     connectors: frozenset[str]
     not_place: frozenset[str]
     name_heads: frozenset[str]
+    head_connectors: frozenset[str]
     not_place_phrases: frozenset[str]
     adjective_suffix: re.Pattern
     seat_suffixes: frozenset[str]
@@ -185,6 +186,7 @@ def _rules() -> _Rules:
         connectors=low(data["name_connectors"]),
         not_place=low(data["not_place_words"]),
         name_heads=low(data["name_heads"]),
+        head_connectors=low(data["head_connectors"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         adjective_suffix=re.compile(rf"-(?:{'|'.join(data['adjective_suffixes'])})$"),
         seat_suffixes=low(data["seat_suffixes"]),
@@ -430,6 +432,8 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
             k = j                            # "San Juan de los Cerritos", "Dar es Salaam"
             while k < n and k - j < 3 and toks.word[k] and lower[k] in connectors:
                 k += 1
+            if k == j and lower[j] in rules.head_connectors and lower[j - 1] in rules.name_heads:
+                k += 1                       # "Bir at Tutah"
             if k > j and k < n and cap[k] and not used[k] and "\n" not in text[ends[j - 1]:starts[k]]:
                 j = k + 1
             elif toks.text[j] == "." and lower[j - 1] in ("st", "ft", "mt") and j + 1 < n and cap[j + 1]:
