@@ -1216,3 +1216,11 @@ def test_an_arabic_article_spelt_at_joins_a_name_after_its_head():
     sentence = "On 2 May 2020, shells fired by unknown forces fell in Bir at Tutah, killing 2 civilians."
     place = resolve_place(sentence, article=sentence)
     assert place.location == "Bir at Tutah"
+
+
+def test_a_joint_city_county_police_names_its_city():
+    """ "Savannah-Chatham Metropolitan Police": the joint department of a city and its county is the city's police."""
+    text = ("Boy hurt in shooting\n\nSavannah-Chatham Metropolitan Police are investigating a shooting in the 200 "
+            "block of Elm Street on Friday. A man was shot in the arm.")
+    place = resolve_place(text, article=text)
+    assert (place.location, place.country_code) == ("Savannah", "USA")
