@@ -1224,3 +1224,12 @@ def test_a_joint_city_county_police_names_its_city():
             "block of Elm Street on Friday. A man was shot in the arm.")
     place = resolve_place(text, article=text)
     assert (place.location, place.country_code) == ("Savannah", "USA")
+
+
+def test_foreigners_and_their_houses_are_no_evidence_of_where():
+    """ "a group of Malians", "Malian houses": whose people and property, not where the clash was."""
+    text = ("On 4 May 2020, residents clashed with Malian herders in Kpata village, Touba subdivision (Bafing, "
+            "Woroba). The fight began with a quarrel between a resident and a group of Malians which led to the "
+            "death of the resident. In reprisal, residents burnt Malian houses. 3 people were injured.")
+    place = resolve_place(text, article=text)
+    assert place.country_code == "CIV"

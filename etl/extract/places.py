@@ -975,7 +975,9 @@ def _analyse(text: str) -> _Analysis:
             if m.t0 and toks.lower[m.t0 - 1] == "in" and not _modifies(toks, m.after):
                 continue                     # "she said in Spanish": a language
             # "Saudi forces": a side, only a hint of where it happened
-            side = m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
+            # "a group of Malians": people, as "Malian nationals" are
+            side = (m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
+                    or m.t0 and toks.lower[m.t0 - 1] == "of")
             evidence(m.country, 0.25 if side else 1, side)
         elif m.kind == "state":
             states[m.state] += 1
