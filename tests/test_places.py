@@ -1233,3 +1233,11 @@ def test_foreigners_and_their_houses_are_no_evidence_of_where():
             "death of the resident. In reprisal, residents burnt Malian houses. 3 people were injured.")
     place = resolve_place(text, article=text)
     assert place.country_code == "CIV"
+
+
+def test_turkey_hunting_is_the_bird():
+    """ "Turkey Hunting Accident": a country's name before "hunting" is the game, not the country."""
+    text = ("Hunter Hurt in Turkey Hunting Accident\n\nA Dorchester man was shot in the leg on Saturday while "
+            "turkey hunting near Elkader, the sheriff said.")
+    place = resolve_place(text, article=text)
+    assert place.country_code == "USA"
