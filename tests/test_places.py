@@ -1241,3 +1241,11 @@ def test_turkey_hunting_is_the_bird():
             "turkey hunting near Elkader, the sheriff said.")
     place = resolve_place(text, article=text)
     assert place.country_code == "USA"
+
+
+def test_the_greater_sahara_of_a_group_name_is_no_place():
+    """ "the Islamic State in Greater Sahara": a region in the group's name, not the town of the attack."""
+    sentence = ("On 3 May 2020, the Islamic State in Greater Sahara claimed an attack on an army post in Inates, "
+                "killing 2 soldiers.")
+    place = resolve_place(sentence, article=sentence)
+    assert place.location == "Inates"
