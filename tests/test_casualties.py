@@ -686,3 +686,11 @@ def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
     # the gunshots are no casualties: "some of which left two men dead" is the shots' doing
     assert figures("A video captured at least 19 gunshots, some of which left two men dead and four people "
                    "injured.") == [("killed", 2), ("wounded", 4)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He is no longer a suspect in the death investigation of a 19-year-old woman.",
+    "Detectives opened a homicide investigation of the shop owner on Tuesday.",
+])
+def test_a_death_investigation_names_one_dead(sentence):
+    assert figures(sentence) == [("killed", 1)]

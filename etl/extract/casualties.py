@@ -257,8 +257,9 @@ def _rx() -> dict:
                                      r"(?!\s+(?:attempt|try|bid))", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
-        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
-        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
+        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly", "the death
+        # investigation of a 19-year-old woman"
+        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?|(?:death|homicide)\s+investigation)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
