@@ -694,3 +694,13 @@ def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
 ])
 def test_a_death_investigation_names_one_dead(sentence):
     assert figures(sentence) == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police are investigating a Sunday morning homicide.", [("killed", 1)]),
+    ("The coroner ruled the death a homicide.", [("killed", 1)]),
+    ("Detectives are treating the shooting as a homicide.", [("killed", 1)]),
+    ("Homicide detectives were called to the scene.", []),
+])
+def test_a_death_told_only_as_a_homicide(sentence, expected):
+    assert figures(sentence) == expected
