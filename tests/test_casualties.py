@@ -704,3 +704,12 @@ def test_a_death_investigation_names_one_dead(sentence):
 ])
 def test_a_death_told_only_as_a_homicide(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Troopers arrest teen in fatal riverside park shooting", [("killed", 1)]),
+    ("Police investigate fatal stabbing near the harbor", [("killed", 1)]),
+    ("It was the county's fourth fatal shooting since May.", []),
+])
+def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, expected):
+    assert figures(sentence) == expected

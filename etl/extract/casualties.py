@@ -93,6 +93,7 @@ _NEEDS = {
     "to_hospital": ("hospital",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
     "homicide": ("homicide",),
+    "fatal_event": ("fatal",),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
     "in_addition": ("addition",),
@@ -269,6 +270,11 @@ def _rx() -> dict:
         # "homicide detectives were called")
         "homicide": re.compile(r"\b(?:investigat\w*|ruled|treat\w*|classif\w*)\s+(?:(?:it|the\s+(?:death|shooting|case))\s+as\s+)?"
                                r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)", re.I),
+        # a death told only by its event, in the news of an arrest or inquiry: "deputies arrest two men in fatal
+        # apartment shooting", "police investigate fatal shooting" (not "the fatal shooting of a man", read by
+        # "nominal", nor an earlier one: "the city's third fatal shooting")
+        "fatal_event": re.compile(r"\b(?:arrest\w*|charged|investigat\w*|wanted)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|into|for)\s+)?(?:a|the)?\s*"
+                                  r"fatal\s+(?:[\w-]+\s+){0,3}?(?:shooting|stabbing)\b(?!\s+of\b)", re.I),
         # one of the people hit or killed, all of them counted: "Smith was one of five people shot at the bar" (but
         # "they were among more than a dozen people shot overnight" is a city's night, not the incident)
         "one_of": re.compile(rf"\b(?P<some>one|two|three)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
@@ -626,8 +632,9 @@ def _candidates(sentence: str) -> list[Item]:
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
-    for m in finditer("homicide"):
-        items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), fallback=True))
+    for name in ("homicide", "fatal_event"):
+        for m in finditer(name):
+            items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), fallback=True))
     for m in finditer("body"):
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
