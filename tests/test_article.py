@@ -555,3 +555,13 @@ def test_the_victims_named_are_all_of_those_hit():
                  "gunshot wound. The victims are 30-year-old Ann Lee, 41-year-old Bo Ray, 19-year-old Cy Moss "
                  "and 52-year-old Di Park.")
     assert [r.wounded for r in rows] == [4]
+
+
+def test_a_homicide_counts_one_dead_only_when_no_figure_is_given():
+    """'investigating a homicide' beside 'a man was shot' is one dead; beside 'two men were killed' it adds none."""
+    one = _rows("Police are investigating a Tuesday night homicide in Dayton, Ohio. "
+                "Officers were called to a house on Elm Street after a man was shot.")
+    assert [(r.killed, r.wounded) for r in one] == [(1, None)]
+    two = _rows("Police are investigating a Tuesday night homicide in Dayton, Ohio. "
+                "Two men were killed on Elm Street.")
+    assert [r.killed for r in two] == [2]

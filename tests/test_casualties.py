@@ -686,3 +686,30 @@ def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
     # the gunshots are no casualties: "some of which left two men dead" is the shots' doing
     assert figures("A video captured at least 19 gunshots, some of which left two men dead and four people "
                    "injured.") == [("killed", 2), ("wounded", 4)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He is no longer a suspect in the death investigation of a 19-year-old woman.",
+    "Detectives opened a homicide investigation of the shop owner on Tuesday.",
+])
+def test_a_death_investigation_names_one_dead(sentence):
+    assert figures(sentence) == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police are investigating a Sunday morning homicide.", [("killed", 1)]),
+    ("The coroner ruled the death a homicide.", [("killed", 1)]),
+    ("Detectives are treating the shooting as a homicide.", [("killed", 1)]),
+    ("Homicide detectives were called to the scene.", []),
+])
+def test_a_death_told_only_as_a_homicide(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Troopers arrest teen in fatal riverside park shooting", [("killed", 1)]),
+    ("Police investigate fatal stabbing near the harbor", [("killed", 1)]),
+    ("It was the county's fourth fatal shooting since May.", []),
+])
+def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, expected):
+    assert figures(sentence) == expected

@@ -370,9 +370,10 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     final = [i for items in per_sentence.values() for i in items if i.kind == kind and i.final]
     if final:  # the text states the total outright
         return _phrased(final[-1])
-    # a party's claim of a toll ("the group claimed 190 were dead") is the figure only when nobody else gives one
-    if any(i.kind == kind and not i.claimed for items in per_sentence.values() for i in items):
-        per_sentence = {k: [i for i in items if not (i.kind == kind and i.claimed)] for k, items in per_sentence.items()}
+    # a party's claim of a toll ("the group claimed 190 were dead"), a death told only as "a homicide": the figure
+    # only when nobody else gives one
+    if any(i.kind == kind and not i.fallback for items in per_sentence.values() for i in items):
+        per_sentence = {k: [i for i in items if not (i.kind == kind and i.fallback)] for k, items in per_sentence.items()}
     run: Count | None = None             # the latest figure with the "others" that continue it
     longest: Count | None = None
     extra: list[Count] = []

@@ -92,6 +92,8 @@ _NEEDS = {
     "another": ("another",),
     "to_hospital": ("hospital",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
+    "homicide": ("homicide",),
+    "fatal_event": ("fatal",),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
     "in_addition": ("addition",),
@@ -109,7 +111,8 @@ class Item:
     final: bool = False  # the text states the incident's total outright ("fatalities coded as 10")
     other: bool = False  # "two other policemen", "another man": continues the figure just before, if of its kind
     implied: bool = False  # "a suicide bomber detonated": a death implied, counted unless the text reports it
-    claimed: bool = False  # a party's claim ("the group claimed 190 were dead"): the figure only if none other
+    fallback: bool = False  # the figure only if none other: a party's claim ("the group claimed 190 were dead"), a
+    #                         death told only as a homicide ("police are investigating a homicide")
     numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
     #                         all of this incident
 
@@ -257,11 +260,21 @@ def _rx() -> dict:
                                      r"(?!\s+(?:attempt|try|bid))", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
-        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly"
-        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?)\s+of\s+"
+        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly", "the death
+        # investigation of a 19-year-old woman"
+        "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?|(?:death|homicide)\s+investigation)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
                               rf"|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?(?:{victim})\b"
                               rf"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)|\d+-year-old\b)", re.I),
+        # a death told only by its name: "police are investigating a homicide", "the death was ruled a homicide" (not
+        # "homicide detectives were called")
+        "homicide": re.compile(r"\b(?:investigat\w*|ruled|treat\w*|classif\w*)\s+(?:(?:it|the\s+(?:death|shooting|case))\s+as\s+)?"
+                               r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)", re.I),
+        # a death told only by its event, in the news of an arrest or inquiry: "deputies arrest two men in fatal
+        # apartment shooting", "police investigate fatal shooting" (not "the fatal shooting of a man", read by
+        # "nominal", nor an earlier one: "the city's third fatal shooting")
+        "fatal_event": re.compile(r"\b(?:arrest\w*|charged|investigat\w*|wanted)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|into|for)\s+)?(?:a|the)?\s*"
+                                  r"fatal\s+(?:[\w-]+\s+){0,3}?(?:shooting|stabbing)\b(?!\s+of\b)", re.I),
         # one of the people hit or killed, all of them counted: "Smith was one of five people shot at the bar" (but
         # "they were among more than a dozen people shot overnight" is a city's night, not the incident)
         "one_of": re.compile(rf"\b(?P<some>one|two|three)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
@@ -619,6 +632,9 @@ def _candidates(sentence: str) -> list[Item]:
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
+    for name in ("homicide", "fatal_event"):
+        for m in finditer(name):
+            items.append(replace(_item(sentence, "killed", one, m.start(), m.end()), fallback=True))
     for m in finditer("body"):
         c = _parse(m.group("c") or m.group("n")) if m.group("c") or m.group("n") else one
         if c:
@@ -838,7 +854,7 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     additive = not others and (attackers or bool(rx["additive"].search(window)))
     one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
     return Item(kind, count, start, end, additive, phrase, other=others or one_more,
-                claimed=bool(_CLAIMED.search(sentence, max(0, start - 60), start)))
+                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)))
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
