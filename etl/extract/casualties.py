@@ -671,18 +671,13 @@ def _candidates(sentence: str) -> list[Item]:
         if c:
             n = c.best + 1
             items.append(_item(sentence, _kind(m, "n"), Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in finditer("victims_named"):
-        n = _names_in(m.group("names"))
-        if n > 1:
-            items.append(replace(_item(sentence, "hit", Count(n, n, n, m.group(0)), m.start(), m.end()), numbered=True))
-    for m in finditer("bodies_named"):
-        n = _names_in(m.group("names"))
-        if n > 1:
-            items.append(_item(sentence, "killed", Count(n, n, n, m.group(0)), m.start(), m.end()))
-    for m in finditer("all_named"):
-        n = _names_in(m.group("names"))
-        if n > 1:
-            items.append(_item(sentence, "wounded", Count(n, n, n, m.group(0)), m.start("names"), m.end()))
+    # people named one by one: the victims (all of the incident's: numbered), the bodies found, those all hurt
+    for name, kind in (("victims_named", "hit"), ("bodies_named", "killed"), ("all_named", "wounded")):
+        for m in finditer(name):
+            n = _names_in(m.group("names"))
+            if n > 1:
+                item = _item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end())
+                items.append(replace(item, numbered=name == "victims_named"))
     for m in finditer("another"):
         kind = next(k for k in KINDS if m.group(f"o_{k}"))
         items.append(replace(_item(sentence, kind, one, m.start(), m.end()), additive=False, other=True))

@@ -1369,7 +1369,7 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
             score -= 0.5
         out.append(_Resolved("city", gaz.city_name[ci], cc, admin1, gaz.city_admin2[ci] or None,
                              lat, lon, pop, fit, score))
-    with_admin1 = {gaz.areas[ai].country for ai in m.areas if gaz.areas[ai].level == 1}
+    with_admin1 = {cc for cc, _ in provinces}
     town_countries = {gaz.city_cc[ci] for ci in m.cities[:400]}     # "Tillabery": the town, so its region too
     # "killed in Borno": Nigeria's state, not an Italian village; a province weighs as a sizeable town unless
     # its country has a town so named ("Khan Younis") or the name is somewhere both a province and its
