@@ -100,7 +100,7 @@ class _Rules:
     nonevent_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
     transfer_words: frozenset[str]
-    occurrence_words: frozenset[tuple[str, ...]]
+    occurrence_words: tuple[str, ...]           # " took place ": padded to match whole words
     relation: frozenset[str]
     distance_units: frozenset[str]
     place_types: dict[str, int]
@@ -174,7 +174,7 @@ def _rules() -> _Rules:
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         transfer_words=low(data["transfer_words"]),
-        occurrence_words=frozenset(tuple(p.lower().split()) for p in data["occurrence_words"]),
+        occurrence_words=tuple(f" {' '.join(p.lower().split())} " for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
@@ -646,8 +646,8 @@ def _sentence_before(toks: _Tokens, i: int, limit: int = 12) -> list[str]:
 
 def _says_it_happened(toks: _Tokens, i: int, rules: _Rules) -> bool:
     """A verb of occurring before token i in its sentence: "it happened Sunday on Highway 30 in X"."""
-    words = _sentence_before(toks, i)
-    return any(tuple(words[k:k + len(verb)]) == verb for verb in rules.occurrence_words for k in range(len(words)))
+    words = f" {' '.join(_sentence_before(toks, i))} "
+    return any(verb in words for verb in rules.occurrence_words)
 
 
 def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozenset[str] = frozenset()) -> None:
