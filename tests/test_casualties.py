@@ -713,3 +713,24 @@ def test_a_death_told_only_as_a_homicide(sentence, expected):
 ])
 def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # people nouns of news of conflict: a reporter, a pilot, a diplomat, the attacker
+    ("A correspondent for a regional newspaper is killed in a drone strike near the front.", [("killed", 1)]),
+    ("A fighter jet crashes during a training flight, killing the pilot.", [("killed", 1)]),
+    ("A police officer and the perpetrator are killed in a shooting at a depot.", [("killed", 2)]),
+    ("Gunmen storm a college and kill the vice principal.", [("killed", 1)]),
+    # who the victims were, after the noun: "from", "of", "attached to"
+    ("At least 40 fighters from two rival militias are killed in clashes.", [("killed", 40)]),
+    ("A relief worker from Norway is killed in shelling of the camp.", [("killed", 1)]),
+    # a longer name of their unit before the noun
+    ("At least six Lower Zambezi Game Reserve security personnel are killed in an ambush.", [("killed", 6)]),
+])
+def test_victims_named_by_occupation_or_origin(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_clause_after_from_is_no_victim_s_origin():
+    # "a few" counts doors, not people shot
+    assert all(n == 1 for _, n in figures("They stood a few doors down from where Lee – a neighbour – was shot."))

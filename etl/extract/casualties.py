@@ -138,7 +138,8 @@ def _rx() -> dict:
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
-    np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,5}}?)"
+    # who they were, after the noun: "fighters from two militias", "a correspondent for the daily X"
+    np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}|\s+(?:from|for)\s+(?:the\s+)?{np_word}){{0,6}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
