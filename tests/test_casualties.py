@@ -734,3 +734,28 @@ def test_victims_named_by_occupation_or_origin(sentence, expected):
 def test_a_clause_after_from_is_no_victim_s_origin():
     # "a few" counts doors, not people shot
     assert all(n == 1 for _, n in figures("They stood a few doors down from where Lee – a neighbour – was shot."))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a unit numbered, a name joined by a dash
+    ("Two senior officers from the 45th Brigade have been killed in a roadside ambush.", [("killed", 2)]),
+    ("At least three Al-Qaeda–Yemen fighters are killed in a drone strike.", [("killed", 3)]),
+    # a list whose last victim is "of" something
+    ("Two guards and a clerk of the Ministry of Finance were killed.", [("killed", 3)]),
+    # the present tense of the news brief
+    ("Omar Haddad, a well-known surgeon, dies from wounds sustained in a strike last week.", [("killed", 1)]),
+    # a name with a lower-case article
+    ("A drone strike killed Khalid al-Mansouri, a senior commander.", [("killed", 1)]),
+    # a death named by a noun, with more victims after the first
+    ("The raid results in the killing of two attackers and one officer.", [("killed", 3)]),
+])
+def test_news_brief_phrasings(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_one_of_the_victims_in_a_list_is_no_one_more():
+    assert figures("The gunman and one of the hostages are shot dead by police.") != [("killed", 2)]
+
+
+def test_two_of_his_guards_are_more_people():
+    assert figures("Khan, a district governor, and two of his guards were injured in the blast.") == [("wounded", 3)]

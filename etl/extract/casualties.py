@@ -128,7 +128,7 @@ def _rx() -> dict:
     name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
     count = (rf"(?:(?P<hedge>{p['hedge']})\s+)?"
              rf"(?P<num>(?!{_YEAR}\s*,)(?:{p['range']}|{p['vague']}|{p['number']}|the(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s))))")
-    word = r"(?:[A-Za-z]|\d+-|\([A-Z]+\))[\w'’./-]*\)?"  # "BH/IS fighters"
+    word = r"(?:[A-Za-z]|\d+-|\d+(?:st|nd|rd|th)\b|\([A-Z]+\))[\w'’./–-]*\)?"  # "BH/IS fighters", "the 60th Division"
     one_victim = rf"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{victim})\b"
     # in a headline's list: one victim or a counted group of them ("Child, Three Adults Injured")
     head_victims = (rf"(?:{_unnamed(count_regex().pattern)}\s+(?:[\w-]+\s+)?(?:people|persons|men|women|children|kids|adults|"
@@ -139,6 +139,9 @@ def _rx() -> dict:
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     # who they were, after the noun: "fighters from two militias", "a correspondent for the daily X"
+    # "and a clerk of the Ministry", "and two of his guards" (but "and one of the victims" is part of those counted)
+    chain_np = (rf"(?:(?:\s+{np_word}|\s+of\s+(?:his|her|their)\s+{word})"
+                rf"(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}}?)?")
     np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}|\s+(?:from|for)\s+(?:the\s+)?{np_word}){{0,6}}?)"
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
@@ -157,7 +160,7 @@ def _rx() -> dict:
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
         # ("30 villagers, five of which were children are killed")
-        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}(?:\s+{np_word}){{0,5}}?)*,?\s+(?:and|as\s+well\s+as)\s+{link_count}(?:\s+{np_word}){{0,5}}?)?)"
+        "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}{chain_np})*,?\s+(?:and|as\s+well\s+as)\s+{link_count}{chain_np})?)"
                               rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
@@ -167,7 +170,7 @@ def _rx() -> dict:
         # ("wounding her uncle" before "wounding her": the victim named, not a pronoun)
         "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:ex-)?(?:{victim})\b|(?:him|her|someone|somebody)\b"
                                  rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
-                                 rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+                                 rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+(?:[a-z]{{2,3}}-)?[A-Z][a-z]+)+)"  # "Salim al-Amin"
                                  # one name then a comma or the sentence's end: "shot and killed Farid, a former
                                  # official", "Sahab-ul-Haq,", "the gun went off, killing Liam."
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,|\.?\s*$))", re.I),
@@ -180,7 +183,7 @@ def _rx() -> dict:
         # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
         "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
-                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
+                              rf"|(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
@@ -196,7 +199,7 @@ def _rx() -> dict:
                                rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
-                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|succumbed))"
+                               rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs))"
                                rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
                                rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries))"
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
@@ -609,10 +612,9 @@ def _candidates(sentence: str) -> list[Item]:
             items.append(_item(sentence, "wounded", c, m.start(), m.end()))
     for m in finditer("nominal"):
         c = _parse(m.group("c")) if m.group("c") else one
-        single = not m.group("c") or m.group("c").strip().lower() in ("a", "an", "one")
-        more, end = _more_victims(sentence, m.end()) if single else (None, m.end())
-        if more:
-            items.append(_item(sentence, "killed", _add(one, more, sentence[m.start():end]), m.start(), end))
+        more, end = _more_victims(sentence, m.end()) if c else (None, m.end())
+        if more:   # "the murders of Jane Doe and her daughter", "the killing of two gunmen and one officer"
+            items.append(_item(sentence, "killed", _add(c, more, sentence[m.start():end]), m.start(), end))
         elif c:
             items.append(_item(sentence, "killed", c, m.start(), m.end()))
     for m in finditer("one_of"):
