@@ -759,3 +759,12 @@ def test_one_of_the_victims_in_a_list_is_no_one_more():
 
 def test_two_of_his_guards_are_more_people():
     assert figures("Khan, a district governor, and two of his guards were injured in the blast.") == [("wounded", 3)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia returns the bodies of 900 soldiers who were killed in action, as part of an exchange.", []),
+    ("The two sides exchanged the remains of 300 servicemen killed in the fighting.", []),
+    ("The bodies of 12 men killed in the raid were returned to their families.", [("killed", 12)]),
+])
+def test_war_dead_handed_back_are_no_incident(sentence, expected):
+    assert figures(sentence) == expected
