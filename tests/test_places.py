@@ -1249,3 +1249,19 @@ def test_the_greater_sahara_of_a_group_name_is_no_place():
                 "killing 2 soldiers.")
     place = resolve_place(sentence, article=sentence)
     assert place.location == "Inates"
+
+
+@pytest.mark.parametrize("event, title, country", [
+    ("A spokesman says an Israeli airstrike killed a senior commander of the group.",
+     "Israeli attacks on the Gaza Strip", "PSE"),
+    ("A fighter jet is shot down during combat operations against Russian forces, killing the pilot.",
+     "Russian invasion of Ukraine", "UKR"),
+])
+def test_a_country_named_only_as_a_side_yields_to_one_named_as_the_place(event, title, country):
+    place = resolve_place(event, article=event, title=title)
+    assert place.country_code == country
+
+
+def test_a_side_is_still_the_country_when_nothing_else_is_named():
+    event = "Pakistani troops killed five militants in a raid."
+    assert resolve_place(event, article=event).country_code == "PAK"

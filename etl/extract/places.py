@@ -1737,6 +1737,12 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         _best(ar, gaz, ctx, in_states) or _masthead_town(ar, gaz, ctx, in_states)))
     if place:
         return finished(_town_within(place, analyses, gaz, ctx))
+    # a country named only as a side ("an Israeli airstrike", "against Russian forces") is where it happened only
+    # when nothing names a country as a place ("Israeli attacks on the Gaza Strip" in the headline)
+    for an in (ev, cx, ti, ar):
+        where = an.placed | {cc for cc, _ in an.admin1}
+        if where:
+            return _country_place(an, gaz, where)
     for an in (ev, cx, ti, ar):
         if an.countries:
             return _country_place(an, gaz)
@@ -1952,8 +1958,8 @@ def _pop_at(gaz: Gazetteer, place: Place) -> int:
     return 0
 
 
-def _country_place(an: _Analysis, gaz: Gazetteer) -> Place:
-    cc = an.countries.most_common(1)[0][0]
+def _country_place(an: _Analysis, gaz: Gazetteer, among: set[str] | None = None) -> Place:
+    cc = max((cc for cc in an.countries if among is None or cc in among), key=an.countries.__getitem__)
     country = gaz.countries.get(cc)
     admin = None
     lat, lon, precision = (country.latitude, country.longitude, "country") if country else (None, None, None)
