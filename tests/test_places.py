@@ -1265,3 +1265,13 @@ def test_a_country_named_only_as_a_side_yields_to_one_named_as_the_place(event, 
 def test_a_side_is_still_the_country_when_nothing_else_is_named():
     event = "Pakistani troops killed five militants in a raid."
     assert resolve_place(event, article=event).country_code == "PAK"
+
+
+@pytest.mark.parametrize("event, country", [
+    # an adjective before the name joins no longer name: "Israeli-occupied West Bank" is the West Bank
+    ("A settler is killed in a stabbing attack at a mall in the Israeli-occupied West Bank.", "PSE"),
+    # a country's short name that starts with another country's demonym
+    ("Two people are killed in a mass shooting in Turks and Caicos, the police say.", "TCA"),
+])
+def test_adjectives_and_short_names_of_countries(event, country):
+    assert resolve_place(event, article=event).country_code == country

@@ -500,8 +500,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             if hit:
                 found = (end, hit, key, surface)
                 break
-        if found is None:
-            unmatched[pos - i] = lower[pos] not in rules.part_prefixes
+        if found is None:          # (an adjective such as "Israeli-occupied" joins no longer name)
+            unmatched[pos - i] = lower[pos] not in rules.part_prefixes and not rules.adjective_suffix.search(lower[pos])
             pos += 1
             continue
         end, hit, key, surface = found
