@@ -360,6 +360,10 @@ def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expe
     ("Four shot to death in Riverside, then gunman kills himself", [("killed", 4), ("killed", 1)]),
     ("Gunman Fatally Shoots 3 Musicians, Self in Riverside", [("killed", 3), ("killed", 1)]),
     ("Police: Toddler's shooting appears accidental, self-inflicted", []),
+    # the gun turned on himself in any tense, or another weapon so turned
+    ("A man killed his neighbour in Riverside before turning the gun on himself.", [("killed", 1), ("killed", 1)]),
+    ("The farmer shot his wife and then turned the shotgun on himself.", [("hit", 1), ("killed", 1)]),
+    ("Police say the gunman turns the weapon on herself as officers arrive.", [("killed", 1)]),
 ])
 def test_a_gunman_who_killed_himself(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

@@ -65,7 +65,7 @@ _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
-                    r"|treated|victims", re.I)
+                    r"|treated|victims|on himself|on herself", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -289,7 +289,9 @@ def _rx() -> dict:
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\b(?:killed|killing|kills)\s+(?:only\s+)?(?:himself|herself)"
                                r"|(?<=\w),\s+(?:then\s+)?self\b(?!-)|\bshot\s+(?:himself|herself)\s+(?:dead|to\s+death)|\bblew\s+(?:himself|herself)\s+up"
-                               r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
+                               r"|\btook\s+(?:his|her)\s+own\s+life"
+                               # "turned the gun on himself", "before turning the shotgun on herself"
+                               r"|\bturn(?:ed|ing|s)\s+(?:the|his|her)\s+(?:gun|shotgun|rifle|handgun|pistol|weapon)\s+on\s+(?:himself|herself)", re.I),
         # suicide bombers who detonated died: "Two female suicide bombers detonated in Mora" (attackers, added)
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
