@@ -73,6 +73,9 @@ def test_figures(sentence, expected):
     "Friends gathered for a cyclist who died in a road accident near the bridge.",
     "A retired teacher died of natural causes in the spring.",
     "The former mayor died of cancer in May.",
+    # a past year after an opening connective, as at the sentence's start ("In 2010, ...")
+    "However, in 2010, the man was charged with the murder of a neighbour in Dover.",
+    "Back in 2009, two people were shot dead at the same bar.",
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
