@@ -720,3 +720,15 @@ def test_a_death_told_only_as_a_homicide(sentence, expected):
 ])
 def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the girl", "the victim" after one death told in the sentence is that person again
+    ("Police said Ann Lee died after a man fired into the house, striking and killing the girl.", [("killed", 1)]),
+    ("A man was shot and killed on Monday and police said the victim died at the scene.", [("killed", 1)]),
+    # other people: the suspect, the other man, another of the kind
+    ("A man was killed and the suspect was shot dead by officers.", [("killed", 1), ("killed", 1)]),
+    ("A man was killed in the yard and the other man was killed in the car.", [("killed", 1), ("killed", 1)]),
+])
+def test_the_one_after_one_death_in_the_sentence_is_the_same_person(sentence, expected):
+    assert figures(sentence) == expected

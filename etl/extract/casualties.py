@@ -331,6 +331,10 @@ def _rx() -> dict:
         "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{words_regex(t['additive'])})\b", re.I),
+        # one person named by "the" ("killing the girl", "the victim died"), not another ("the other man", "the
+        # second victim") nor the victim's kin ("the victim's brother")
+        "definite_one": re.compile(rf"^(?:[a-z]+\s+){{0,3}}?the\s+(?!(?:other|second|third|fourth|fifth|latter|former)\b)"
+                                   rf"(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s|\s+of\b)", re.I),
         "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:(?:{p['hedge']})\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
         "thing_word": re.compile(rf"\b(?:{words_regex(t['thing_nouns'])})\b", re.I),
@@ -451,6 +455,7 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    items = [i for i in items if not _same_one(sentence, i, items)]
     # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
     # told in the part is no part of a total of its kind)
     for i in list(items):
@@ -821,6 +826,17 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
         or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
     return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
                                 and o.count.best > item.count.best for o in items)
+
+
+def _same_one(sentence: str, item: Item, items: list[Item]) -> bool:
+    """One person named by "the" after one of the same outcome told earlier in the sentence is that person again:
+    "Ann Lee died after a man fired into the house, killing the girl", "A man was killed and police said the victim
+    died" (but "the suspect", "the gunman" are others)."""
+    rx = _rx_for(sentence)
+    if item.count.best != 1 or item.additive or not rx["definite_one"].match(item.phrase) \
+            or rx["attackers"].search(item.phrase) or re.search(r"\bsuspects?\b", item.phrase, re.I):
+        return False
+    return any(o.kind == item.kind and o.count.best == 1 and not o.additive and o.end <= item.start for o in items)
 
 
 def find_zero(sentence: str) -> set[str]:
