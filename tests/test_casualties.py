@@ -76,6 +76,9 @@ def test_figures(sentence, expected):
     # a past year after an opening connective, as at the sentence's start ("In 2010, ...")
     "However, in 2010, the man was charged with the murder of a neighbour in Dover.",
     "Back in 2009, two people were shot dead at the same bar.",
+    # a tally up to a year
+    "He was the first of four doctors murdered by extremists through May 2009.",
+    "Six officers were killed in the county between 1998 and 2004.",
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
