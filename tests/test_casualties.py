@@ -735,3 +735,14 @@ def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, 
 ])
 def test_the_one_after_one_death_in_the_sentence_is_the_same_person(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure first reported and since corrected is not the incident's
+    ("Police originally said that eight people were wounded at the club.", []),
+    ("Initial reports indicated six men had been shot, but officers later found a seventh.", []),
+    # "initially" of the deed, not of the report, stays
+    ("Ten victims were initially taken to hospitals with gunshot wounds.", [("hit", 10)]),
+])
+def test_a_figure_first_reported_and_since_corrected(sentence, expected):
+    assert figures(sentence) == expected
