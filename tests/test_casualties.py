@@ -746,3 +746,14 @@ def test_the_one_after_one_death_in_the_sentence_is_the_same_person(sentence, ex
 ])
 def test_a_figure_first_reported_and_since_corrected(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "and the woman" after one victim of a death named by a noun is one more victim
+    ("The family wants to know what led to the death of his young son and the woman he calls his mother.", [("killed", 2)]),
+    # the suspect is no victim of it
+    ("Police announced the killing of a clerk and the suspect's arrest on Monday.", [("killed", 1)]),
+    ("The fatal shooting of Ann Lee and the officer who fired are under review.", [("killed", 1)]),
+])
+def test_one_more_victim_by_the(sentence, expected):
+    assert figures(sentence) == expected

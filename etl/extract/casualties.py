@@ -179,7 +179,10 @@ def _rx() -> dict:
         # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
         "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
-                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
+                              rf"|(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin}"
+                              # "the death of his son and the woman he calls his mother" (not "and the suspect's arrest", nor "and the
+                              # officer who fired": the police, the suspect, the gunman are no more victims of it)
+                              rf"|the\s+(?!(?:suspect|gunman|shooter|attacker|assailant|other|officer|deputy|trooper|police\w*)\b)(?:[\w-]+\s+){{0,2}}?(?:{victim})(?!['’]s))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
