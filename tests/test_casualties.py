@@ -73,6 +73,12 @@ def test_figures(sentence, expected):
     "Friends gathered for a cyclist who died in a road accident near the bridge.",
     "A retired teacher died of natural causes in the spring.",
     "The former mayor died of cancer in May.",
+    # a past year after an opening connective, as at the sentence's start ("In 2010, ...")
+    "However, in 2010, the man was charged with the murder of a neighbour in Dover.",
+    "Back in 2009, two people were shot dead at the same bar.",
+    # a tally up to a year
+    "He was the first of four doctors murdered by extremists through May 2009.",
+    "Six officers were killed in the county between 1998 and 2004.",
 ])
 def test_not_incident_figures(sentence):
     assert figures(sentence) == []
@@ -360,6 +366,10 @@ def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expe
     ("Four shot to death in Riverside, then gunman kills himself", [("killed", 4), ("killed", 1)]),
     ("Gunman Fatally Shoots 3 Musicians, Self in Riverside", [("killed", 3), ("killed", 1)]),
     ("Police: Toddler's shooting appears accidental, self-inflicted", []),
+    # the gun turned on himself in any tense, or another weapon so turned
+    ("A man killed his neighbour in Riverside before turning the gun on himself.", [("killed", 1), ("killed", 1)]),
+    ("The farmer shot his wife and then turned the shotgun on himself.", [("hit", 1), ("killed", 1)]),
+    ("Police say the gunman turns the weapon on herself as officers arrive.", [("killed", 1)]),
 ])
 def test_a_gunman_who_killed_himself(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)
@@ -712,6 +722,40 @@ def test_a_death_told_only_as_a_homicide(sentence, expected):
     ("It was the county's fourth fatal shooting since May.", []),
 ])
 def test_a_fatal_shooting_in_news_of_an_arrest_or_inquiry_is_one_dead(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the girl", "the victim" after one death told in the sentence is that person again
+    ("Police said Ann Lee died after a man fired into the house, striking and killing the girl.", [("killed", 1)]),
+    ("A man was shot and killed on Monday and police said the victim died at the scene.", [("killed", 1)]),
+    # other people: the suspect, the other man, another of the kind
+    ("A man was killed and the suspect was shot dead by officers.", [("killed", 1), ("killed", 1)]),
+    ("A man was killed in the yard and the other man was killed in the car.", [("killed", 1), ("killed", 1)]),
+])
+def test_the_one_after_one_death_in_the_sentence_is_the_same_person(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure first reported and since corrected is not the incident's
+    ("Police originally said that eight people were wounded at the club.", []),
+    ("Initial reports indicated six men had been shot, but officers later found a seventh.", []),
+    # "initially" of the deed, not of the report, stays
+    ("Ten victims were initially taken to hospitals with gunshot wounds.", [("hit", 10)]),
+])
+def test_a_figure_first_reported_and_since_corrected(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "and the woman" after one victim of a death named by a noun is one more victim
+    ("The family wants to know what led to the death of his young son and the woman he calls his mother.", [("killed", 2)]),
+    # the suspect is no victim of it
+    ("Police announced the killing of a clerk and the suspect's arrest on Monday.", [("killed", 1)]),
+    ("The fatal shooting of Ann Lee and the officer who fired are under review.", [("killed", 1)]),
+])
+def test_one_more_victim_by_the(sentence, expected):
     assert figures(sentence) == expected
 
 

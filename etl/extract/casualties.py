@@ -65,7 +65,7 @@ _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
-                    r"|treated|victims", re.I)
+                    r"|treated|victims|on himself|on herself", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -183,7 +183,10 @@ def _rx() -> dict:
         # ... or one more named: "killing Jane Doe, 18, and John Roe, 20", "the murders of Jane Doe and her daughter"
         "and_one": re.compile(rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s*,?\s+and\s+(?:\d+-year-old\s+)?"
                               rf"(?:(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+)"
-                              rf"|(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin})\b", re.I),
+                              rf"|(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|{kin}"
+                              # "the death of his son and the woman he calls his mother" (not "and the suspect's arrest", nor "and the
+                              # officer who fired": the police, the suspect, the gunman are no more victims of it)
+                              rf"|the\s+(?!(?:suspect|gunman|shooter|attacker|assailant|other|officer|deputy|trooper|police\w*)\b)(?:[\w-]+\s+){{0,2}}?(?:{victim})(?!['’]s))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
@@ -293,7 +296,9 @@ def _rx() -> dict:
         "attacker": re.compile(r"\b(?:before|after)\s+being\s+(?:shot\s+dead|killed|shot\s+and\s+killed|fatally\s+shot|gunned\s+down)"
                                r"|\b(?:killed|killing|kills)\s+(?:only\s+)?(?:himself|herself)"
                                r"|(?<=\w),\s+(?:then\s+)?self\b(?!-)|\bshot\s+(?:himself|herself)\s+(?:dead|to\s+death)|\bblew\s+(?:himself|herself)\s+up"
-                               r"|\btook\s+(?:his|her)\s+own\s+life|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)", re.I),
+                               r"|\btook\s+(?:his|her)\s+own\s+life"
+                               # "turned the gun on himself", "before turning the shotgun on herself"
+                               r"|\bturn(?:ed|ing|s)\s+(?:the|his|her)\s+(?:gun|shotgun|rifle|handgun|pistol|weapon)\s+on\s+(?:himself|herself)", re.I),
         # suicide bombers who detonated died: "Two female suicide bombers detonated in Mora" (attackers, added)
         "bombers": re.compile(rf"(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?suicide\s+bombers?\s+"
                               rf"(?:[\w-]+\s+){{0,5}}?(?:detonated|blew\s+(?:himself|herself|themselves)\s+up|self-detonated)", re.I),
@@ -333,6 +338,10 @@ def _rx() -> dict:
         "hypothetical": re.compile(rf"\b(?:{words_regex(t['hypothetical'])})\s+(?:have\s+)?(?:\w+\s+)?$", re.I),
         "attackers": re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|(?:suicide\s+)?bombers?|perpetrators?|militants?|insurgents?)\b", re.I),
         "additive": re.compile(rf"\b(?:{words_regex(t['additive'])})\b", re.I),
+        # one person named by "the" ("killing the girl", "the victim died"), not another ("the other man", "the
+        # second victim") nor the victim's kin ("the victim's brother")
+        "definite_one": re.compile(rf"^(?:[a-z]+\s+){{0,3}}?the\s+(?!(?:other|second|third|fourth|fifth|latter|former)\b)"
+                                   rf"(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s|\s+of\b)", re.I),
         "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:(?:{p['hedge']})\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
         "thing_word": re.compile(rf"\b(?:{words_regex(t['thing_nouns'])})\b", re.I),
@@ -453,6 +462,7 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
+    items = [i for i in items if not _same_one(sentence, i, items)]
     # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
     # told in the part is no part of a total of its kind)
     for i in list(items):
@@ -822,6 +832,17 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
         or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
     return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
                                 and o.count.best > item.count.best for o in items)
+
+
+def _same_one(sentence: str, item: Item, items: list[Item]) -> bool:
+    """One person named by "the" after one of the same outcome told earlier in the sentence is that person again:
+    "Ann Lee died after a man fired into the house, killing the girl", "A man was killed and police said the victim
+    died" (but "the suspect", "the gunman" are others)."""
+    rx = _rx_for(sentence)
+    if item.count.best != 1 or item.additive or not rx["definite_one"].match(item.phrase) \
+            or rx["attackers"].search(item.phrase) or re.search(r"\bsuspects?\b", item.phrase, re.I):
+        return False
+    return any(o.kind == item.kind and o.count.best == 1 and not o.additive and o.end <= item.start for o in items)
 
 
 def find_zero(sentence: str) -> set[str]:
