@@ -812,3 +812,13 @@ def test_two_of_his_guards_are_more_people():
 ])
 def test_war_dead_handed_back_are_no_incident(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one victim told in the present, with where and who after the noun
+    ("A well-known surgeon in Kandahar, Afghanistan, belonging to the Hazara community, is killed after a gunman "
+     "shoots him in the back.", [("killed", 1)]),
+    ("The mayor of a small town is shot dead outside his home.", [("killed", 1)]),
+])
+def test_one_victim_in_the_present_tense(sentence, expected):
+    assert figures(sentence) == expected

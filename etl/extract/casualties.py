@@ -190,15 +190,16 @@ def _rx() -> dict:
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
-                               rf"(?:\s+(?:of|from|with|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
+                               rf"(?:\s+(?:of|from|with|in|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
-                               rf"(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?,)?"
+                               # (or two: "A doctor in Quetta, Pakistan, a member of the Hazara community, is killed")
+                               rf"(?:(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?){{1,2}},)?"
                                # "Damon Sochko, 16, of Morgantown, died"
                                rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
                                # "A robbery suspect who shot a police dog has been found dead": the clause's subject
                                rf"(?:,?\s+who(?:\s+(?!(?:was|had|has|is)\b)[^,.;]{{1,80}}?(?=\s+(?:was|had\s+been|has\s+been)\b))?)?\s+"
-                               rf"(?:(?:was|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
+                               rf"(?:(?:was|is|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
                                rf"(?:(?P<s_killed>(?:pronounced|declared)\s+(?:dead|deceased)|found\s+dead|killed|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|assassinated"
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
