@@ -1249,3 +1249,14 @@ def test_the_greater_sahara_of_a_group_name_is_no_place():
                 "killing 2 soldiers.")
     place = resolve_place(sentence, article=sentence)
     assert place.location == "Inates"
+
+
+@pytest.mark.parametrize("sentence, city, iso3", [
+    ("On 12 June 2021, gunmen killed a shepherd in Umm Jarad area east of Tikrit.", "Tikrit", "IRQ"),
+    ("On 3 March 2021, militants shot dead a farmer in Abu Khazraj area on the outskirts of Baqubah in Diyala "
+     "province.", "Baqubah", "IRQ"),
+])
+def test_area_named_by_the_town_it_lies_by(sentence, city, iso3):
+    """ "X area east of Y": an area the gazetteer lacks, named by the town it lies by, is recorded as that town."""
+    place = resolve_place(sentence)
+    assert (place.location, place.country_code) == (city, iso3)

@@ -357,6 +357,7 @@ class _Mention:
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
+    by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -848,6 +849,12 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
                     ref.contained = True
+            elif m.ptype in rules.fold_into_town:
+                # "al-Eith area east of Samarra", "X area on the outskirts of Y": an area named by the town it lies
+                # by (not contained: the town's own reading, with its "east of" cue, stays as it was)
+                m.near = next((c for c in mentions if c.relation and not c.embedded and c.kind in ("place", "unknown")
+                               and k + 2 <= c.t0 <= k + 5 and not any(toks.punct[k:c.t0])), None)
+                m.by_town = m.near is not None
     for m in mentions:
         # "Kalowe village near Ndhiwa (Ndhiwa, Homa Bay)": the units in parentheses are the reference town's, and
         # event coders record the town whose units they give
@@ -1565,6 +1572,13 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
             return (read[0] + cue, read[1]) if read is not None else None
         return None
     if m.near is not None:
+        if head is m and m.by_town and m.near.rank < PROVINCE_RANK:
+            # "al-Eith area east of Samarra": an area the gazetteer lacks is recorded as the town it lies by (not
+            # "Ein Issa area north of Raqqa province": a part of a province is a place of its own; nor "Al Hajaj
+            # area, north of the city of Tikrit": set apart by a comma, a place of its own the town only locates)
+            read = _read(m.near, gaz, ctx)
+            if read is not None and read[1].location:
+                return cue + 0.5, replace(read[1], geo_precision="near", phrase=m.surface)
         near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
         if near is not None:
             outer = [near] + outer
