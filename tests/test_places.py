@@ -81,8 +81,8 @@ def test_city_state_mention_resolves_within_that_state():
 
 
 def test_us_county_counts_as_a_place():
-    place = resolve_place("Deputies said a man was shot during an argument in Harris County, Texas.")
-    assert place.location == "Harris County"
+    place = resolve_place("Deputies said a man was shot during an argument in Anderson County, Texas.")
+    assert place.location == "Anderson County"
     assert place.admin1 == "Texas"
 
 
@@ -1260,3 +1260,19 @@ def test_area_named_by_the_town_it_lies_by(sentence, city, iso3):
     """ "X area east of Y": an area the gazetteer lacks, named by the town it lies by, is recorded as that town."""
     place = resolve_place(sentence)
     assert (place.location, place.country_code) == (city, iso3)
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("A man was found shot dead in his car early Sunday, the Travis County Sheriff's Office said.", "Austin"),
+    ("Pima County deputies said a woman was wounded when someone fired into her home on Friday night.", "Tucson"),
+])
+def test_us_county_alone_is_its_big_city(sentence, city):
+    """A US county named with no town of it: the big city it holds, where most of its postal addresses are."""
+    place = resolve_place(sentence)
+    assert (place.location, place.country_code) == (city, "USA")
+
+
+def test_us_county_without_a_big_city_stays_the_county():
+    place = resolve_place("A man was found shot dead in his car early Sunday, the Putnam County Sheriff's Office "
+                          "in Ohio said.")
+    assert place.location == "Putnam County"

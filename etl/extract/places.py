@@ -1877,7 +1877,28 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     and not any(gaz.areas[a].country == cc for a in m.areas)
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
+    # ... else the big city the county holds: incidents in a county's unincorporated parts are recorded by their postal
+    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city.
+    # Not a county a dateline names ("BROWN COUNTY, Wis. (WBAY) —"): the newsroom names the town when it knows it.
+    datelined = any(m.dateline and set(m.key.split()) & county_words for an in analyses for m in an.mentions)
+    if cc == "US" and len(counties) == 1 and not datelined:
+        ci = _county_big_cities(gaz).get(next(iter(counties)))
+        if ci is not None:
+            return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
+                         gaz.city_lat[ci], gaz.city_lon[ci], "near", place.phrase)
     return place
+
+
+@lru_cache(maxsize=1)
+def _county_big_cities(gaz: Gazetteer) -> dict[tuple[str, str], int]:
+    """(state, county) -> the biggest US city of BIG_CITY people or more in it."""
+    out: dict[tuple[str, str], int] = {}
+    for ci, (cc, pop) in enumerate(zip(gaz.city_cc, gaz.city_pop)):
+        if cc == "US" and pop >= BIG_CITY and gaz.city_admin2[ci]:
+            key = (gaz.city_admin1[ci], gaz.city_admin2[ci])
+            if key not in out or pop > gaz.city_pop[out[key]]:
+                out[key] = ci
+    return out
 
 
 def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
