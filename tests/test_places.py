@@ -1276,3 +1276,9 @@ def test_us_county_without_a_big_city_stays_the_county():
     place = resolve_place("A man was found shot dead in his car early Sunday, the Putnam County Sheriff's Office "
                           "in Ohio said.")
     assert place.location == "Putnam County"
+
+
+def test_arabic_article_opening_a_name_is_no_english_word():
+    """ "As Salam (Tripoli)": "As" opens the name; the name is not read as a sentence's "as"."""
+    place = resolve_place("On 4 June 2021, heavy shelling by an unknown party was reported As Salam (Tripoli).")
+    assert (place.location, place.country_code) == ("As Salam", "LBY")

@@ -716,8 +716,10 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
+        # (not "As Sabaa": an Arabic article opening a longer name is no English word)
         if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
-                or toks.lower[m.t0] in rules.not_place):
+                or toks.lower[m.t0] in rules.not_place
+                and not (toks.text[m.t0] in _ARTICLE_LOOKALIKES and m.t1 - m.t0 > 1)):
             m.weak = True
 
 
