@@ -1282,3 +1282,10 @@ def test_arabic_article_opening_a_name_is_no_english_word():
     """ "As Salam (Tripoli)": "As" opens the name; the name is not read as a sentence's "as"."""
     place = resolve_place("On 4 June 2021, heavy shelling by an unknown party was reported As Salam (Tripoli).")
     assert (place.location, place.country_code) == ("As Salam", "LBY")
+
+
+def test_between_two_places_a_compass_word_before_the_second():
+    """ "between X and Eastern Y in Z": coders record X, put in Z as Y is; "Eastern" is no part of the pair."""
+    place = resolve_place("On 9 June 2021, gunmen opened fire on a patrol in the area between Jurat Hazm and "
+                          "Eastern Maliha in Dar'a.")
+    assert (place.location, place.country_code) == ("Jurat Hazm", "SYR")

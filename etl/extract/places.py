@@ -874,10 +874,12 @@ def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> d
     """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Abtaa and
     Al-Ju'aylah in the countryside of Dar'a": Y too is put in the countryside)."""
     peers = {}
+    part_prefixes = _rules().part_prefixes
     for m in mentions:
         if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
             k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
-            while k < len(toks.text) and toks.lower[k] in ("the", "a"):
+            # "between Nahta and Eastern Maliha": a compass word before the second name is no name
+            while k < len(toks.text) and (toks.lower[k] in ("the", "a") or toks.lower[k] in part_prefixes):
                 k += 1
             peer = by_start.get(k) if k > m.after else None
             if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
