@@ -1289,3 +1289,10 @@ def test_between_two_places_a_compass_word_before_the_second():
     place = resolve_place("On 9 June 2021, gunmen opened fire on a patrol in the area between Jurat Hazm and "
                           "Eastern Maliha in Dar'a.")
     assert (place.location, place.country_code) == ("Jurat Hazm", "SYR")
+
+
+def test_a_city_is_not_inside_a_town_that_follows_it():
+    """ "fighters from Homs, in the town of X": the town X is no container of the city before it."""
+    place = resolve_place("On 2 June 2021, factions whose fighters are also from Homs, in the town of Tell Qarah "
+                          "in the northern countryside of Aleppo, clashed with rivals.")
+    assert (place.location, place.country_code) == ("Tell Qarah", "SYR")

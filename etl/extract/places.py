@@ -898,6 +898,8 @@ def _can_contain(inner: _Mention, outer: _Mention) -> bool:
         return False
     if outer.kind in ("country", "state"):
         return True
+    if outer.ptype and outer.rank <= 2 and not inner.ptype and _big_city(load_gazetteer(), inner):
+        return False                         # "from Deir-ez-Zor, in the town of Jarablus": no city is in a town
     if outer.ptype and inner.ptype:
         return outer.rank >= inner.rank
     return True
