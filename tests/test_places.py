@@ -1296,3 +1296,10 @@ def test_a_city_is_not_inside_a_town_that_follows_it():
     place = resolve_place("On 2 June 2021, factions whose fighters are also from Homs, in the town of Tell Qarah "
                           "in the northern countryside of Aleppo, clashed with rivals.")
     assert (place.location, place.country_code) == ("Tell Qarah", "SYR")
+
+
+def test_region_of_a_sentence_giving_local_names_is_a_local_area():
+    """In a sentence that gives local names, "X region of <province>" is an area the coders record, not a province."""
+    place = resolve_place("On 3 June 2021, Turkish Military forces conducted airstrikes in Kani Rash and Sarkan areas "
+                          "(Kurdish names) in Brusk region of Dahuk, Northern Iraq.")
+    assert (place.location, place.country_code) == ("Brusk", "IRQ")

@@ -726,8 +726,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
     """In a sentence that says it gives local names ("in Saca area (Kurdish name) in Zap (Amadiya) region"), a
     type word after "X (Y)" makes Y X's official name, not its container: coders record Y, read with X's cues.
-    Such a local "region" is an area of a district, not a province. Elsewhere "Chaghcharan (Feroz Koh) city"
-    keeps the name written first."""
+    Such a local "region" is an area of a district, not a province, as is any "region" the sentence names ("in
+    Haftanin region of Dahuk"). Elsewhere "Chaghcharan (Feroz Koh) city" keeps the name written first."""
     n = len(toks.text)
     local = {max(bisect_right(initials, k) - 1, 0) for k in range(2, n - 1)
              if toks.lower[k] in ("name", "names") and toks.text[k + 1] == ")" and toks.text[k - 2] == "("}
@@ -735,6 +735,9 @@ def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, in
         return
     by_start = {m.t0: m for m in mentions}
     district = rules.place_types["district"]
+    for m in mentions:
+        if m.sentence in local and m.ptype == "region":
+            m.rank = min(m.rank, district)  # "in Haftanin region of Dahuk": a local area, not a province
     for m in mentions:
         k = m.after
         if (m.sentence not in local or m.ptype or m.kind not in ("place", "unknown") or k + 1 >= n
