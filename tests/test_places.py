@@ -1303,3 +1303,10 @@ def test_region_of_a_sentence_giving_local_names_is_a_local_area():
     place = resolve_place("On 3 June 2021, Turkish Military forces conducted airstrikes in Kani Rash and Sarkan areas "
                           "(Kurdish names) in Brusk region of Dahuk, Northern Iraq.")
     assert (place.location, place.country_code) == ("Brusk", "IRQ")
+
+
+def test_type_word_written_before_the_name():
+    """ "residents of village X in Y": the lower-case type word before X makes X the village, placed in Y."""
+    place = resolve_place("On 3 June 2021, residents of village Zemo Khvedureti in Khashuri, Shida Kartli, blocked "
+                          "a road in protest.")
+    assert (place.location, place.country_code) == ("Zemo Khvedureti", "GEO")

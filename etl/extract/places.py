@@ -105,6 +105,7 @@ class _Rules:
     distance_units: frozenset[str]
     place_types: dict[str, int]
     place_type_pairs: dict[tuple[str, str], int]
+    type_before_name: frozenset[str]
     sub_city: frozenset[str]
     city_part: frozenset[str]
     fold_into_district: frozenset[str]
@@ -179,6 +180,7 @@ def _rules() -> _Rules:
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         place_type_pairs={tuple(k.lower().split()): int(v) for k, v in data["place_type_pairs"].items()},
+        type_before_name=low(data["type_before_name"]),
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
         fold_into_district=low(data["fold_into_district"]),
@@ -686,6 +688,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 2
         while k and before[k - 1] in ("the", "a", "an"):
             k -= 1
+    elif k >= 1 and before[k - 1] in rules.type_before_name:    # "residents of village Mitsobi", "in tambon X"
+        if not m.ptype:
+            m.ptype, m.rank = before[k - 1], rules.place_types[before[k - 1]]
+            m.type_before = True
+        k -= 1
     while k and before[k - 1] in rules.part_prefixes:          # "in northwest Albuquerque"
         k -= 1
     words = before[:k]
