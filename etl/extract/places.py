@@ -105,6 +105,7 @@ class _Rules:
     distance_units: frozenset[str]
     place_types: dict[str, int]
     place_type_pairs: dict[tuple[str, str], int]
+    type_before_name: frozenset[str]
     sub_city: frozenset[str]
     city_part: frozenset[str]
     fold_into_district: frozenset[str]
@@ -179,6 +180,7 @@ def _rules() -> _Rules:
         distance_units=low(data["distance_units"]),
         place_types={k.lower(): int(v) for k, v in data["place_types"].items()},
         place_type_pairs={tuple(k.lower().split()): int(v) for k, v in data["place_type_pairs"].items()},
+        type_before_name=low(data["type_before_name"]),
         sub_city=low(data["sub_city_types"]),
         city_part=low(data["city_part_types"]),
         fold_into_district=low(data["fold_into_district"]),
@@ -357,6 +359,7 @@ class _Mention:
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
+    by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -685,6 +688,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 2
         while k and before[k - 1] in ("the", "a", "an"):
             k -= 1
+    elif k >= 1 and before[k - 1] in rules.type_before_name:    # "residents of village Mitsobi", "in tambon X"
+        if not m.ptype:
+            m.ptype, m.rank = before[k - 1], rules.place_types[before[k - 1]]
+            m.type_before = True
+        k -= 1
     while k and before[k - 1] in rules.part_prefixes:          # "in northwest Albuquerque"
         k -= 1
     words = before[:k]
@@ -715,16 +723,18 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     if m.surface in police_aliases:          # "LVMPD said": the city's police
         m.seat = True
     if not (m.locative or m.ptype or m.relation or m.seat or m.resident):
+        # (not "As Sabaa": an Arabic article opening a longer name is no English word)
         if (toks.titled[m.t0] or toks.initial[m.t0] or m.key in rules.not_place
-                or toks.lower[m.t0] in rules.not_place):
+                or toks.lower[m.t0] in rules.not_place
+                and not (toks.text[m.t0] in _ARTICLE_LOOKALIKES and m.t1 - m.t0 > 1)):
             m.weak = True
 
 
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
     """In a sentence that says it gives local names ("in Saca area (Kurdish name) in Zap (Amadiya) region"), a
     type word after "X (Y)" makes Y X's official name, not its container: coders record Y, read with X's cues.
-    Such a local "region" is an area of a district, not a province. Elsewhere "Chaghcharan (Feroz Koh) city"
-    keeps the name written first."""
+    Such a local "region" is an area of a district, not a province, as is any "region" the sentence names ("in
+    Haftanin region of Dahuk"). Elsewhere "Chaghcharan (Feroz Koh) city" keeps the name written first."""
     n = len(toks.text)
     local = {max(bisect_right(initials, k) - 1, 0) for k in range(2, n - 1)
              if toks.lower[k] in ("name", "names") and toks.text[k + 1] == ")" and toks.text[k - 2] == "("}
@@ -732,6 +742,9 @@ def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, in
         return
     by_start = {m.t0: m for m in mentions}
     district = rules.place_types["district"]
+    for m in mentions:
+        if m.sentence in local and m.ptype == "region":
+            m.rank = min(m.rank, district)  # "in Haftanin region of Dahuk": a local area, not a province
     for m in mentions:
         k = m.after
         if (m.sentence not in local or m.ptype or m.kind not in ("place", "unknown") or k + 1 >= n
@@ -848,6 +861,12 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 if ref is not None and ref is not m and ref.kind in ("place", "unknown"):
                     m.near = ref
                     ref.contained = True
+            elif m.ptype in rules.fold_into_town:
+                # "al-Eith area east of Samarra", "X area on the outskirts of Y": an area named by the town it lies
+                # by (not contained: the town's own reading, with its "east of" cue, stays as it was)
+                m.near = next((c for c in mentions if c.relation and not c.embedded and c.kind in ("place", "unknown")
+                               and k + 2 <= c.t0 <= k + 5 and not any(toks.punct[k:c.t0])), None)
+                m.by_town = m.near is not None
     for m in mentions:
         # "Kalowe village near Ndhiwa (Ndhiwa, Homa Bay)": the units in parentheses are the reference town's, and
         # event coders record the town whose units they give
@@ -865,10 +884,12 @@ def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> d
     """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Abtaa and
     Al-Ju'aylah in the countryside of Dar'a": Y too is put in the countryside)."""
     peers = {}
+    part_prefixes = _rules().part_prefixes
     for m in mentions:
         if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
             k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
-            while k < len(toks.text) and toks.lower[k] in ("the", "a"):
+            # "between Nahta and Eastern Maliha": a compass word before the second name is no name
+            while k < len(toks.text) and (toks.lower[k] in ("the", "a") or toks.lower[k] in part_prefixes):
                 k += 1
             peer = by_start.get(k) if k > m.after else None
             if peer is not None and peer is not m and peer.kind in ("place", "unknown") and not peer.embedded:
@@ -887,6 +908,8 @@ def _can_contain(inner: _Mention, outer: _Mention) -> bool:
         return False
     if outer.kind in ("country", "state"):
         return True
+    if outer.ptype and outer.rank <= 2 and not inner.ptype and _big_city(load_gazetteer(), inner):
+        return False                         # "from Deir-ez-Zor, in the town of Jarablus": no city is in a town
     if outer.ptype and inner.ptype:
         return outer.rank >= inner.rank
     return True
@@ -1565,6 +1588,13 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
             return (read[0] + cue, read[1]) if read is not None else None
         return None
     if m.near is not None:
+        if head is m and m.by_town and m.near.rank < PROVINCE_RANK:
+            # "al-Eith area east of Samarra": an area the gazetteer lacks is recorded as the town it lies by (not
+            # "Ein Issa area north of Raqqa province": a part of a province is a place of its own; nor "Al Hajaj
+            # area, north of the city of Tikrit": set apart by a comma, a place of its own the town only locates)
+            read = _read(m.near, gaz, ctx)
+            if read is not None and read[1].location:
+                return cue + 0.5, replace(read[1], geo_precision="near", phrase=m.surface)
         near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
         if near is not None:
             outer = [near] + outer
@@ -1869,7 +1899,28 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     and not any(gaz.areas[a].country == cc for a in m.areas)
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
+    # ... else the big city the county holds: incidents in a county's unincorporated parts are recorded by their postal
+    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city.
+    # Not a county a dateline names ("BROWN COUNTY, Wis. (WBAY) —"): the newsroom names the town when it knows it.
+    datelined = any(m.dateline and set(m.key.split()) & county_words for an in analyses for m in an.mentions)
+    if cc == "US" and len(counties) == 1 and not datelined:
+        ci = _county_big_cities(gaz).get(next(iter(counties)))
+        if ci is not None:
+            return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
+                         gaz.city_lat[ci], gaz.city_lon[ci], "near", place.phrase)
     return place
+
+
+@lru_cache(maxsize=1)
+def _county_big_cities(gaz: Gazetteer) -> dict[tuple[str, str], int]:
+    """(state, county) -> the biggest US city of BIG_CITY people or more in it."""
+    out: dict[tuple[str, str], int] = {}
+    for ci, (cc, pop) in enumerate(zip(gaz.city_cc, gaz.city_pop)):
+        if cc == "US" and pop >= BIG_CITY and gaz.city_admin2[ci]:
+            key = (gaz.city_admin1[ci], gaz.city_admin2[ci])
+            if key not in out or pop > gaz.city_pop[out[key]]:
+                out[key] = ci
+    return out
 
 
 def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
