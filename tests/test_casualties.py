@@ -822,3 +822,8 @@ def test_war_dead_handed_back_are_no_incident(sentence, expected):
 ])
 def test_one_victim_in_the_present_tense(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_one_victim_with_two_nouns():
+    """ "an official and activist": one person named by two nouns."""
+    assert figures("On 3 May, a local union official and activist was shot dead by unidentified men.") == [("killed", 1)]

@@ -188,7 +188,7 @@ def _rx() -> dict:
                               # officer who fired": the police, the suspect, the gunman are no more victims of it)
                               rf"|the\s+(?!(?:suspect|gunman|shooter|attacker|assailant|other|officer|deputy|trooper|police\w*)\b)(?:[\w-]+\s+){{0,2}}?(?:{victim})(?!['’]s))\b", re.I),
         # one person without a number: "He was pronounced dead", "the victim died", "a second student was shot"
-        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})"
+        "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})(?:\s+and\s+(?:{victim})\b)?"   # "an official and activist"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|in|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
                                # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
