@@ -827,3 +827,14 @@ def test_one_victim_in_the_present_tense(sentence, expected):
 def test_one_victim_with_two_nouns():
     """ "an official and activist": one person named by two nouns."""
     assert figures("On 3 May, a local union official and activist was shot dead by unidentified men.") == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # two groups' names joined before the noun: one count of their fighters
+    ("Over 40 Boko Haram and Islamic State insurgents are killed in an army operation.", [("killed", 40)]),
+    ("At least 100 fighters from the SLA and RSF are killed in clashes near the town.", [("killed", 100)]),
+    # a count after "and" is still one more group of victims
+    ("Three soldiers and two civilians were killed.", [("killed", 5)]),
+])
+def test_groups_joined_by_and_before_the_victims(sentence, expected):
+    assert figures(sentence) == expected

@@ -142,7 +142,9 @@ def _rx() -> dict:
     # "and a clerk of the Ministry", "and two of his guards" (but "and one of the victims" is part of those counted)
     chain_np = (rf"(?:(?:\s+{np_word}|\s+of\s+(?:his|her|their)\s+{word})"
                 rf"(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}}?)?")
-    np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}|\s+(?:from|for)\s+(?:the\s+)?{np_word}){{0,6}}?)"
+    # ... and names joined before the noun: "60 Boko Haram and Islamic State insurgents"
+    np = (rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}|\s+(?:from|for)\s+(?:the\s+)?{np_word}"
+          rf"|\s+and\s+(?-i:(?=[A-Z])){word}){{0,6}}?)")
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
