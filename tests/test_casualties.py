@@ -838,3 +838,14 @@ def test_one_victim_with_two_nouns():
 ])
 def test_groups_joined_by_and_before_the_victims(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen abducted four farmers from a village and later killed them.", [("killed", 4)]),
+    ("Militiamen lure a dozen civilians from their homes and then shoot them dead.", [("killed", 12)]),
+    # a threat is no deed; shots at them hit no one said
+    ("The group seized two engineers and threatened to kill them.", []),
+    ("Police stopped three men and the suspects fired at them.", []),
+])
+def test_people_taken_then_killed(sentence, expected):
+    assert figures(sentence) == expected

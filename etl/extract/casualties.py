@@ -91,6 +91,7 @@ _NEEDS = {
     "toll": ("toll", "number"),
     "another": ("another",),
     "to_hospital": ("hospital",),
+    "them": ("them",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
     "homicide": ("homicide",),
     "fatal_event": ("fatal",),
@@ -211,6 +212,12 @@ def _rx() -> dict:
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
                                # condition": one of those counted before)
                                rf"|(?P<c_wounded>(?<!\bone\s)(?:is|was|remains|remained)\s+(?:(?:still|listed)\s+)?{condition}))\b", re.I),
+        # people taken, then killed: "kidnapped three soldiers and subsequently killed them", "lured a dozen
+        # civilians from their homes and shot them dead" ("taken": the last people counted before)
+        "them": re.compile(r"\b(?:(?:killed|killing|kills|kill|executed|executing|executes|execute)\s+them\b"
+                           r"|(?:shot|shooting|shoots|shoot|gunned|gunning)\s+them\s+(?:dead|to\s+death|down)\b)", re.I),
+        "taken": re.compile(rf"(?<![\w-])(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?"
+                            rf"(?:people|persons|men|women|children|civilians|villagers|(?:{victim})s)\b", re.I),
         # what a shooting sent to hospital was hurt: "a brawl that sent four people to the hospital", "sending a
         # teenager to hospital"
         "to_hospital": re.compile(rf"\b(?:sent|sending|sends)\s+(?:(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+)?"
@@ -619,6 +626,12 @@ def _candidates(sentence: str) -> list[Item]:
         more, end = _more_victims(sentence, m.end())
         item = _item(sentence, _kind(m, "a"), _add(one, more, sentence[m.start():end]) if more else one, m.start(), end)
         (pronouns if re.search(r"\b(?:him|her)$", m.group(0), re.I) else items).append(item)
+    for m in finditer("them"):
+        taken = list(rx["taken"].finditer(sentence, 0, m.start()))
+        c = _parse(taken[-1].group("c")) if taken else None
+        if c and not rx["hypothetical"].search(sentence[max(0, m.start() - 40):m.start()]) \
+                and not any(i.start < m.end() and taken[-1].start() < i.end for i in items):
+            items.append(_item(sentence, "killed", c, taken[-1].start(), m.end()))
     for m in finditer("to_hospital"):
         c = _parse(m.group("c")) if m.group("c") else one
         if c:
