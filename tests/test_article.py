@@ -133,9 +133,15 @@ def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
     "On 1 June 2021, four farm workers were taken as hostages by armed men near Kassala.",
     "On 1 June 2021, militia members allegedly beat two election monitors in Kassala.",
     "On 1 June 2021, police are accused of assaulting a driver at a checkpoint in Kassala.",
+    # the present of news briefs
+    "Massacres occur in Kassala as militias overrun the town and kill civilians for several days.",
 ])
 def test_more_ways_of_reporting_violence_without_figures(text):
     assert len(_rows(text)) == 1
+
+
+def test_an_accusation_of_killing_is_no_event():
+    assert _rows("A monitor publishes a report accusing the militia of killing more civilians than other groups.") == []
 
 
 def test_a_sports_result_is_not_violence():

@@ -849,3 +849,8 @@ def test_groups_joined_by_and_before_the_victims(sentence, expected):
 ])
 def test_people_taken_then_killed(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_a_stop_word_joined_by_a_dash_is_part_of_a_name():
+    """ "IS–Somalia fighters": "IS" is the group, not the verb "is"."""
+    assert figures("At least three IS–Somalia fighters are killed in an airstrike.") == [("killed", 3)]

@@ -136,7 +136,7 @@ def _rx() -> dict:
                     rf"teens|teenagers|boys|girls|others|(?:{victim})s)\b|{one_victim})")
     # a further count in a list of victims; "his wife" is one more person
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
-    np_word = rf"(?!(?:{words_regex(t['np_stop'])})\b){word}"
+    np_word = rf"(?!(?:{words_regex(t['np_stop'])})(?![\w'’./–-])){word}"   # "IS–Somalia fighters": no stop word "is"
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
     filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
     # who they were, after the noun: "fighters from two militias", "a correspondent for the daily X"
