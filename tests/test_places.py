@@ -1336,3 +1336,9 @@ def test_a_side_is_still_the_country_when_nothing_else_is_named():
 ])
 def test_adjectives_and_short_names_of_countries(event, country):
     assert resolve_place(event, article=event).country_code == country
+
+
+def test_an_oblast_the_data_names_only_in_its_adjectival_form():
+    """GeoNames calls Kharkiv Oblast "Kharkivs'ka Oblast'": the oblast, not the city, is the place."""
+    place = resolve_place("A strike on a village in Kharkiv Oblast, Ukraine, kills four people.")
+    assert place.location is None and place.admin1 == "Kharkivs’ka Oblast’"
