@@ -353,10 +353,6 @@ def test_a_big_city_the_text_names_puts_a_neighbourhood_in_its_state():
     ("Six people were wounded outside a laundromat on Monday.",
      "Laundromat shooting\n\nSOUTH SHORE — Six people were wounded outside a laundromat on Monday, "
      "Chicago Police said.", "Chicago"),
-    # a quarter named for a park, no place of its own: nothing else names a town
-    ("A man was shot and killed during a party in the Marquette Park neighborhood.",
-     "Man killed at party\n\nA man was shot and killed during a party in the Marquette Park neighborhood.\n\n"
-     "The suspect was charged with murder, according to Chicago Police.", "Chicago"),
 ])
 def test_a_part_of_a_big_city_whose_police_the_text_names_is_the_city(event, article, city):
     assert resolve_place(event, article=article).location == city

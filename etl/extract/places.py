@@ -1772,11 +1772,11 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     for an in (ev, cx, ti, ar):
         where = an.placed | {cc for cc, _ in an.admin1}
         if where:
-            return _police_city_alone(_country_place(an, gaz, where), analyses, gaz, ctx)
+            return _country_place(an, gaz, where)
     for an in (ev, cx, ti, ar):
         if an.countries:
-            return _police_city_alone(_country_place(an, gaz), analyses, gaz, ctx)
-    return _police_city_alone(NO_PLACE, analyses, gaz, ctx)
+            return _country_place(an, gaz)
+    return NO_PLACE
 
 
 def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
@@ -1933,8 +1933,19 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
     if place.country_code not in (None, "USA") and (
             ctx.share.get(gaz.iso3_to_iso2.get(place.country_code, ""), 0) or _pop_at(gaz, place) >= BIG_CITY):
         return place                         # a namesake abroad only when nothing in the text names its country
+    seats: dict[tuple[str, str | None], _Resolved] = {}
     place_key = name_key(place.location)
-    seats = _police_seats(analyses, gaz, ctx, (place_key, name_key(place.phrase or "")))
+    for an in analyses:
+        for m in an.mentions:
+            if not m.seat or m.embedded or m.kind != "place" or not m.cities:
+                continue
+            if m.key == place_key or name_key(place.phrase or "") == m.key:
+                return place                 # the place's own police
+            city = _resolve_chain([m] + m.containers, gaz, ctx)[0]
+            if (city is not None and city.kind == "city" and city.cc == "US" and city.pop >= BIG_CITY
+                    # not "Fayette County deputies" (Lexington's alias); "LVMPD" is Las Vegas's police
+                    and (name_key(city.name) == m.key or m.surface in gaz.police_alias)):
+                seats[(city.name, city.admin1)] = city
     if len(seats) != 1:
         return place
     (city,) = seats.values()
@@ -1948,40 +1959,6 @@ def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
         if place.admin1 != city.admin1 and _state_named(place, analyses, gaz, ctx) >= 1:
             return place
     return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", place.phrase)
-
-
-def _police_seats(analyses, gaz: Gazetteer, ctx: _Context, own_keys=()) -> dict[tuple[str, str | None], _Resolved]:
-    """The big US cities whose police the text names ("according to Chicago Police", "LVMPD said"); none when it
-    names the police of a place whose key is one of ``own_keys`` (the place's own police)."""
-    seats: dict[tuple[str, str | None], _Resolved] = {}
-    for an in analyses:
-        for m in an.mentions:
-            if not m.seat or m.embedded or m.kind != "place" or not m.cities:
-                continue
-            if m.key in own_keys:
-                return {}
-            city = _resolve_chain([m] + m.containers, gaz, ctx)[0]
-            if (city is not None and city.kind == "city" and city.cc == "US" and city.pop >= BIG_CITY
-                    # not "Fayette County deputies" (Lexington's alias); "LVMPD" is Las Vegas's police
-                    and (name_key(city.name) == m.key or m.surface in gaz.police_alias)):
-                seats[(city.name, city.admin1)] = city
-    return seats
-
-
-def _police_city_alone(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
-    """When nothing names the incident's town (a quarter the gazetteer lacks, "in the Marquette Park neighborhood"),
-    the one big US city whose police the text names ("according to Chicago Police") is the place: city police work
-    inside their city. Not when the text names a country other than the US as a place, nor a state other than
-    the city's."""
-    if place.location is not None or place.country_code not in (None, "USA"):
-        return place
-    seats = _police_seats(analyses, gaz, ctx)
-    if len(seats) != 1:
-        return place
-    (city,) = seats.values()
-    if place.admin1 not in (None, city.admin1):
-        return place
-    return Place(city.name, city.admin1, _country_name(gaz, "US"), "USA", city.lat, city.lon, "exact", None)
 
 
 def _state_named(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> float:
