@@ -1336,3 +1336,20 @@ def test_a_side_is_still_the_country_when_nothing_else_is_named():
 ])
 def test_adjectives_and_short_names_of_countries(event, country):
     assert resolve_place(event, article=event).country_code == country
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 3 May 2020, protesters blocked the main road in Qartaba-Zeit near the entrance to Baalbek.",
+    "On 3 May 2020, rioters burned tyres in Bir Hassoun village on the road to Zahle.",
+])
+def test_a_village_the_gazetteer_lacks_is_in_the_country_of_the_towns_the_text_names(sentence):
+    """The village is unknown and the sentence names no country, but the only towns it names (as a road's end, as
+    where the village lies) are all Lebanese: the village is in Lebanon."""
+    place = resolve_place(sentence, sentence, sentence)
+    assert place.location is not None and place.country_code == "LBN"
+
+
+def test_a_village_the_gazetteer_lacks_gets_no_country_from_a_name_of_several_countries():
+    """'On' opens the sentence (a weak name) and is a village of several countries: no country for 'Bir Hassoun'."""
+    sentence = "On 3 May 2020, rioters burned tyres in Bir Hassoun village."
+    assert resolve_place(sentence, sentence, sentence).country_code is None

@@ -1744,7 +1744,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def finished(place: Place) -> Place:
         place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _city_zone(place, (event, context))
+        return _towns_country(_city_zone(place, (event, context)), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1777,6 +1777,22 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
+    """A place the gazetteer lacks, with no country, is in the country that every town the text names lies in,
+    however it names them ("a sit-in at the Jadra roundabout at the entrance to Baalbek"): the story's towns are all
+    of one country, so is its place. Only names whose towns are all in one country; not a masthead's nor a weak
+    name's (sentence-initial "On", a person's). A text that names no place at all gets no country this way."""
+    if place.country_code is not None or place.location is None:
+        return place
+    homes = {gaz.city_cc[c] for an in analyses for m in an.mentions
+             if m.kind == "place" and m.cities and not (m.masthead or m.weak)
+             and len({gaz.city_cc[c] for c in m.cities}) == 1 for c in m.cities}
+    if len(homes) != 1:
+        return place
+    cc = homes.pop()
+    return replace(place, country=_country_name(gaz, cc), country_code=gaz.iso3(cc))
 
 
 def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
