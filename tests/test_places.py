@@ -1353,3 +1353,24 @@ def test_a_village_the_gazetteer_lacks_gets_no_country_from_a_name_of_several_co
     """'On' opens the sentence (a weak name) and is a village of several countries: no country for 'Bir Hassoun'."""
     sentence = "On 3 May 2020, rioters burned tyres in Bir Hassoun village."
     assert resolve_place(sentence, sentence, sentence).country_code is None
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place():
+    """'taken to X Hospital in Roanoke' names where the boy was treated; the headline's town is the incident's."""
+    event = "The boy was taken to Blue Ridge Valley Hospital in Roanoke with a wound to the foot."
+    article = "Boy shot near Bedford\n\n" + event
+    assert resolve_place(event, event, article, "Boy shot near Bedford").location == "Bedford"
+
+
+def test_the_town_of_the_jail_a_suspect_is_held_in_is_not_the_place():
+    event = "Both men face six counts of aggravated battery."
+    context = event + " One of them is in custody at the county jail in Newark."
+    article = ("Two charged in nightclub shooting\n\nTwo brothers were charged in a shooting last month at a nightclub "
+               "in Orange. " + context)
+    assert resolve_place(event, context, article, "Two charged in nightclub shooting").location == "Orange"
+
+
+def test_a_hospital_under_attack_is_in_the_place():
+    """'set fire to a hospital in X': no one was taken there; the attack happened in X."""
+    sentence = "Assailants attacked and set fire to a hospital in Tulsa, killing four people."
+    assert resolve_place(sentence).location == "Tulsa"

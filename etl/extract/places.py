@@ -99,6 +99,8 @@ class _Rules:
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
+    facility_phrases: frozenset[tuple[str, ...]]
+    holding_words: frozenset[str]
     transfer_words: frozenset[str]
     occurrence_words: tuple[str, ...]           # " took place ": padded to match whole words
     relation: frozenset[str]
@@ -174,6 +176,8 @@ def _rules() -> _Rules:
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
+        facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
+        holding_words=low(data["holding_words"]),
         transfer_words=low(data["transfer_words"]),
         occurrence_words=tuple(f" {' '.join(p.lower().split())} " for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
@@ -712,6 +716,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.nonevent, m.locative = True, False
         elif tuple(words[-3:]) in rules.hospital_phrases and rules.transfer_words.intersection(
                 _sentence_before(toks, m.t0)[:-3]):
+            m.nonevent, m.locative = True, False
+        elif tuple(words[-2:]) in rules.facility_phrases and rules.holding_words.intersection(
+                _sentence_before(toks, m.t0)[:-2]):
             m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
