@@ -1272,6 +1272,14 @@ def test_us_county_alone_is_its_big_city(sentence, city):
     assert (place.location, place.country_code) == (city, "USA")
 
 
+def test_us_county_of_a_dateline_alone_is_its_big_city():
+    """A dateline names the county, and so does the story, but no town of it: still the big city it holds."""
+    event = "A man was shot in eastern Pima County late Sunday, deputies said."
+    article = "Man shot in Pima County\n\nPIMA COUNTY, Ariz. (KOLD) — " + event
+    place = resolve_place(event, event, article, "Man shot in Pima County")
+    assert (place.location, place.country_code) == ("Tucson", "USA")
+
+
 def test_us_county_without_a_big_city_stays_the_county():
     place = resolve_place("A man was found shot dead in his car early Sunday, the Putnam County Sheriff's Office "
                           "in Ohio said.")

@@ -1923,10 +1923,9 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
     # ... else the big city the county holds: incidents in a county's unincorporated parts are recorded by their postal
-    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city.
-    # Not a county a dateline names ("BROWN COUNTY, Wis. (WBAY) —"): the newsroom names the town when it knows it.
-    datelined = any(m.dateline and set(m.key.split()) & county_words for an in analyses for m in an.mentions)
-    if cc == "US" and len(counties) == 1 and not datelined:
+    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city;
+    # a county a dateline names too ("TRAVIS COUNTY, Texas (KXAN) — ... in eastern Travis County").
+    if cc == "US" and len(counties) == 1:
         ci = _county_big_cities(gaz).get(next(iter(counties)))
         if ci is not None:
             return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
