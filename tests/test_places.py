@@ -1272,6 +1272,14 @@ def test_us_county_alone_is_its_big_city(sentence, city):
     assert (place.location, place.country_code) == (city, "USA")
 
 
+def test_us_county_of_a_dateline_alone_is_its_big_city():
+    """A dateline names the county, and so does the story, but no town of it: still the big city it holds."""
+    event = "A man was shot in eastern Pima County late Sunday, deputies said."
+    article = "Man shot in Pima County\n\nPIMA COUNTY, Ariz. (KOLD) — " + event
+    place = resolve_place(event, event, article, "Man shot in Pima County")
+    assert (place.location, place.country_code) == ("Tucson", "USA")
+
+
 def test_us_county_without_a_big_city_stays_the_county():
     place = resolve_place("A man was found shot dead in his car early Sunday, the Putnam County Sheriff's Office "
                           "in Ohio said.")
@@ -1336,6 +1344,44 @@ def test_a_side_is_still_the_country_when_nothing_else_is_named():
 ])
 def test_adjectives_and_short_names_of_countries(event, country):
     assert resolve_place(event, article=event).country_code == country
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 3 May 2020, protesters blocked the main road in Qartaba-Zeit near the entrance to Baalbek.",
+    "On 3 May 2020, rioters burned tyres in Bir Hassoun village on the road to Zahle.",
+])
+def test_a_village_the_gazetteer_lacks_is_in_the_country_of_the_towns_the_text_names(sentence):
+    """The village is unknown and the sentence names no country, but the only towns it names (as a road's end, as
+    where the village lies) are all Lebanese: the village is in Lebanon."""
+    place = resolve_place(sentence, sentence, sentence)
+    assert place.location is not None and place.country_code == "LBN"
+
+
+def test_a_village_the_gazetteer_lacks_gets_no_country_from_a_name_of_several_countries():
+    """'On' opens the sentence (a weak name) and is a village of several countries: no country for 'Bir Hassoun'."""
+    sentence = "On 3 May 2020, rioters burned tyres in Bir Hassoun village."
+    assert resolve_place(sentence, sentence, sentence).country_code is None
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place():
+    """'taken to X Hospital in Roanoke' names where the boy was treated; the headline's town is the incident's."""
+    event = "The boy was taken to Blue Ridge Valley Hospital in Roanoke with a wound to the foot."
+    article = "Boy shot near Bedford\n\n" + event
+    assert resolve_place(event, event, article, "Boy shot near Bedford").location == "Bedford"
+
+
+def test_the_town_of_the_jail_a_suspect_is_held_in_is_not_the_place():
+    event = "Both men face six counts of aggravated battery."
+    context = event + " One of them is in custody at the county jail in Newark."
+    article = ("Two charged in nightclub shooting\n\nTwo brothers were charged in a shooting last month at a nightclub "
+               "in Orange. " + context)
+    assert resolve_place(event, context, article, "Two charged in nightclub shooting").location == "Orange"
+
+
+def test_a_hospital_under_attack_is_in_the_place():
+    """'set fire to a hospital in X': no one was taken there; the attack happened in X."""
+    sentence = "Assailants attacked and set fire to a hospital in Tulsa, killing four people."
+    assert resolve_place(sentence).location == "Tulsa"
 
 
 def test_an_oblast_the_data_names_only_in_its_adjectival_form():

@@ -99,6 +99,8 @@ class _Rules:
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
+    facility_phrases: frozenset[tuple[str, ...]]
+    holding_words: frozenset[str]
     transfer_words: frozenset[str]
     occurrence_words: tuple[str, ...]           # " took place ": padded to match whole words
     relation: frozenset[str]
@@ -174,6 +176,8 @@ def _rules() -> _Rules:
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
+        facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
+        holding_words=low(data["holding_words"]),
         transfer_words=low(data["transfer_words"]),
         occurrence_words=tuple(f" {' '.join(p.lower().split())} " for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
@@ -712,6 +716,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.nonevent, m.locative = True, False
         elif tuple(words[-3:]) in rules.hospital_phrases and rules.transfer_words.intersection(
                 _sentence_before(toks, m.t0)[:-3]):
+            m.nonevent, m.locative = True, False
+        elif tuple(words[-2:]) in rules.facility_phrases and rules.holding_words.intersection(
+                _sentence_before(toks, m.t0)[:-2]):
             m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
@@ -1744,7 +1751,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def finished(place: Place) -> Place:
         place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _city_zone(place, (event, context))
+        return _towns_country(_city_zone(place, (event, context)), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1777,6 +1784,22 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
+    """A place the gazetteer lacks, with no country, is in the country that every town the text names lies in,
+    however it names them ("a sit-in at the Jadra roundabout at the entrance to Baalbek"): the story's towns are all
+    of one country, so is its place. Only names whose towns are all in one country; not a masthead's nor a weak
+    name's (sentence-initial "On", a person's). A text that names no place at all gets no country this way."""
+    if place.country_code is not None or place.location is None:
+        return place
+    homes = {gaz.city_cc[c] for an in analyses for m in an.mentions
+             if m.kind == "place" and m.cities and not (m.masthead or m.weak)
+             and len({gaz.city_cc[c] for c in m.cities}) == 1 for c in m.cities}
+    if len(homes) != 1:
+        return place
+    cc = homes.pop()
+    return replace(place, country=_country_name(gaz, cc), country_code=gaz.iso3(cc))
 
 
 def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
@@ -1900,10 +1923,9 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     and _last_word(m.surface) not in rules.facility_words and not set(m.key.split()) & county_words):
                 return _near(place, m)
     # ... else the big city the county holds: incidents in a county's unincorporated parts are recorded by their postal
-    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city.
-    # Not a county a dateline names ("BROWN COUNTY, Wis. (WBAY) —"): the newsroom names the town when it knows it.
-    datelined = any(m.dateline and set(m.key.split()) & county_words for an in analyses for m in an.mentions)
-    if cc == "US" and len(counties) == 1 and not datelined:
+    # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city;
+    # a county a dateline names too ("TRAVIS COUNTY, Texas (KXAN) — ... in eastern Travis County").
+    if cc == "US" and len(counties) == 1:
         ci = _county_big_cities(gaz).get(next(iter(counties)))
         if ci is not None:
             return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
