@@ -812,3 +812,12 @@ def test_two_of_his_guards_are_more_people():
 ])
 def test_war_dead_handed_back_are_no_incident(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a victim named between commas, then the hometown with no comma before the verb
+    ("Police confirmed the teen, Marcus Dane III, of Northeast D.C. died Friday night.", [("killed", 1)]),
+    ("Deputies said the woman, Ann Lee, of Port St. Lucie was wounded in the arm.", [("wounded", 1)]),
+])
+def test_a_named_victim_s_hometown_after_the_name(sentence, expected):
+    assert figures(sentence) == expected
