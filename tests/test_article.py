@@ -565,3 +565,20 @@ def test_a_homicide_counts_one_dead_only_when_no_figure_is_given():
     two = _rows("Police are investigating a Tuesday night homicide in Dayton, Ohio. "
                 "Two men were killed on Elm Street.")
     assert [r.killed for r in two] == [2]
+
+
+def test_the_one_named_by_the_is_one_of_those_just_reported():
+    """"Two people were shot ... Denver police confirmed the teen died": one incident, one dead and one wounded,
+    though the sentence names a place the ones before do not."""
+    text = ("Police: 2 shot near Lincoln High School\n\n"
+            "Two people were shot about three blocks from Lincoln High School on Thursday.\n\n"
+            "According to police, a teen and a man were shot at 2:17 p.m.\n\n"
+            "Denver police confirmed the teen, Jon Roe, died Thursday evening. The man is expected to survive.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+
+
+def test_an_object_named_by_the_may_be_someone_new():
+    """"... after he wounded the officer": an object named by "the" does not tie its sentence to the one before."""
+    from etl.extract.casualties import find_casualties, names_one_known
+    assert not any(names_one_known(i) for i in find_casualties("Roe was fatally shot by police after he wounded the officer."))
+    assert any(names_one_known(i) for i in find_casualties("Police said the teen died Thursday evening."))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from etl.extract.actors import find_perpetrator
-from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
+from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_one_known
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
@@ -233,7 +233,8 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
     if countries and g.countries and not countries & g.countries:
         return False
     near = s.index - g.last <= 2
-    if near and _ANAPHORA.search(s.text):
+    # ("Police said the teen died Thursday": the one person named by "the" is one of those just reported)
+    if near and (_ANAPHORA.search(s.text) or any(names_one_known(i) for i in _casualties(s))):
         return True
     # Far away or naming a different place: the same incident only if the text gives nothing new.
     return not date and not countries or near and not _own_place(s, g)

@@ -835,6 +835,16 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
                                 and o.count.best > item.count.best for o in items)
 
 
+def names_one_known(item: Item) -> bool:
+    """The item's one person, its subject, is named by "the", as someone the text has introduced already ("police
+    said the teen died"); not an attacker or suspect, who are others than the victims, nor an object ("after he
+    wounded the officer" may bring in someone new)."""
+    rx = _rx_for(item.phrase)
+    return item.count.best == 1 and not item.additive and re.match(r"the\s", item.phrase, re.I) is not None \
+        and bool(rx["definite_one"].match(item.phrase)) \
+        and not rx["attackers"].search(item.phrase) and not re.search(r"\bsuspects?\b", item.phrase, re.I)
+
+
 def _same_one(sentence: str, item: Item, items: list[Item]) -> bool:
     """One person named by "the" after one of the same outcome told earlier in the sentence is that person again:
     "Ann Lee died after a man fired into the house, killing the girl", "A man was killed and police said the victim
