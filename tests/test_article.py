@@ -582,3 +582,17 @@ def test_an_object_named_by_the_may_be_someone_new():
     from etl.extract.casualties import find_casualties, names_one_known
     assert not any(names_one_known(i) for i in find_casualties("Roe was fatally shot by police after he wounded the officer."))
     assert any(names_one_known(i) for i in find_casualties("Police said the teen died Thursday evening."))
+
+
+def test_one_also_shot_is_among_all_of_those_shot():
+    """"Six people were shot ... Roe was also shot ... all six people who were shot": six wounded, not seven."""
+    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
+            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm. "
+            "Police say all six people who were shot are expected to recover.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 6)]
+
+
+def test_one_also_shot_adds_to_a_figure_not_said_to_be_all():
+    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
+            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 7)]

@@ -426,6 +426,12 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         if run and (longest is None or run.best > longest.best):
             longest = run
         before = {i.kind for i in items}
+    # "Six people were shot ... X was also shot ... all six people who were shot": the one added is among the six
+    # (all of those shot, said to live, are all of those hit: "all six people who were shot are expected to recover")
+    kinds = {kind, "wounded"} if kind == "hit" else {kind}
+    whole = [i.count.best for items in per_sentence.values() for i in items if i.kind in kinds and i.whole]
+    if extra and longest and longest.best in whole:
+        return longest
     return _sum([longest, *extra])
 
 

@@ -49,6 +49,8 @@ _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
+# right before a figure: all of them ("all six people who were shot are expected to recover")
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 # "more" that adds no people: a hedge ("more than 20") or more of the shooting ("fired two more shots, killing him")
@@ -115,6 +117,7 @@ class Item:
     #                         death told only as a homicide ("police are investigating a homicide")
     numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
     #                         all of this incident
+    whole: bool = False  # "all six people who were shot": every one of its kind the incident has
 
 
 @lru_cache(maxsize=1)
@@ -884,7 +887,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     additive = not others and (attackers or bool(rx["additive"].search(window)))
     one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
     return Item(kind, count, start, end, additive, phrase, other=others or one_more,
-                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)))
+                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)),
+                whole=not additive and bool(_ALL_BEFORE.search(sentence, max(0, start - 8), start)))
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
