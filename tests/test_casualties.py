@@ -821,3 +821,16 @@ def test_war_dead_handed_back_are_no_incident(sentence, expected):
 ])
 def test_a_named_victim_s_hometown_after_the_name(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one person a shooting left hurt, named, by a noun or a pronoun
+    ("The accident with a shotgun left Dario with severe injuries to his face.", [("wounded", 1)]),
+    ("The shooting left a store clerk with serious injuries.", [("wounded", 1)]),
+    ("Police said the blast left him with life-threatening injuries.", [("wounded", 1)]),
+    ("The argument ended with a shot that left a man with a gunshot wound to the leg.", [("hit", 1)]),
+    # not one left to die of them
+    ("The attack left the driver with fatal wounds.", []),
+])
+def test_one_left_with_injuries_is_hurt(sentence, expected):
+    assert figures(sentence) == expected

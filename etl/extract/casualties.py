@@ -85,6 +85,7 @@ _NEEDS = {
     "bodies_named": ("bodies",),
     "all_named": ("all suffered", "both suffered", "all sustained", "both sustained"),
     "name_dead": ("dead",),
+    "left_hurt": ("left", "leav"),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
@@ -251,6 +252,10 @@ def _rx() -> dict:
         # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
                                 rf"{name}\s+dead\b", re.I),
+        # one person a shooting left hurt: "left Jim Roe with severe injuries to his face", "leaving a man with
+        # gunshot wounds" (not "with fatal wounds")
+        "left_hurt": re.compile(rf"\b(?:left|leaves|leaving)\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|him|her|{name})"
+                                rf"\s+with\s+(?!(?:[\w-]+\s+)?(?:fatal|mortal|deadly)\b)(?P<what>(?:[\w-]+\s+){{0,2}}?)(?:injuries|injury|wounds?)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
@@ -645,6 +650,9 @@ def _candidates(sentence: str) -> list[Item]:
         c = _parse(m.group("c"))
         if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
             items.append(_item(sentence, "hit", c, m.start(), m.end()))
+    for m in finditer("left_hurt"):
+        shot = re.search(r"\b(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\b", m.group("what"), re.I)
+        items.append(_item(sentence, "hit" if shot else "wounded", one, m.start(), m.end()))
     for m in finditer("name_dead"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
