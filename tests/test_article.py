@@ -596,3 +596,18 @@ def test_one_also_shot_adds_to_a_figure_not_said_to_be_all():
     text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
             "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 7)]
+
+
+def test_also_in_the_sentence_of_a_figure_adds_to_that_figure():
+    """"... Leaves Four Wounded. ... he wounded two children and also wounded a teenager": the teenager is one of the
+    sentence's three, and all are among the four."""
+    text = ("Deputies Arrest Suspect After Shooting Leaves Four Wounded\n\n"
+            "Deputies arrested a 19-year-old man after he wounded two children and also wounded a teenager "
+            "after firing a pistol at a group of teens on Elm Street.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 4)]
+
+
+def test_also_in_a_sentence_of_its_own_adds_to_the_figure():
+    text = ("Two men were wounded in a shooting on Elm Street on Friday night. "
+            "A woman was also wounded.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]

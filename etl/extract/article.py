@@ -415,6 +415,9 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 same = any(p.best == i.count.best > 1 for p in parts.values())
                 if not same:
                     parts.setdefault(key, _phrased(i))
+            elif parts and not _ATTACKER.search(i.phrase):
+                # "wounded two children ... and also wounded an 18-year-old": more of the sentence's own figure
+                parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
             seen.add(key)
@@ -435,6 +438,8 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     return _sum([longest, *extra])
 
 
+_ATTACKER = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|perpetrators?|militants?|insurgents?|"
+                       r"suspects?|himself|herself)\b", re.I)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 
