@@ -834,3 +834,14 @@ def test_a_named_victim_s_hometown_after_the_name(sentence, expected):
 ])
 def test_one_left_with_injuries_is_hurt(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a linked headline drops its article: a crash still is no one's violence
+    ("+ Two killed in Ash County crash", []),
+    ("Three hurt in Route 9 wreck", []),
+    # but a shooting told near a crash is
+    ("Two killed in shooting near crash site", [("killed", 2)]),
+])
+def test_a_crash_without_its_article_is_no_violence(sentence, expected):
+    assert figures(sentence) == expected
