@@ -571,3 +571,49 @@ def test_a_homicide_counts_one_dead_only_when_no_figure_is_given():
     two = _rows("Police are investigating a Tuesday night homicide in Dayton, Ohio. "
                 "Two men were killed on Elm Street.")
     assert [r.killed for r in two] == [2]
+
+
+def test_the_one_named_by_the_is_one_of_those_just_reported():
+    """"Two people were shot ... Denver police confirmed the teen died": one incident, one dead and one wounded,
+    though the sentence names a place the ones before do not."""
+    text = ("Police: 2 shot near Lincoln High School\n\n"
+            "Two people were shot about three blocks from Lincoln High School on Thursday.\n\n"
+            "According to police, a teen and a man were shot at 2:17 p.m.\n\n"
+            "Denver police confirmed the teen, Jon Roe, died Thursday evening. The man is expected to survive.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+
+
+def test_an_object_named_by_the_may_be_someone_new():
+    """"... after he wounded the officer": an object named by "the" does not tie its sentence to the one before."""
+    from etl.extract.casualties import find_casualties, names_one_known
+    assert not any(names_one_known(i) for i in find_casualties("Roe was fatally shot by police after he wounded the officer."))
+    assert any(names_one_known(i) for i in find_casualties("Police said the teen died Thursday evening."))
+
+
+def test_one_also_shot_is_among_all_of_those_shot():
+    """"Six people were shot ... Roe was also shot ... all six people who were shot": six wounded, not seven."""
+    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
+            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm. "
+            "Police say all six people who were shot are expected to recover.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 6)]
+
+
+def test_one_also_shot_adds_to_a_figure_not_said_to_be_all():
+    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
+            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 7)]
+
+
+def test_also_in_the_sentence_of_a_figure_adds_to_that_figure():
+    """"... Leaves Four Wounded. ... he wounded two children and also wounded a teenager": the teenager is one of the
+    sentence's three, and all are among the four."""
+    text = ("Deputies Arrest Suspect After Shooting Leaves Four Wounded\n\n"
+            "Deputies arrested a 19-year-old man after he wounded two children and also wounded a teenager "
+            "after firing a pistol at a group of teens on Elm Street.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 4)]
+
+
+def test_also_in_a_sentence_of_its_own_adds_to_the_figure():
+    text = ("Two men were wounded in a shooting on Elm Street on Friday night. "
+            "A woman was also wounded.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]

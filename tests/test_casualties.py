@@ -815,6 +815,39 @@ def test_war_dead_handed_back_are_no_incident(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a victim named between commas, then the hometown with no comma before the verb
+    ("Police confirmed the teen, Marcus Dane III, of Northeast D.C. died Friday night.", [("killed", 1)]),
+    ("Deputies said the woman, Ann Lee, of Port St. Lucie was wounded in the arm.", [("wounded", 1)]),
+])
+def test_a_named_victim_s_hometown_after_the_name(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one person a shooting left hurt, named, by a noun or a pronoun
+    ("The accident with a shotgun left Dario with severe injuries to his face.", [("wounded", 1)]),
+    ("The shooting left a store clerk with serious injuries.", [("wounded", 1)]),
+    ("Police said the blast left him with life-threatening injuries.", [("wounded", 1)]),
+    ("The argument ended with a shot that left a man with a gunshot wound to the leg.", [("hit", 1)]),
+    # not one left to die of them
+    ("The attack left the driver with fatal wounds.", []),
+])
+def test_one_left_with_injuries_is_hurt(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a linked headline drops its article: a crash still is no one's violence
+    ("+ Two killed in Ash County crash", []),
+    ("Three hurt in Route 9 wreck", []),
+    # but a shooting told near a crash is
+    ("Two killed in shooting near crash site", [("killed", 2)]),
+])
+def test_a_crash_without_its_article_is_no_violence(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # one victim told in the present, with where and who after the noun
     ("A well-known surgeon in Kandahar, Afghanistan, belonging to the Hazara community, is killed after a gunman "
      "shoots him in the back.", [("killed", 1)]),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from etl.extract.actors import find_perpetrator
-from etl.extract.casualties import Item, find_casualties, find_zero, is_tally
+from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_one_known
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
@@ -233,7 +233,8 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
     if countries and g.countries and not countries & g.countries:
         return False
     near = s.index - g.last <= 2
-    if near and _ANAPHORA.search(s.text):
+    # ("Police said the teen died Thursday": the one person named by "the" is one of those just reported)
+    if near and (_ANAPHORA.search(s.text) or any(names_one_known(i) for i in _casualties(s))):
         return True
     # Far away or naming a different place: the same incident only if the text gives nothing new.
     return not date and not countries or near and not _own_place(s, g)
@@ -414,6 +415,9 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 same = any(p.best == i.count.best > 1 for p in parts.values())
                 if not same:
                     parts.setdefault(key, _phrased(i))
+            elif parts and not _ATTACKER.search(i.phrase):
+                # "wounded two children ... and also wounded an 18-year-old": more of the sentence's own figure
+                parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
             seen.add(key)
@@ -425,9 +429,17 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         if run and (longest is None or run.best > longest.best):
             longest = run
         before = {i.kind for i in items}
+    # "Six people were shot ... X was also shot ... all six people who were shot": the one added is among the six
+    # (all of those shot, said to live, are all of those hit: "all six people who were shot are expected to recover")
+    kinds = {kind, "wounded"} if kind == "hit" else {kind}
+    whole = [i.count.best for items in per_sentence.values() for i in items if i.kind in kinds and i.whole]
+    if extra and longest and longest.best in whole:
+        return longest
     return _sum([longest, *extra])
 
 
+_ATTACKER = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|perpetrators?|militants?|insurgents?|"
+                       r"suspects?|himself|herself)\b", re.I)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 

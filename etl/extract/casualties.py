@@ -49,6 +49,8 @@ _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
+# right before a figure: all of them ("all six people who were shot are expected to recover")
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 # "more" that adds no people: a hedge ("more than 20") or more of the shooting ("fired two more shots, killing him")
@@ -83,6 +85,7 @@ _NEEDS = {
     "bodies_named": ("bodies",),
     "all_named": ("all suffered", "both suffered", "all sustained", "both sustained"),
     "name_dead": ("dead",),
+    "left_hurt": ("left", "leav"),
     "ordinal": tuple(_ORDINALS),
     "ordinal_dead": tuple(_ORDINALS),
     "attacker": ("being", "self", "life"),
@@ -116,6 +119,7 @@ class Item:
     #                         death told only as a homicide ("police are investigating a homicide")
     numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
     #                         all of this incident
+    whole: bool = False  # "all six people who were shot": every one of its kind the incident has
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +167,9 @@ def _rx() -> dict:
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
         # ("30 villagers, five of which were children are killed")
+        # A name between commas may have its hometown after it: "the teen, John Doe, of Northeast D.C. died".
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}{chain_np})*,?\s+(?:and|as\s+well\s+as)\s+{link_count}{chain_np})?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
@@ -257,6 +262,10 @@ def _rx() -> dict:
         # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
                                 rf"{name}\s+dead\b", re.I),
+        # one person a shooting left hurt: "left Jim Roe with severe injuries to his face", "leaving a man with
+        # gunshot wounds" (not "with fatal wounds")
+        "left_hurt": re.compile(rf"\b(?:left|leaves|leaving)\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{victim})|him|her|{name})"
+                                rf"\s+with\s+(?!(?:[\w-]+\s+)?(?:fatal|mortal|deadly)\b)(?P<what>(?:[\w-]+\s+){{0,2}}?)(?:injuries|injury|wounds?)\b", re.I),
         # a body found: "the body of a man was found", "the bodies of 3 women were found"
         "body": re.compile(rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an)\s+[^.;]{{0,60}}?\b(?:was|were|has\s+been)\s+(?:found|discovered|recovered)"
                            # "an old man's body was found"
@@ -657,6 +666,9 @@ def _candidates(sentence: str) -> list[Item]:
         c = _parse(m.group("c"))
         if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
             items.append(_item(sentence, "hit", c, m.start(), m.end()))
+    for m in finditer("left_hurt"):
+        shot = re.search(r"\b(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\b", m.group("what"), re.I)
+        items.append(_item(sentence, "hit" if shot else "wounded", one, m.start(), m.end()))
     for m in finditer("name_dead"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
     for m in finditer("resulted"):
@@ -850,6 +862,16 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
                                 and o.count.best > item.count.best for o in items)
 
 
+def names_one_known(item: Item) -> bool:
+    """The item's one person, its subject, is named by "the", as someone the text has introduced already ("police
+    said the teen died"); not an attacker or suspect, who are others than the victims, nor an object ("after he
+    wounded the officer" may bring in someone new)."""
+    rx = _rx_for(item.phrase)
+    return item.count.best == 1 and not item.additive and re.match(r"the\s", item.phrase, re.I) is not None \
+        and bool(rx["definite_one"].match(item.phrase)) \
+        and not rx["attackers"].search(item.phrase) and not re.search(r"\bsuspects?\b", item.phrase, re.I)
+
+
 def _same_one(sentence: str, item: Item, items: list[Item]) -> bool:
     """One person named by "the" after one of the same outcome told earlier in the sentence is that person again:
     "Ann Lee died after a man fired into the house, killing the girl", "A man was killed and police said the victim
@@ -889,7 +911,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     additive = not others and (attackers or bool(rx["additive"].search(window)))
     one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
     return Item(kind, count, start, end, additive, phrase, other=others or one_more,
-                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)))
+                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)),
+                whole=not additive and bool(_ALL_BEFORE.search(sentence, max(0, start - 8), start)))
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
