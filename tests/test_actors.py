@@ -1,5 +1,4 @@
 """Perpetrators from self-written sentences: text in, (perpetrator, status) out; and the alias table."""
-import time
 
 import pytest
 
@@ -293,17 +292,6 @@ def test_the_alias_table_and_the_scorer_agree_on_a_predicted_name():
         assert canonical_actor(name) == name
 
 
-def test_fast():
-    text = ("A suicide bomber blew himself up at a checkpoint in the city on Tuesday, killing 11 soldiers and "
-            "wounding 20 others, officials said. No group immediately claimed responsibility, but the Taliban "
-            "and the Islamic State have both carried out similar attacks in the area.")
-    find_perpetrator(text)
-    start = time.perf_counter()
-    for i in range(200):
-        find_perpetrator(text + " " * (i % 7), "Police cordoned off the area.")  # defeat the per-text cache
-    assert (time.perf_counter() - start) / 200 < 0.002  # generous bound; measured ~0.2 ms
-
-
 def test_an_air_defence_saying_it_shot_down_drones_claims_no_attack():
     # the defender's claim is of the interception; the attack stays the attacker's
     assert who("Russia launches drone strikes across the country overnight, injuring three people.",
@@ -323,3 +311,8 @@ def test_a_group_named_only_as_the_cause_in_an_after_clause_is_not_this_incident
                "ambush wounds a soldier.") == ("Military Forces of Ethiopia", "attributed")
     # with nobody named in the main clause the after-clause still names the attacker
     assert who("Three people were killed after Al-Shabaab fighters stormed a hotel in Kismayo.") == ("Al-Shabaab", "attributed")
+
+
+def test_forces_that_overwhelm_a_town_did_the_killing():
+    assert who("Massacres occur in the city as Rapid Support Forces overwhelm it and kill civilians.") == (
+        "Rapid Support Forces", "attributed")
