@@ -617,3 +617,14 @@ def test_also_in_a_sentence_of_its_own_adds_to_the_figure():
     text = ("Two men were wounded in a shooting on Elm Street on Friday night. "
             "A woman was also wounded.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]
+
+
+def test_an_incident_is_dated_by_its_violence_not_by_a_later_death():
+    """A victim who died days later: the row is the shooting's, dated by its day ("shot on May 20 ... died at a local
+    hospital on Sunday": May 20); the day a release was issued dates nothing."""
+    text = ("Three people were shot on May 20 outside a store on Elm Street in Springfield, Illinois. "
+            "John Doe, 38, died at a local hospital on Sunday as a result of his injuries.")
+    assert [(m.event_date, m.killed) for m in _rows(text)] == [(dt.date(2021, 5, 20), 1)]
+    text = ("In a news release issued Tuesday, police said a man died early Sunday morning at a hospital in "
+            "Springfield, Illinois, of injuries from a shooting.")
+    assert [m.event_date for m in _rows(text)] == [dt.date(2021, 5, 30)]

@@ -887,3 +887,15 @@ def test_people_taken_then_killed(sentence, expected):
 def test_a_stop_word_joined_by_a_dash_is_part_of_a_name():
     """ "IS–Somalia fighters": "IS" is the group, not the verb "is"."""
     assert figures("At least three IS–Somalia fighters are killed in an airstrike.") == [("killed", 3)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "fatally" is how they were shot, not a mere adverb before the verb: a death
+    ("Two men were fatally shot outside a bar on Elm Street.", [("killed", 2)]),
+    ("A clerk was fatally wounded during the robbery.", [("killed", 1)]),
+    ("The officer was mortally wounded in the exchange of fire.", [("killed", 1)]),
+    # "hurting a lot": how much, not whom
+    ("We are all hurting a lot over this, a neighbour said.", []),
+])
+def test_fatally_shot_is_a_death_and_a_lot_is_no_one(sentence, expected):
+    assert figures(sentence) == expected

@@ -184,6 +184,8 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
         date = dates[0] if dates else None
         countries = countries_in(s.text)
         g = groups[-1] if groups else None
+        if g and date and g.date and _died_after(s.text, date, g.date.date) and s.index - g.last <= 2:
+            date = None  # "He died Sunday" of people shot on a day just told: the death day does not date the incident
         if g and _joins(g, s, date, countries):
             target = g
         else:
@@ -543,7 +545,8 @@ def _made_precise(date: DateMention | None, g: _Group, sentences: list[Sentence]
         for s in among:
             if not _FURNITURE.search(s.text):
                 for d in _event_dates(s.text, published):
-                    if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date):
+                    if first_day <= d.date <= last_day and date_span(d, published) == (d.date, d.date) \
+                            and not _death_day(s.text, d):
                         yield s, d
 
     rest = (s for s in sentences if s not in pool and not _casualties(s))
@@ -561,8 +564,24 @@ def _event_dates(text: str, published) -> list[DateMention]:
             and not _time_stamp(text, d)
             and (_VIOLENCE_AFTER.match(text, d.end) or _AFTER_VIOLENCE.match(text, d.end)
                  or not _AFTERMATH_BEFORE.search(text, max(0, d.start - 60), d.start))]
-    return sorted(kept, key=lambda d: not (_VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start])
-                                           or _VIOLENCE_AFTER.match(text, d.end)))
+    # (the day someone died of the wounds after them: "died Monday from her injuries")
+    return sorted(kept, key=lambda d: (not (_VIOLENCE_BEFORE.search(text[max(0, d.start - 50):d.start])
+                                            or _VIOLENCE_AFTER.match(text, d.end)), _death_day(text, d)))
+
+
+def _death_day(text: str, d: DateMention) -> bool:
+    """The date is the day someone died, told apart from the violence ("died at a local hospital on Sunday",
+    "died Monday from her injuries"; not "died Sunday after being shot", "died in Sunday's shooting")."""
+    return bool(_DIED_BEFORE.search(text, max(0, d.start - 50), d.start)) \
+        and not (_VIOLENCE_AFTER.match(text, d.end) or _AFTER_VIOLENCE.match(text, d.end))
+
+
+DEATH_AFTER_DAYS = 31  # a death this many days at most after the violence is of its wounds
+
+
+def _died_after(text: str, d: DateMention, violence: dt.date) -> bool:
+    """The date is the day someone died, within DEATH_AFTER_DAYS after the day of the violence."""
+    return _death_day(text, d) and 0 < (d.date - violence).days <= DEATH_AFTER_DAYS
 
 
 def _time_stamp(text: str, d: DateMention) -> bool:
@@ -588,7 +607,7 @@ _STAMP_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?)?
 _ALONE_BEFORE = re.compile(r"\s*(?:[a-z]+day,?\s*)?", re.I)
 # ... or when the dead were mourned or a court acted ("remembered at funeral services on Saturday", "a judge on
 # Wednesday found probable cause", "arraigned Friday")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed|stated|added|arrested|charged|"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|issued|reported|confirmed|stated|added|arrested|charged|"
                           r"indicted|sentenced|identified|released|arraigned|booked|judge|hearing|(?:in|to)\s+court|"
                           r"funeral(?:\s+services?)?|memorial\s+services?|buried|laid\s+to\s+rest|mourned|"
                           r"remembered|eulogi[sz]ed)\s+(?:on\s+)?$", re.I)
@@ -611,6 +630,8 @@ _VIOLENCE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:night|morning|evening|aftern
                              r"rampages?)\b", re.I)
 _AFTER_VIOLENCE = re.compile(r"[^.;]{0,20}?\bafter\b[^.;]{0,30}?\b(?:shot|shooting|stabbed|stabbing|attacked|attack)\b",
                              re.I)
+_DIED_BEFORE = re.compile(r"\b(?:died|succumbed|passed\s+away)\b(?:(?!shot|shoot|stab|attack|fire|gun|kill)[^.;]){0,40}$",
+                          re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|announced)\b", re.I)
 
 

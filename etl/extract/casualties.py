@@ -153,7 +153,7 @@ def _rx() -> dict:
     # after an active verb the victims run to the next stop word: "killing two soldiers and three civilians"
     obj_np = rf"(?P<np>(?:\s+{np_word}|\s+of\s+(?:the\s+)?{word}){{0,4}})"
     obj_chain = rf"(?P<chain>(?:,?\s+and\s+|,\s+)(?P<obj2>{_unnamed(count_regex().pattern)})(?:\s+{np_word}){{0,4}})?"
-    aux = rf"(?:\s+(?:{words_regex(t['auxiliaries'])}|(?!only\b|early\b|family\b)[a-z]+ly))*"  # "was accidentally shot"
+    aux = rf"(?:\s+(?:{words_regex(t['auxiliaries'])}|(?!only\b|early\b|family\b|fatally\b|mortally\b)[a-z]+ly))*"  # "was accidentally shot"
     condition = t["condition"]
     pas = {k: "|".join([words_regex(v), *t["passive_patterns"].get(k, []), *([condition] if k == "wounded" else [])])
            for k, v in t["passive"].items()}
