@@ -899,3 +899,12 @@ def test_a_stop_word_joined_by_a_dash_is_part_of_a_name():
 ])
 def test_fatally_shot_is_a_death_and_a_lot_is_no_one(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a bodyguard is a victim noun, as a guard is: "his bodyguard" is one more person
+    ("Gunmen killed a farmer and his bodyguard near the market.", [("killed", 2)]),
+    ("A judge and his bodyguard were wounded when the bomb went off.", [("wounded", 2)]),
+])
+def test_a_bodyguard_is_a_victim(sentence, expected):
+    assert figures(sentence) == expected
