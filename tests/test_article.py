@@ -628,3 +628,9 @@ def test_an_incident_is_dated_by_its_violence_not_by_a_later_death():
     text = ("In a news release issued Tuesday, police said a man died early Sunday morning at a hospital in "
             "Springfield, Illinois, of injuries from a shooting.")
     assert [m.event_date for m in _rows(text)] == [dt.date(2021, 5, 30)]
+
+
+def test_others_shot_after_the_dead_are_others_than_them():
+    """ "killed a man and shot two others": two wounded besides the dead, as "two others were shot" would be."""
+    text = "A gunman broke into a home on Elm Street in Springfield, Illinois, on Monday, killed a man and shot two others."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 2)]

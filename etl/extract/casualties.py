@@ -624,7 +624,10 @@ def _candidates(sentence: str) -> list[Item]:
                     c = _add(c, c2, m.group(0))
             if c:
                 # a toll counts the dead so far, all of this incident ("has died, bringing the toll to three")
-                items.append(replace(_item(sentence, kind, c, m.start(), m.end()), numbered=name == "toll"))
+                item = _item(sentence, kind, c, m.start(), m.end())
+                # "killed two people and shot two others": others than those, as "two others were shot" is
+                others = item.other or not item.additive and bool(rx["additive_after_number"].match(obj.strip() + np))
+                items.append(replace(item, numbered=name == "toll", other=others))
 
     one = Count(best=1, low=1, high=1, phrase="")
     pronouns: list[Item] = []  # "shot him": someone the sentence may already have named
