@@ -1376,3 +1376,14 @@ def test_an_oblast_the_data_names_only_in_its_adjectival_form():
     """GeoNames calls Kharkiv Oblast "Kharkivs'ka Oblast'": the oblast, not the city, is the place."""
     place = resolve_place("A strike on a village in Kharkiv Oblast, Ukraine, kills four people.")
     assert place.location is None and place.admin1 == "Kharkivs’ka Oblast’"
+
+
+@pytest.mark.parametrize("event", [
+    "Two men were wounded on Tuesday night. (Bob Kellerman, Daily Ledger)",
+    "Nurses said Ralph Pemberton, Ann Moreau and Dwayne Fulton were treated for gunshot wounds.",
+])
+def test_a_given_name_and_a_surname_the_gazetteer_lacks_name_a_person(event):
+    """'Ralph Pemberton', a photo credit's 'Bob Kellerman': a common given name opens a person's name, not a
+    town's; 'Glen Allen' (the gazetteer has it) and a typed 'Ralph Pemberton County' still are places."""
+    assert resolve_place(event, article=event).location is None
+    assert resolve_place("A man was shot in Glen Allen on Monday.").location == "Glen Allen"

@@ -26,7 +26,7 @@ import yaml
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
-from etl.extract.people import person_words
+from etl.extract.people import is_first_name, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
@@ -607,6 +607,9 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
+    if (not ptype and 2 <= len(name_words) <= 3 and is_first_name(name_words[0])
+            and not toks.dateline[i] and toks.text[i][1:].islower()):
+        return []                            # "Ralph Pemberton", a photo credit's "(Bob Kellerman, ...)": a person
     part, _, rest = name_words[0].partition("-")
     if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
         return []                            # "Mid-Michigan": a part of a state, no town
