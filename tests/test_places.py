@@ -1387,3 +1387,12 @@ def test_a_given_name_and_a_surname_the_gazetteer_lacks_name_a_person(event):
     town's; 'Glen Allen' (the gazetteer has it) and a typed 'Ralph Pemberton County' still are places."""
     assert resolve_place(event, article=event).location is None
     assert resolve_place("A man was shot in Glen Allen on Monday.").location == "Glen Allen"
+
+
+def test_a_quarter_the_gazetteer_lacks_is_in_the_big_city_of_the_masthead():
+    """'in the Brindlecombe area' names no town the gazetteer knows; the station's masthead names Memphis."""
+    article = ("Two dead after Brindlecombe shooting - WXYZ News 4 - Memphis, Tennessee\n\n"
+               "Police are hunting two suspects after a shooting in the Brindlecombe area on Friday.")
+    event = article.split("\n")[-1]
+    place = resolve_place(event, event, article, article.split("\n")[0])
+    assert (place.location, place.admin1) == ("Memphis", "Tennessee")

@@ -1754,7 +1754,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def finished(place: Place) -> Place:
         place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _towns_country(_city_zone(place, (event, context)), analyses, gaz)
+        return _towns_country(_city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context)), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1862,6 +1862,21 @@ def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Plac
             if read is not None and accept(read[1]):
                 return read[1]
     return None
+
+
+def _quarter_of_home_city(place: Place, an: _Analysis, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A name the gazetteer lacks, placed in its country only ("in the Brindlecombe area"), is a quarter of the big
+    city a local newsroom's masthead names ("... - News 4 - Memphis, Tennessee"): coders record the city.
+    (Not the city of "a Memphis mother": that reading merged two incidents of one town.)"""
+    if place.geo_precision != "country" or not place.location:
+        return place
+    homes = {}
+    for m in an.mentions:
+        if m.kind == "place" and m.masthead and m.us_pair and not m.embedded and _big_city(gaz, m):
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].geo_precision == "exact" and read[1].country_code == place.country_code:
+                homes[read[1].location] = read[1]
+    return next(iter(homes.values())) if len(homes) == 1 else place
 
 
 def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place | None:
