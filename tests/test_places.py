@@ -1396,3 +1396,16 @@ def test_a_quarter_the_gazetteer_lacks_is_in_the_big_city_of_the_masthead():
     event = article.split("\n")[-1]
     place = resolve_place(event, event, article, article.split("\n")[0])
     assert (place.location, place.admin1) == ("Memphis", "Tennessee")
+
+
+def test_a_list_of_people_names_no_place():
+    """'Ralph Pemberton, Shanequa Thomas, ...' follows a given name in a list; 'Pemberton, Thomas, Lyle, and
+    Fulton' are the same people by their last names, not a chain of towns: the street's town is the place."""
+    article = ("Four hurt in shooting\n\nNurses said Ralph Pemberton, Shanequa Thomas, Demarco Lyle, and Dwayne Fulton "
+               "were treated. Pemberton, Thomas, Lyle, and Fulton were in a car on Elm Street in Macon when a "
+               "man fired. Thomas, Lyle, and Fulton were released.")
+    listed = "Nurses said Ralph Pemberton, Shanequa Odom, Demarco Lyle, and Dwayne Fulton were treated for wounds."
+    assert resolve_place(listed, article=listed).location is None
+    for event in ("Pemberton, Thomas, Lyle, and Fulton were in a car when a man fired.",
+                  "Thomas, Lyle, and Fulton were released."):
+        assert resolve_place(event, event, article).location == "Macon"

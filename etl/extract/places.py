@@ -607,8 +607,7 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
-    if (not ptype and 2 <= len(name_words) <= 3 and is_first_name(name_words[0])
-            and not toks.dateline[i] and toks.text[i][1:].islower()):
+    if not ptype and 2 <= len(name_words) <= 3 and not toks.dateline[i] and _listed_person(toks, i, end):
         return []                            # "Ralph Pemberton", a photo credit's "(Bob Kellerman, ...)": a person
     part, _, rest = name_words[0].partition("-")
     if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
@@ -621,6 +620,27 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     if ptype:
         m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
     return [m]
+
+
+def _listed_person(toks: _Tokens, i: int, j: int) -> bool:
+    """Tokens i..j are a person's name: they open with a common given name ("Ralph Pemberton"), or follow one in a
+    list of names ("Ralph Pemberton, Tamika Odom, and Dwayne Fulton")."""
+    for _ in range(6):
+        if not toks.text[i][1:].islower():
+            return False
+        if is_first_name(toks.text[i]):
+            return True
+        k = i - 1                            # back over ", " (and "and") to the name before
+        if k >= 0 and toks.lower[k] == "and":
+            k -= 1
+        if k < 1 or toks.text[k] != ",":
+            return False
+        j, i = k, k
+        while i > 0 and toks.cap[i - 1] and toks.word[i - 1]:
+            i -= 1
+        if not 2 <= j - i <= 3:
+            return False
+    return False
 
 
 def _typed_after(text, toks, end, rules) -> bool:
@@ -1730,7 +1750,9 @@ def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
     as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are; "fired at Austin" is not)."""
     locative = m.locative and m.loc_word not in _rules().target_locatives
-    return not (m.dateline or m.us_pair or m.ptype or locative or m.containers or m.near or m.seat
+    # a list of people's names ("Pemberton, Odom, Lyle, and Fulton") is no chain of places
+    chained = m.containers and not all(c.key in ctx.people for c in m.containers)
+    return not (m.dateline or m.us_pair or m.ptype or locative or chained or m.near or m.seat
                 or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
