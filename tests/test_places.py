@@ -1409,3 +1409,16 @@ def test_a_list_of_people_names_no_place():
     for event in ("Pemberton, Thomas, Lyle, and Fulton were in a car when a man fired.",
                   "Thomas, Lyle, and Fulton were released."):
         assert resolve_place(event, event, article).location == "Macon"
+
+
+def test_the_town_after_a_persons_name_is_the_persons_home():
+    """'Marcus Jones, 17, of Lackawanna' says where he lives: the dateline's town is the place. 'the Central Zone
+    of Sao Paulo' is no person's name."""
+    article = ("BUFFALO, N.Y. (WXYZ) — Two teens were shot Thursday night.\n\n"
+               "Marcus Jones, 17, of Lackawanna was treated and released.")
+    event = article.split("\n")[-1]
+    assert resolve_place(event, event, article).location == "Buffalo"
+    sentence = "On 3 May 2020, in the Central Zone of Sao Paulo, Sao Paulo, dozens protested."
+    assert resolve_place(sentence, article=sentence).admin1 == "São Paulo"
+    sentence = "The Cree Nation of Mistissini, Quebec, enters lockdown after a shooting killed two men."
+    assert resolve_place(sentence, article=sentence).location == "Mistissini"

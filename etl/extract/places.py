@@ -26,7 +26,7 @@ import yaml
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
-from etl.extract.people import is_first_name, person_words
+from etl.extract.people import _key as _person_key, is_first_name, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
@@ -745,6 +745,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
+        elif last in ("of", "from") and _after_full_name(toks, m.t0 - 1):
+            m.nonevent, m.locative = True, False     # "Marcus Jones of Lackawanna": the man's home
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
@@ -758,6 +760,20 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 or toks.lower[m.t0] in rules.not_place
                 and not (toks.text[m.t0] in _ARTICLE_LOOKALIKES and m.t1 - m.t0 > 1)):
             m.weak = True
+
+
+def _after_full_name(toks: _Tokens, k: int) -> bool:
+    """Token k ("of", "from") follows a person's full name, or a name and an age ("Nicholas Lindsay, 24,")."""
+    if k >= 2 and toks.text[k - 1] == "," and toks.text[k - 2].isdigit():
+        k -= 2                               # ", 24," after the name
+        if k >= 1 and toks.text[k - 1] == ",":
+            k -= 1
+    elif k >= 1 and toks.text[k - 1] == ",":
+        k -= 1
+    rules = _rules()                         # not "the Central Zone of Sao Paulo"
+    return k >= 2 and all(toks.cap[t] and toks.word[t] and toks.text[t][1:].islower()
+                          and toks.lower[t] not in rules.place_types and toks.lower[t] not in rules.not_place
+                          for t in (k - 2, k - 1)) and _person_key(f"{toks.text[k - 2]} {toks.text[k - 1]}") is not None
 
 
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
