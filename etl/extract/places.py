@@ -2002,7 +2002,7 @@ def _county_big_cities(gaz: Gazetteer) -> dict[tuple[str, str], int]:
 
 
 def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
-    """A part of a big US city whose police the text names ("in the Berclair area ... Memphis police", "SOUTH
+    """A part of a big US city whose police the text names ("in the Brindlecombe area ... Memphis police", "SOUTH
     SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
     record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
     its own, a town of a state the text names, and a town whose own police the text names."""
