@@ -1376,3 +1376,49 @@ def test_an_oblast_the_data_names_only_in_its_adjectival_form():
     """GeoNames calls Kharkiv Oblast "Kharkivs'ka Oblast'": the oblast, not the city, is the place."""
     place = resolve_place("A strike on a village in Kharkiv Oblast, Ukraine, kills four people.")
     assert place.location is None and place.admin1 == "Kharkivs’ka Oblast’"
+
+
+@pytest.mark.parametrize("event", [
+    "Two men were wounded on Tuesday night. (Bob Kellerman, Daily Ledger)",
+    "Nurses said Ralph Pemberton, Ann Moreau and Dwayne Fulton were treated for gunshot wounds.",
+])
+def test_a_given_name_and_a_surname_the_gazetteer_lacks_name_a_person(event):
+    """'Ralph Pemberton', a photo credit's 'Bob Kellerman': a common given name opens a person's name, not a
+    town's; 'Glen Allen' (the gazetteer has it) and a typed 'Ralph Pemberton County' still are places."""
+    assert resolve_place(event, article=event).location is None
+    assert resolve_place("A man was shot in Glen Allen on Monday.").location == "Glen Allen"
+
+
+def test_a_quarter_the_gazetteer_lacks_is_in_the_big_city_of_the_masthead():
+    """'in the Brindlecombe area' names no town the gazetteer knows; the station's masthead names Memphis."""
+    article = ("Two dead after Brindlecombe shooting - WXYZ News 4 - Memphis, Tennessee\n\n"
+               "Police are hunting two suspects after a shooting in the Brindlecombe area on Friday.")
+    event = article.split("\n")[-1]
+    place = resolve_place(event, event, article, article.split("\n")[0])
+    assert (place.location, place.admin1) == ("Memphis", "Tennessee")
+
+
+def test_a_list_of_people_names_no_place():
+    """'Ralph Pemberton, Shanequa Thomas, ...' follows a given name in a list; 'Pemberton, Thomas, Lyle, and
+    Fulton' are the same people by their last names, not a chain of towns: the street's town is the place."""
+    article = ("Four hurt in shooting\n\nNurses said Ralph Pemberton, Shanequa Thomas, Demarco Lyle, and Dwayne Fulton "
+               "were treated. Pemberton, Thomas, Lyle, and Fulton were in a car on Elm Street in Macon when a "
+               "man fired. Thomas, Lyle, and Fulton were released.")
+    listed = "Nurses said Ralph Pemberton, Shanequa Odom, Demarco Lyle, and Dwayne Fulton were treated for wounds."
+    assert resolve_place(listed, article=listed).location is None
+    for event in ("Pemberton, Thomas, Lyle, and Fulton were in a car when a man fired.",
+                  "Thomas, Lyle, and Fulton were released."):
+        assert resolve_place(event, event, article).location == "Macon"
+
+
+def test_the_town_after_a_persons_name_is_the_persons_home():
+    """'Marcus Jones, 17, of Lackawanna' says where he lives: the dateline's town is the place. 'the Central Zone
+    of Sao Paulo' is no person's name."""
+    article = ("BUFFALO, N.Y. (WXYZ) — Two teens were shot Thursday night.\n\n"
+               "Marcus Jones, 17, of Lackawanna was treated and released.")
+    event = article.split("\n")[-1]
+    assert resolve_place(event, event, article).location == "Buffalo"
+    sentence = "On 3 May 2020, in the Central Zone of Sao Paulo, Sao Paulo, dozens protested."
+    assert resolve_place(sentence, article=sentence).admin1 == "São Paulo"
+    sentence = "The Cree Nation of Mistissini, Quebec, enters lockdown after a shooting killed two men."
+    assert resolve_place(sentence, article=sentence).location == "Mistissini"

@@ -150,6 +150,16 @@ def _person_patterns() -> tuple[tuple[re.Pattern, ...], frozenset[str]]:
     ), frozenset(str(t).lower() for t in data["person_titles"])
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(str(n).lower() for n in load_yaml("people.yaml")["first_names"])
+
+
+def is_first_name(word: str) -> bool:
+    """A common given name ("Ralph", "Bob"; people.yaml first_names): a name opening with it is a person's."""
+    return word.lower() in _first_names()
+
+
 @lru_cache(maxsize=256)
 def person_words(text: str) -> frozenset[str]:
     """Keys (gazetteer.name_key) of the words a text uses for people ("lindsay", "tyler"): elsewhere in it, a

@@ -26,7 +26,7 @@ import yaml
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
-from etl.extract.people import person_words
+from etl.extract.people import _key as _person_key, is_first_name, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
@@ -607,6 +607,8 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
+    if not ptype and 2 <= len(name_words) <= 3 and not toks.dateline[i] and _listed_person(toks, i, end):
+        return []                            # "Ralph Pemberton", a photo credit's "(Bob Kellerman, ...)": a person
     part, _, rest = name_words[0].partition("-")
     if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
         return []                            # "Mid-Michigan": a part of a state, no town
@@ -618,6 +620,27 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     if ptype:
         m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
     return [m]
+
+
+def _listed_person(toks: _Tokens, i: int, j: int) -> bool:
+    """Tokens i..j are a person's name: they open with a common given name ("Ralph Pemberton"), or follow one in a
+    list of names ("Ralph Pemberton, Tamika Odom, and Dwayne Fulton")."""
+    for _ in range(6):
+        if not toks.text[i][1:].islower():
+            return False
+        if is_first_name(toks.text[i]):
+            return True
+        k = i - 1                            # back over ", " (and "and") to the name before
+        if k >= 0 and toks.lower[k] == "and":
+            k -= 1
+        if k < 1 or toks.text[k] != ",":
+            return False
+        j, i = k, k
+        while i > 0 and toks.cap[i - 1] and toks.word[i - 1]:
+            i -= 1
+        if not 2 <= j - i <= 3:
+            return False
+    return False
 
 
 def _typed_after(text, toks, end, rules) -> bool:
@@ -722,6 +745,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.nonevent, m.locative = True, False
         elif last in rules.nonevent_words:
             m.nonevent = True
+        elif last in ("of", "from") and _after_full_name(toks, m.t0 - 1):
+            m.nonevent, m.locative = True, False     # "Marcus Jones of Lackawanna": the man's home
         elif last in rules.weak_nonevent_words and not m.relation:
             m.weak_nonevent = True
     m.possessive = toks.possessive[m.t1 - 1]
@@ -735,6 +760,20 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 or toks.lower[m.t0] in rules.not_place
                 and not (toks.text[m.t0] in _ARTICLE_LOOKALIKES and m.t1 - m.t0 > 1)):
             m.weak = True
+
+
+def _after_full_name(toks: _Tokens, k: int) -> bool:
+    """Token k ("of", "from") follows a person's full name, or a name and an age ("Nicholas Lindsay, 24,")."""
+    if k >= 2 and toks.text[k - 1] == "," and toks.text[k - 2].isdigit():
+        k -= 2                               # ", 24," after the name
+        if k >= 1 and toks.text[k - 1] == ",":
+            k -= 1
+    elif k >= 1 and toks.text[k - 1] == ",":
+        k -= 1
+    rules = _rules()                         # not "the Central Zone of Sao Paulo"
+    return k >= 2 and all(toks.cap[t] and toks.word[t] and toks.text[t][1:].islower()
+                          and toks.lower[t] not in rules.place_types and toks.lower[t] not in rules.not_place
+                          for t in (k - 2, k - 1)) and _person_key(f"{toks.text[k - 2]} {toks.text[k - 1]}") is not None
 
 
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
@@ -1727,7 +1766,9 @@ def _is_person(m: _Mention, ctx: _Context) -> bool:
     """A bare name the article uses for a person ("Lindsay was taken to a hospital"), with nothing marking it
     as a place here ("shot in Austin", "Tyler County", "Tyler, Texas" still are; "fired at Austin" is not)."""
     locative = m.locative and m.loc_word not in _rules().target_locatives
-    return not (m.dateline or m.us_pair or m.ptype or locative or m.containers or m.near or m.seat
+    # a list of people's names ("Pemberton, Odom, Lyle, and Fulton") is no chain of places
+    chained = m.containers and not all(c.key in ctx.people for c in m.containers)
+    return not (m.dateline or m.us_pair or m.ptype or locative or chained or m.near or m.seat
                 or m.type_before or m.kind == "capital") and m.key in ctx.people
 
 
@@ -1751,7 +1792,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def finished(place: Place) -> Place:
         place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _towns_country(_city_zone(place, (event, context)), analyses, gaz)
+        return _towns_country(_city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context)), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1861,6 +1902,21 @@ def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Plac
     return None
 
 
+def _quarter_of_home_city(place: Place, an: _Analysis, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A name the gazetteer lacks, placed in its country only ("in the Brindlecombe area"), is a quarter of the big
+    city a local newsroom's masthead names ("... - News 4 - Memphis, Tennessee"): coders record the city.
+    (Not the city of "a Memphis mother": that reading merged two incidents of one town.)"""
+    if place.geo_precision != "country" or not place.location:
+        return place
+    homes = {}
+    for m in an.mentions:
+        if m.kind == "place" and m.masthead and m.us_pair and not m.embedded and _big_city(gaz, m):
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].geo_precision == "exact" and read[1].country_code == place.country_code:
+                homes[read[1].location] = read[1]
+    return next(iter(homes.values())) if len(homes) == 1 else place
+
+
 def _owner_city(place: Place, analysed, gaz: Gazetteer, ctx: _Context) -> Place | None:
     """A part of a city named as the city's ("Philadelphia's Tioga-Nicetown section", "Brooklyn's East
     Flatbush"): coders record the city."""
@@ -1946,7 +2002,7 @@ def _county_big_cities(gaz: Gazetteer) -> dict[tuple[str, str], int]:
 
 
 def _police_city(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
-    """A part of a big US city whose police the text names ("in the Berclair area ... Memphis police", "SOUTH
+    """A part of a big US city whose police the text names ("in the Brindlecombe area ... Memphis police", "SOUTH
     SHORE — ... Chicago Police said") is the city: US city police work inside the city, and incident datasets
     record the city, not the quarter. Kept: a town of the city's state beyond its reach or as big as a city of
     its own, a town of a state the text names, and a town whose own police the text names."""
