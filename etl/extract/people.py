@@ -38,7 +38,7 @@ def _not_name_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(str(w).lower() for w in data["not_last_name_words"]))
 
 
-def _key(name: str) -> str | None:
+def person_key(name: str) -> str | None:
     """First and last name ("Thomas F. Matusiewicz Jr." and "Thomas Matusiewicz" -> "Thomas Matusiewicz"), titles
     before it dropped, or None when a word of it is not a person's (a place, an institution, a date), it opens
     with a nationality ("Iraqi Minister Salim" names no one in full) or ends on a particle ("Abu Al")."""
@@ -81,13 +81,13 @@ def people_at(text: str) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     for m in _aged(text):
         g = m.groupdict()
-        key = _key(g.get("name") or g.get("name2"))
+        key = person_key(g.get("name") or g.get("name2"))
         age = int(g.get("age") or g.get("age2") or g.get("age3"))
         if key and 0 < age < 110:
             ages.setdefault(key, age)
     bare: dict[str, int] = {}            # full name -> next place its last name stands alone (-1: none further)
     for m in not_after_word(_CANDIDATE, text):
-        key = _key(m.group(0))
+        key = person_key(m.group(0))
         if key is None:
             continue
         if key not in ages and -1 < bare.get(key, 0) < m.end():

@@ -26,7 +26,7 @@ import yaml
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
-from etl.extract.people import _key as _person_key, is_first_name, person_words
+from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
 
@@ -607,7 +607,7 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
-    if not ptype and 2 <= len(name_words) <= 3 and not toks.dateline[i] and _listed_person(toks, i, end):
+    if not ptype and 2 <= len(name_words) <= 3 and not toks.dateline[i] and _listed_person(toks, i):
         return []                            # "Ralph Pemberton", a photo credit's "(Bob Kellerman, ...)": a person
     part, _, rest = name_words[0].partition("-")
     if len(name_words) == 1 and part in rules.part_prefixes and fold(rest) in gaz.us_state_keys:
@@ -622,9 +622,9 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     return [m]
 
 
-def _listed_person(toks: _Tokens, i: int, j: int) -> bool:
-    """Tokens i..j are a person's name: they open with a common given name ("Ralph Pemberton"), or follow one in a
-    list of names ("Ralph Pemberton, Tamika Odom, and Dwayne Fulton")."""
+def _listed_person(toks: _Tokens, i: int) -> bool:
+    """The name opening at token i is a person's: it opens with a common given name ("Ralph Pemberton"), or follows
+    one in a list of names ("Ralph Pemberton, Tamika Odom, and Dwayne Fulton")."""
     for _ in range(6):
         if not toks.text[i][1:].islower():
             return False
@@ -773,7 +773,7 @@ def _after_full_name(toks: _Tokens, k: int) -> bool:
     rules = _rules()                         # not "the Central Zone of Sao Paulo"
     return k >= 2 and all(toks.cap[t] and toks.word[t] and toks.text[t][1:].islower()
                           and toks.lower[t] not in rules.place_types and toks.lower[t] not in rules.not_place
-                          for t in (k - 2, k - 1)) and _person_key(f"{toks.text[k - 2]} {toks.text[k - 1]}") is not None
+                          for t in (k - 2, k - 1)) and person_key(f"{toks.text[k - 2]} {toks.text[k - 1]}") is not None
 
 
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
