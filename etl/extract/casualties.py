@@ -481,7 +481,7 @@ def find_casualties(sentence: str) -> list[Item]:
     """All casualty items of one sentence, minus parts of totals, cumulative figures and hypotheticals."""
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
-    items = [i for i in items if not _same_one(sentence, i, items)]
+    items = [i for i in items if not _same_one(i, items)]
     # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
     # told in the part is no part of a total of its kind)
     for i in list(items):
@@ -865,25 +865,26 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
                                 and o.count.best > item.count.best for o in items)
 
 
-def names_one_known(item: Item) -> bool:
-    """The item's one person, its subject, is named by "the", as someone the text has introduced already ("police
-    said the teen died"); not an attacker or suspect, who are others than the victims, nor an object ("after he
-    wounded the officer" may bring in someone new)."""
+def _one_named_by_the(item: Item) -> bool:
+    """The item is one person named by "the" ("the teen", "the victim"; not "the other man": definite_one), not an
+    attacker or a suspect, who are others than the victims."""
     rx = _rx_for(item.phrase)
-    return item.count.best == 1 and not item.additive and re.match(r"the\s", item.phrase, re.I) is not None \
-        and bool(rx["definite_one"].match(item.phrase)) \
+    return item.count.best == 1 and not item.additive and bool(rx["definite_one"].match(item.phrase)) \
         and not rx["attackers"].search(item.phrase) and not re.search(r"\bsuspects?\b", item.phrase, re.I)
 
 
-def _same_one(sentence: str, item: Item, items: list[Item]) -> bool:
+def names_one_known(item: Item) -> bool:
+    """The item's one person, its subject, is named by "the", as someone the text has introduced already ("police
+    said the teen died"); not an object ("after he wounded the officer" may bring in someone new)."""
+    return re.match(r"the\s", item.phrase, re.I) is not None and _one_named_by_the(item)
+
+
+def _same_one(item: Item, items: list[Item]) -> bool:
     """One person named by "the" after one of the same outcome told earlier in the sentence is that person again:
     "Ann Lee died after a man fired into the house, killing the girl", "A man was killed and police said the victim
     died" (but "the suspect", "the gunman" are others)."""
-    rx = _rx_for(sentence)
-    if item.count.best != 1 or item.additive or not rx["definite_one"].match(item.phrase) \
-            or rx["attackers"].search(item.phrase) or re.search(r"\bsuspects?\b", item.phrase, re.I):
-        return False
-    return any(o.kind == item.kind and o.count.best == 1 and not o.additive and o.end <= item.start for o in items)
+    return _one_named_by_the(item) and any(o.kind == item.kind and o.count.best == 1 and not o.additive
+                                           and o.end <= item.start for o in items)
 
 
 def find_zero(sentence: str) -> set[str]:
