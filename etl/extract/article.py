@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from etl.extract.actors import find_perpetrator
-from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_one_known
+from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_attacker, names_one_known
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, parse_number
@@ -417,7 +417,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 same = any(p.best == i.count.best > 1 for p in parts.values())
                 if not same:
                     parts.setdefault(key, _phrased(i))
-            elif parts and not _ATTACKER.search(i.phrase):
+            elif parts and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
                 # "wounded two children ... and also wounded an 18-year-old": more of the sentence's own figure
                 parts.setdefault(key, _phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
@@ -440,8 +440,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     return _sum([longest, *extra])
 
 
-_ATTACKER = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|perpetrators?|militants?|insurgents?|"
-                       r"suspects?|himself|herself)\b", re.I)
+_HIMSELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 

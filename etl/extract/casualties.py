@@ -32,7 +32,8 @@ _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|insi
 # After a number in a list of victims: an age, not more people ("30 and 42", "a six year old", "a 5-year-old").
 _AGE_AFTER = re.compile(r"(?:(?:\s+\w+)?\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?\b|\s*(?:,|and\b|$))", re.I)
 # a gunshot wound tells someone was shot, not whether they lived (see casualties.yaml)
-_GUNSHOT_WOUND = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\s+wounds?"
+_GUNSHOT = r"(?:gunshot|gun\s+shot|gun-shot|bullet|stab)"
+_GUNSHOT_WOUND = rf"{_GUNSHOT}\s+wounds?"
 # After people shot, the same clause going on to their death (no new subject after "and").
 _THEN_DIED = re.compile(r"[^.;,]{0,60}?\band\s+(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+|eventually\s+)?"
                         r"(?:(?:pronounced|declared)\s+dead|died|succumbed)\b", re.I)
@@ -51,6 +52,7 @@ _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
 # right before a figure: all of them ("all six people who were shot are expected to recover")
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
+_SUSPECT = re.compile(r"\bsuspects?\b", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 # "more" that adds no people: a hedge ("more than 20") or more of the shooting ("fired two more shots, killing him")
@@ -670,7 +672,7 @@ def _candidates(sentence: str) -> list[Item]:
         if c and c.best > 1:  # ("the shooting of a man" is told again by what befell him)
             items.append(_item(sentence, "hit", c, m.start(), m.end()))
     for m in finditer("left_hurt"):
-        shot = re.search(r"\b(?:gunshot|gun\s+shot|gun-shot|bullet|stab)\b", m.group("what"), re.I)
+        shot = re.search(rf"\b{_GUNSHOT}\b", m.group("what"), re.I)
         items.append(_item(sentence, "hit" if shot else "wounded", one, m.start(), m.end()))
     for m in finditer("name_dead"):
         items.append(_item(sentence, "killed", one, m.start(), m.end()))
@@ -868,9 +870,13 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
 def _one_named_by_the(item: Item) -> bool:
     """The item is one person named by "the" ("the teen", "the victim"; not "the other man": definite_one), not an
     attacker or a suspect, who are others than the victims."""
-    rx = _rx_for(item.phrase)
-    return item.count.best == 1 and not item.additive and bool(rx["definite_one"].match(item.phrase)) \
-        and not rx["attackers"].search(item.phrase) and not re.search(r"\bsuspects?\b", item.phrase, re.I)
+    return item.count.best == 1 and not item.additive and bool(_rx_for(item.phrase)["definite_one"].match(item.phrase)) \
+        and not names_attacker(item.phrase)
+
+
+def names_attacker(phrase: str) -> bool:
+    """The phrase names attackers or suspects ("two gunmen", "the suspect"): others than their victims."""
+    return bool(_rx_for(phrase)["attackers"].search(phrase) or _SUSPECT.search(phrase))
 
 
 def names_one_known(item: Item) -> bool:
