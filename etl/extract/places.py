@@ -177,8 +177,8 @@ def _rules() -> _Rules:
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
-        holding_words=low(data["holding_words"]),
-        transfer_words=low(data["transfer_words"]),
+        holding_words=low(data["moving_words"] + data["holding_words"]),
+        transfer_words=low(data["moving_words"] + data["transfer_words"]),
         occurrence_words=tuple(f" {' '.join(p.lower().split())} " for p in data["occurrence_words"]),
         relation=low(data["relation_words"]),
         distance_units=low(data["distance_units"]),
@@ -1834,9 +1834,13 @@ def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
     name's (sentence-initial "On", a person's). A text that names no place at all gets no country this way."""
     if place.country_code is not None or place.location is None:
         return place
-    homes = {gaz.city_cc[c] for an in analyses for m in an.mentions
-             if m.kind == "place" and m.cities and not (m.masthead or m.weak)
-             and len({gaz.city_cc[c] for c in m.cities}) == 1 for c in m.cities}
+    homes: set[str] = set()
+    for an in analyses:
+        for m in an.mentions:
+            if m.kind == "place" and m.cities and not (m.masthead or m.weak):
+                countries = {gaz.city_cc[c] for c in m.cities}
+                if len(countries) == 1:
+                    homes |= countries
     if len(homes) != 1:
         return place
     cc = homes.pop()
