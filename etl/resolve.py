@@ -11,7 +11,8 @@ Rules (each written once, here):
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
-  the same age), event types (a protest only with a protest) and perpetrators do not contradict each other, and
+  the same age; a county's big city standing in for the county, geo_precision admin2, ties nothing by place: the
+  county is too big), event types (a protest only with a protest) and perpetrators do not contradict each other, and
   the killed figures are compatible (a toll may rise). Of several, the one repeating the killed (then the
   wounded) figure is the best.
 - A follow-up (an arrest, a trial, a funeral) is dated by its own news and often placed elsewhere: a mention also
@@ -56,7 +57,7 @@ TOLL_RATIO = 4           # killed figures further apart than this factor (and DI
 COMPATIBLE_EVENTS = [{"bombing", "suicide bombing", "attack"}, {"shooting", "attack", "armed clash"},
                      {"air strike", "shelling", "bombing", "attack"}, {"stabbing", "attack"},
                      {"vehicle ramming", "attack", "shooting"}, {"arson", "attack"}]
-GEO_RANK = {"exact": 0, "near": 1, "admin1": 2, "country": 3, None: 4}
+GEO_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, None: 5}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 _CARRIED = [c.name for c in INCIDENT_COLUMNS if c.name not in (
@@ -106,11 +107,11 @@ def _place_reason(m: dict, other: dict) -> tuple[str, bool] | None:
     """Why two mentions are in the same place, and whether they name it alike; None when they are not (or cannot
     tell)."""
     a, b = _norm(m.get("location")), _norm(other.get("location"))
-    if a and b and (a == b or _words(m.get("location")) <= _words(other.get("location"))
+    ranks = GEO_RANK[m.get("geo_precision")], GEO_RANK[other.get("geo_precision")]
+    if a and b and "admin2" not in (m.get("geo_precision"), other.get("geo_precision")) and (a == b or _words(m.get("location")) <= _words(other.get("location"))
                     or _words(other.get("location")) <= _words(m.get("location"))):
         return f"same place ({other.get('location')})", True
     km = _km(m, other)
-    ranks = GEO_RANK[m.get("geo_precision")], GEO_RANK[other.get("geo_precision")]
     # two towns each named exactly are the same place only when next to each other; "near" a town, or a victim
     # of the same age (a neighbourhood and its city), wider
     age = _age_in_common(m, other)

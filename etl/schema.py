@@ -11,7 +11,7 @@ from etl.resources import load_yaml
 
 STATUSES = ("ok", "no_incidents", "duplicate", "skipped", "error")
 DATE_PRECISIONS = ("day", "week", "month", "year")
-GEO_PRECISIONS = ("exact", "near", "admin1", "country")
+GEO_PRECISIONS = ("exact", "near", "admin2", "admin1", "country")
 PERPETRATOR_STATUSES = ("claimed", "attributed", "suspected", "unknown")
 # Kinds of violence, and a protest: the row of an article that reports a protest held and no violence.
 PROTEST = "protest"
@@ -88,8 +88,9 @@ MENTION_COLUMNS = (
     Column("country_code", CODE, "ISO 3166-1 alpha-3 country code."),
     Column("latitude", pa.float64(), "Latitude of the resolved place (WGS84).", min=-90, max=90, unit="degrees"),
     Column("longitude", pa.float64(), "Longitude of the resolved place (WGS84).", min=-180, max=180, unit="degrees"),
-    Column("geo_precision", CODE, "exact: the named place; near: close to it (\"north of Tikrit\"); "
-           "admin1: the province only; country: the country only.", allowed=GEO_PRECISIONS),
+    Column("geo_precision", CODE, "exact: the named place; near: close to it (\"north of Tikrit\"); admin2: the "
+           "county only, its biggest city standing in as location (\"Pima County deputies\" -> Tucson); admin1: the "
+           "province only; country: the country only.", allowed=GEO_PRECISIONS),
     Column("location_phrase", pa.string(), "The words the place was read from."),
     Column("is_country_unmentioned", pa.bool_(), "The place's country is named nowhere in the article (title or "
            "text; by name, alias or demonym), so it rests on a gazetteer match alone: check it. For an incident: "

@@ -1255,9 +1255,10 @@ def test_area_named_by_the_town_it_lies_by(sentence, city, iso3):
     ("Pima County deputies said a woman was wounded when someone fired into her home on Friday night.", "Tucson"),
 ])
 def test_us_county_alone_is_its_big_city(sentence, city):
-    """A US county named with no town of it: the big city it holds, where most of its postal addresses are."""
+    """A US county named with no town of it: the big city it holds, where most of its postal addresses are, standing
+    in for the county (geo_precision admin2)."""
     place = resolve_place(sentence)
-    assert (place.location, place.country_code) == (city, "USA")
+    assert (place.location, place.country_code, place.geo_precision) == (city, "USA", "admin2")
 
 
 def test_us_county_of_a_dateline_alone_is_its_big_city():

@@ -259,3 +259,17 @@ def test_a_protest_merges_with_reports_of_that_protest_only_never_with_violence(
         mention("d#1", "d", D(2024, 5, 7), D(2024, 5, 6), killed=2, event_type="shooting"),
     ])
     assert sorted(r["mention_ids"] for r in rows) == [["a#1", "b#1"], ["c#1", "d#1"]]
+
+
+def test_a_county_s_big_city_standing_in_for_the_county_ties_no_report_by_place():
+    """ "Harris County deputies said four were wounded": the county's big city stands in as the place (admin2), but
+    the county is too big to tie that report to the city's shooting of the same day; a person in common still
+    does."""
+    city = mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=1, wounded=9, location="Houston", country="USA",
+                   lat=29.76, lon=-95.37, event_type="shooting")
+    county = mention("b#1", "b", D(2024, 5, 8), D(2024, 5, 6), wounded=4, location="Houston", country="USA",
+                     lat=29.76, lon=-95.37, event_type="shooting")
+    county["geo_precision"] = "admin2"
+    assert sorted(r["mention_ids"] for r in incidents([city, county])) == [["a#1"], ["b#1"]]
+    city["people"], county["people"] = ["Dana Okafor, 19"], ["Dana Okafor, 19"]
+    assert [r["mention_ids"] for r in incidents([city, county])] == [["a#1", "b#1"]]

@@ -41,7 +41,7 @@ class Place:
     country_code: str | None   # ISO 3166-1 alpha-3
     latitude: float | None
     longitude: float | None
-    geo_precision: str | None  # "exact" | "near" | "admin1" | "country"
+    geo_precision: str | None  # "exact" | "near" | "admin2" | "admin1" | "country"
     phrase: str | None         # the words it was read from
 
 
@@ -1984,12 +1984,13 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                 return _near(place, m)
     # ... else the big city the county holds: incidents in a county's unincorporated parts are recorded by their postal
     # town, which for a county with a city of BIG_CITY people ("Pima County deputies" -> Tucson) is mostly that city;
-    # a county a dateline names too ("TRAVIS COUNTY, Texas (KXAN) — ... in eastern Travis County").
+    # a county a dateline names too ("TRAVIS COUNTY, Texas (KXAN) — ... in eastern Travis County"). The city only
+    # stands in for the county: precision admin2.
     if cc == "US" and len(counties) == 1:
         ci = _county_big_cities(gaz).get(next(iter(counties)))
         if ci is not None:
             return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
-                         gaz.city_lat[ci], gaz.city_lon[ci], "near", place.phrase)
+                         gaz.city_lat[ci], gaz.city_lon[ci], "admin2", place.phrase)
     return place
 
 
