@@ -7,7 +7,7 @@ Rules (each written once, here):
   overlap (within DATE_SLACK: only for two stated days and one place name), neither article was published before
   the other's event, and on the same day they do not name different parts of it ("Saturday morning" / "Saturday
   afternoon"). A date known only to the month or year (VAGUE_DATES) ties two reports only when they give the same
-  figures (killed and wounded).
+  figures (killed and wounded), of more than one casualty (a city has many lone victims a month).
 - Two mentions from one article are never merged: the extractor already told them apart.
 - A mention joins the best compatible incident: places agree (same name; or within EXACT_PLACE_KM for two
   exactly placed towns, within PLACE_KM when one is only "near" a place or a county, or when both name a victim of
@@ -235,6 +235,11 @@ def _few(m: dict) -> bool:
     return (m.get("killed") or 0) + (m.get("wounded") or 0) <= FEW_CASUALTIES
 
 
+def _lone_casualty(m: dict) -> bool:
+    """The report gives one person killed or wounded: a city has many such shootings a month."""
+    return (m.get("killed") or 0) + (m.get("wounded") or 0) <= 1
+
+
 def _few_with_ages(a: dict, b: dict) -> bool:
     """Both report a few casualties and give ages: the ages are likely the victims'."""
     return all(_few(m) and m.get("ages") for m in (a, b))
@@ -319,7 +324,7 @@ def _match(m: dict, inc: _Incident) -> tuple[float, str] | None:
         # without the same figures, are too little to tie two reports
         precisions = {m.get("date_precision"), other.get("date_precision")}
         if (days and (not named_alike or precisions != {"day"})) \
-                or (precisions & set(VAGUE_DATES) and not _same_figures(m, other)):
+                or (precisions & set(VAGUE_DATES) and (not _same_figures(m, other) or _lone_casualty(m))):
             continue
         score = days + (0 if named_alike else 0.5) + (0 if m.get("event_type") == other.get("event_type") else 0.3) \
             - _figures_score(m, other)

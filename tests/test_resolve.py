@@ -273,3 +273,15 @@ def test_a_county_s_big_city_standing_in_for_the_county_ties_no_report_by_place(
     assert sorted(r["mention_ids"] for r in incidents([city, county])) == [["a#1"], ["b#1"]]
     city["people"], county["people"] = ["Dana Okafor, 19"], ["Dana Okafor, 19"]
     assert [r["mention_ids"] for r in incidents([city, county])] == [["a#1", "b#1"]]
+
+
+def test_a_report_dated_only_by_month_of_one_victim_joins_no_report_on_place_and_figures_alone():
+    """One killed "last month" in a city is every lone homicide of that month there: the same figures and place do
+    not tie it to a dated one-victim report; the victim named with an age in both does."""
+    usa = dict(country="USA", event_type="shooting", location="Dayton", lat=39.76, lon=-84.19)
+    vague = mention("a#1", "a", D(2024, 9, 12), D(2024, 8, 1), killed=1, precision="month", date_phrase="last month",
+                    **usa)
+    dated = mention("b#1", "b", D(2024, 8, 28), D(2024, 8, 28), killed=1, **usa)
+    assert sorted(r["mention_ids"] for r in incidents([vague, dated])) == [["a#1"], ["b#1"]]
+    vague["people"], dated["people"] = ["Rowan Pike"], ["Rowan Pike, 12"]
+    assert [r["mention_ids"] for r in incidents([vague, dated])] == [["a#1", "b#1"]]
