@@ -634,3 +634,13 @@ def test_others_shot_after_the_dead_are_others_than_them():
     """ "killed a man and shot two others": two wounded besides the dead, as "two others were shot" would be."""
     text = "A gunman broke into a home on Elm Street in Springfield, Illinois, on Monday, killed a man and shot two others."
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 2)]
+
+
+def test_one_of_the_hurt_who_died_since_is_not_still_counted_wounded():
+    """ "A man hurt in a shooting ... has died. ... Bo Ray died at a hospital ... Four people, including Ray, were
+    injured": the death, told again in another sentence, is one of the four hurt: one killed, three wounded."""
+    text = ("A man injured in a May 20 shooting on Elm Street in Springfield, Illinois, has died. "
+            "Police say Bo Ray, 38, died at a local hospital on Sunday as a result of his injuries. "
+            "On May 20, several people were standing in front of a home on Elm Street when someone opened fire. "
+            "Four people, including Ray, were injured.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 3)]

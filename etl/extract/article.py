@@ -283,7 +283,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
-    wounded = _less_the_dead(per_sentence, wounded)
+    wounded = _less_the_dead(per_sentence, wounded, killed)
     first, last = g.sentences[0], g.sentences[-1]
     window = sentences[max(0, first.index - 2): last.index + 3]
     zeros = set().union(*(find_zero(s.text) for s in window))
@@ -444,7 +444,7 @@ _HIMSELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 
-def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -> Count | None:
+def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None, killed: Count | None) -> Count | None:
     """The wounded a sentence gives beside the dead, where the incident's figure of wounded is those and the dead
     together: "Five people were wounded" early on, "1 killed, 4 wounded" once one of them died."""
     # the figure given alone, in a sentence reporting no deaths ("five others were injured" after the dead counts
@@ -458,11 +458,13 @@ def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -
         if dead and hurt and dead.best and hurt.low == hurt.best == hurt.high \
                 and hurt.best + dead.best == wounded.best:
             return hurt
-    # every death told as one of the hurt dying since ("Two men were hurt ... one of them has since died"):
-    # the dead were among the wounded counted
+    # every death told as one of the hurt dying since ("Two men were hurt ... one of them has since died"), though
+    # told again in other words ("A man hurt in the shooting has died ... Ray died at a hospital"): the dead were
+    # among the wounded counted
     later = [i for items in per_sentence.values() for i in items if i.kind == "killed"]
-    if alone and later and all(_DIED_SINCE.search(i.phrase) for i in later):
-        dead = sum(i.count.best for i in later)
+    since = [i.count.best for i in later if _DIED_SINCE.search(i.phrase)]
+    if alone and since and killed is not None and killed.best <= max(since):
+        dead = killed.best
         if 0 < dead < wounded.best:
             return Count(wounded.best - dead, None, None, f"{wounded.phrase} (less {dead} who died since)")
     return wounded
