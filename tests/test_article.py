@@ -644,3 +644,13 @@ def test_one_of_the_hurt_who_died_since_is_not_still_counted_wounded():
             "On May 20, several people were standing in front of a home on Elm Street when someone opened fire. "
             "Four people, including Ray, were injured.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 3)]
+
+
+def test_one_shot_beside_one_other_killed_in_the_sentence_is_wounded():
+    """ "shot his daughter and killed her mother": two people, one dead and one wounded (the one shot is not the one
+    killed); "Two men were shot and one of them died" still counts the dead among those shot."""
+    text = ("A man shot his 16-year-old daughter and killed her mother on Sunday at a home on Elm Street in "
+            "Springfield, Illinois, police said.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+    text = "Two men were shot on Sunday on Elm Street in Springfield, Illinois, and one of them died."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]

@@ -908,3 +908,11 @@ def test_fatally_shot_is_a_death_and_a_lot_is_no_one(sentence, expected):
 ])
 def test_a_bodyguard_is_a_victim(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A fighter jet is shot down by a missile near the front, with the pilot killed in action.", [("killed", 1)]),
+    ("Two drones were shot down over the city.", []),
+])
+def test_an_aircraft_shot_down_is_no_person_shot(sentence, expected):
+    assert figures(sentence) == expected

@@ -276,8 +276,10 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     told = dead + (wounded.best if wounded else 0)
     numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
                                         for items in per_sentence.values() for i in items)
-    # ("two other gunshot victims were treated and released" after the dead: others than those, none of them dead)
-    others = hits is not None and all(i.other for items in per_sentence.values() for i in items if i.kind == "hit")
+    # ("two other gunshot victims were treated and released" after the dead, "shot his daughter and killed her
+    # mother": others than those, none of them dead)
+    others = hits is not None and all(i.other or _beside_one_dead(i, items)
+                                      for items in per_sentence.values() for i in items if i.kind == "hit")
     if hits and (wounded is None or told < hits.best and (hits.best <= 2 * told or numbered)):
         rest = hits.best - (0 if others else dead)
         if rest > 0:
@@ -333,6 +335,26 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
             setattr(m, f"{kind}_high", c.high)
             setattr(m, f"{kind}_phrase", c.phrase)
     return m
+
+
+# a death told of someone already counted, or of a share of those counted ("he died", "one of them died", "one
+# fatally"), by its noun whose victim is told again ("the murder of a girl shot in a drive-by"), or of one who shot
+# himself
+_ONE_OF_THOSE = re.compile(r"^(?:he|she|they|him|her|them|one|two|three)\b(?!\s+(?:man|woman|person|boy|girl))"
+                           r"|\bof\s+(?:them|whom|those|these|the)\b|\bfatally$"
+                           r"|\b(?:murder|death|killing|slaying|homicide)\s+of\b|\b(?:himself|herself)\b", re.I)
+# one shot told by a pronoun is someone already counted ("a boy has died after he was shot")
+_HE_OR_SHE = re.compile(r"^(?:he|she|they)\b|\b(?:himself|herself)\b", re.I)
+
+
+def _beside_one_dead(hit: Item, items: list[Item]) -> bool:
+    """One person shot, and one other person killed in the same sentence: "shot his daughter and killed her mother"
+    (but "A man was shot and he died", "Two were shot and one of them died", "A boy has died after he was shot": the
+    dead is of those shot; a title-case headline's "Shooting" is no one)."""
+    return hit.count.best == 1 and not _HE_OR_SHE.search(hit.phrase) and not hit.phrase.istitle() and any(
+        j.kind == "killed" and j.count.best == 1 and (j.end <= hit.start or hit.end <= j.start)
+        and not _ONE_OF_THOSE.search(j.phrase) and not names_attacker(j.phrase)
+        for j in items)
 
 
 def _joined(sentences: list[Sentence]) -> str:
