@@ -654,3 +654,19 @@ def test_one_shot_beside_one_other_killed_in_the_sentence_is_wounded():
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
     text = "Two men were shot on Sunday on Elm Street in Springfield, Illinois, and one of them died."
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+
+
+def test_a_vague_word_gives_way_to_a_number():
+    """ "one person was injured ... the gunman hurt several people": the number, not "several" (3)."""
+    text = ("A man was killed and one person was injured in a shooting on Elm Street in Springfield, Illinois, "
+            "on Sunday night. Police said the gunman hurt several people before he fled.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+    text = "Police said a gunman hurt several people in a shooting on Elm Street in Springfield, Illinois, on Sunday."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]
+    # a vague figure that adds to the number still adds
+    text = ("At least six police officers were killed in an attack on a camp in Kassala on 1 June 2021. "
+            "Dozens of militants were also killed.")
+    assert [m.killed for m in _rows(text)] == [30]
+    text = ("At least eight children were killed and six others were injured when drones struck a party in Kassala on "
+            "1 June 2021, an attack that also left several adults dead.")
+    assert [m.killed for m in _rows(text)] == [11]

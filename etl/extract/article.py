@@ -17,7 +17,7 @@ from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_attacker, names_one_known
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
-from etl.extract.numbers import Count, parse_number
+from etl.extract.numbers import Count, is_vague, parse_number
 from etl.extract.people import ages_in, people_by_mention
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
@@ -399,6 +399,12 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     # only when nobody else gives one
     if any(i.kind == kind and not i.fallback for items in per_sentence.values() for i in items):
         per_sentence = {k: [i for i in items if not (i.kind == kind and i.fallback)] for k, items in per_sentence.items()}
+    # a vague word ("the gunman hurt several people") only when no number is given ("one person was injured"); one
+    # that adds to the number still adds, in its sentence or after it ("eight children are killed ... the attack
+    # also leaves several adults dead", "Six officers are killed. Dozens of militants are also killed.")
+    if any(i.kind == kind and not is_vague(i.count) for items in per_sentence.values() for i in items):
+        per_sentence = {k: [i for i in items if not (i.kind == kind and is_vague(i.count) and not i.additive and not any(
+            j.kind == kind and not is_vague(j.count) for j in items))] for k, items in per_sentence.items()}
     run: Count | None = None             # the latest figure with the "others" that continue it
     longest: Count | None = None
     extra: list[Count] = []
