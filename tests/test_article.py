@@ -634,3 +634,39 @@ def test_others_shot_after_the_dead_are_others_than_them():
     """ "killed a man and shot two others": two wounded besides the dead, as "two others were shot" would be."""
     text = "A gunman broke into a home on Elm Street in Springfield, Illinois, on Monday, killed a man and shot two others."
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 2)]
+
+
+def test_one_of_the_hurt_who_died_since_is_not_still_counted_wounded():
+    """ "A man hurt in a shooting ... has died. ... Bo Ray died at a hospital ... Four people, including Ray, were
+    injured": the death, told again in another sentence, is one of the four hurt: one killed, three wounded."""
+    text = ("A man injured in a May 20 shooting on Elm Street in Springfield, Illinois, has died. "
+            "Police say Bo Ray, 38, died at a local hospital on Sunday as a result of his injuries. "
+            "On May 20, several people were standing in front of a home on Elm Street when someone opened fire. "
+            "Four people, including Ray, were injured.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 3)]
+
+
+def test_one_shot_beside_one_other_killed_in_the_sentence_is_wounded():
+    """ "shot his daughter and killed her mother": two people, one dead and one wounded (the one shot is not the one
+    killed); "Two men were shot and one of them died" still counts the dead among those shot."""
+    text = ("A man shot his 16-year-old daughter and killed her mother on Sunday at a home on Elm Street in "
+            "Springfield, Illinois, police said.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+    text = "Two men were shot on Sunday on Elm Street in Springfield, Illinois, and one of them died."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+
+
+def test_a_vague_word_gives_way_to_a_number():
+    """ "one person was injured ... the gunman hurt several people": the number, not "several" (3)."""
+    text = ("A man was killed and one person was injured in a shooting on Elm Street in Springfield, Illinois, "
+            "on Sunday night. Police said the gunman hurt several people before he fled.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
+    text = "Police said a gunman hurt several people in a shooting on Elm Street in Springfield, Illinois, on Sunday."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]
+    # a vague figure that adds to the number still adds
+    text = ("At least six police officers were killed in an attack on a camp in Kassala on 1 June 2021. "
+            "Dozens of militants were also killed.")
+    assert [m.killed for m in _rows(text)] == [30]
+    text = ("At least eight children were killed and six others were injured when drones struck a party in Kassala on "
+            "1 June 2021, an attack that also left several adults dead.")
+    assert [m.killed for m in _rows(text)] == [11]

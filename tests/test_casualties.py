@@ -908,3 +908,22 @@ def test_fatally_shot_is_a_death_and_a_lot_is_no_one(sentence, expected):
 ])
 def test_a_bodyguard_is_a_victim(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A fighter jet is shot down by a missile near the front, with the pilot killed in action.", [("killed", 1)]),
+    ("Two drones were shot down over the city.", []),
+])
+def test_an_aircraft_shot_down_is_no_person_shot(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an earlier incident recalled is not this one's figure
+    ("Exactly one week ago, on May 2, a 13-year-old boy died after a gun went off at a home on Elm Street.", []),
+    ("Two weeks ago a woman was shot and killed at the same corner.", []),
+    # the news's own days stay
+    ("Two days ago a man was shot and killed on Elm Street.", [("killed", 1)]),
+])
+def test_an_earlier_incident_recalled_is_not_the_figure(sentence, expected):
+    assert figures(sentence) == expected

@@ -17,7 +17,7 @@ from etl.extract.actors import find_perpetrator
 from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_attacker, names_one_known
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
-from etl.extract.numbers import Count, parse_number
+from etl.extract.numbers import Count, is_vague, parse_number
 from etl.extract.people import ages_in, people_by_mention
 from etl.extract.places import countries_in, resolve_place
 from etl.extract.text import Sentence, split_sentences
@@ -276,14 +276,16 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     told = dead + (wounded.best if wounded else 0)
     numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
                                         for items in per_sentence.values() for i in items)
-    # ("two other gunshot victims were treated and released" after the dead: others than those, none of them dead)
-    others = hits is not None and all(i.other for items in per_sentence.values() for i in items if i.kind == "hit")
+    # ("two other gunshot victims were treated and released" after the dead, "shot his daughter and killed her
+    # mother": others than those, none of them dead)
+    others = hits is not None and all(i.other or _beside_one_dead(i, items)
+                                      for items in per_sentence.values() for i in items if i.kind == "hit")
     if hits and (wounded is None or told < hits.best and (hits.best <= 2 * told or numbered)):
         rest = hits.best - (0 if others else dead)
         if rest > 0:
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
-    wounded = _less_the_dead(per_sentence, wounded)
+    wounded = _less_the_dead(per_sentence, wounded, killed)
     first, last = g.sentences[0], g.sentences[-1]
     window = sentences[max(0, first.index - 2): last.index + 3]
     zeros = set().union(*(find_zero(s.text) for s in window))
@@ -335,6 +337,26 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     return m
 
 
+# a death told of someone already counted, or of a share of those counted ("he died", "one of them died", "one
+# fatally"), by its noun whose victim is told again ("the murder of a girl shot in a drive-by"), or of one who shot
+# himself
+_ONE_OF_THOSE = re.compile(r"^(?:he|she|they|him|her|them|one|two|three)\b(?!\s+(?:man|woman|person|boy|girl))"
+                           r"|\bof\s+(?:them|whom|those|these|the)\b|\bfatally$"
+                           r"|\b(?:murder|death|killing|slaying|homicide)\s+of\b|\b(?:himself|herself)\b", re.I)
+# one shot told by a pronoun is someone already counted ("a boy has died after he was shot")
+_HE_OR_SHE = re.compile(r"^(?:he|she|they)\b|\b(?:himself|herself)\b", re.I)
+
+
+def _beside_one_dead(hit: Item, items: list[Item]) -> bool:
+    """One person shot, and one other person killed in the same sentence: "shot his daughter and killed her mother"
+    (but "A man was shot and he died", "Two were shot and one of them died", "A boy has died after he was shot": the
+    dead is of those shot; a title-case headline's "Shooting" is no one)."""
+    return hit.count.best == 1 and not _HE_OR_SHE.search(hit.phrase) and not hit.phrase.istitle() and any(
+        j.kind == "killed" and j.count.best == 1 and (j.end <= hit.start or hit.end <= j.start)
+        and not _ONE_OF_THOSE.search(j.phrase) and not names_attacker(j.phrase)
+        for j in items)
+
+
 def _joined(sentences: list[Sentence]) -> str:
     """Sentences as the text has them: a paragraph break stays a break ("... in Chattanooga" and "Chattanooga
     Police are investigating" are not one name "Chattanooga Chattanooga")."""
@@ -377,6 +399,12 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     # only when nobody else gives one
     if any(i.kind == kind and not i.fallback for items in per_sentence.values() for i in items):
         per_sentence = {k: [i for i in items if not (i.kind == kind and i.fallback)] for k, items in per_sentence.items()}
+    # a vague word ("the gunman hurt several people") only when no number is given ("one person was injured"); one
+    # that adds to the number still adds, in its sentence or after it ("eight children are killed ... the attack
+    # also leaves several adults dead", "Six officers are killed. Dozens of militants are also killed.")
+    if any(i.kind == kind and not is_vague(i.count) for items in per_sentence.values() for i in items):
+        per_sentence = {k: [i for i in items if not (i.kind == kind and is_vague(i.count) and not i.additive and not any(
+            j.kind == kind and not is_vague(j.count) for j in items))] for k, items in per_sentence.items()}
     run: Count | None = None             # the latest figure with the "others" that continue it
     longest: Count | None = None
     extra: list[Count] = []
@@ -444,7 +472,7 @@ _HIMSELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 
-def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -> Count | None:
+def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None, killed: Count | None) -> Count | None:
     """The wounded a sentence gives beside the dead, where the incident's figure of wounded is those and the dead
     together: "Five people were wounded" early on, "1 killed, 4 wounded" once one of them died."""
     # the figure given alone, in a sentence reporting no deaths ("five others were injured" after the dead counts
@@ -458,11 +486,13 @@ def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None) -
         if dead and hurt and dead.best and hurt.low == hurt.best == hurt.high \
                 and hurt.best + dead.best == wounded.best:
             return hurt
-    # every death told as one of the hurt dying since ("Two men were hurt ... one of them has since died"):
-    # the dead were among the wounded counted
+    # every death told as one of the hurt dying since ("Two men were hurt ... one of them has since died"), though
+    # told again in other words ("A man hurt in the shooting has died ... Ray died at a hospital"): the dead were
+    # among the wounded counted
     later = [i for items in per_sentence.values() for i in items if i.kind == "killed"]
-    if alone and later and all(_DIED_SINCE.search(i.phrase) for i in later):
-        dead = sum(i.count.best for i in later)
+    since = [i.count.best for i in later if _DIED_SINCE.search(i.phrase)]
+    if alone and since and killed is not None and killed.best <= max(since):
+        dead = killed.best
         if 0 < dead < wounded.best:
             return Count(wounded.best - dead, None, None, f"{wounded.phrase} (less {dead} who died since)")
     return wounded

@@ -54,6 +54,7 @@ _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _SUSPECT = re.compile(r"\bsuspects?\b", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
+_SHOT_DOWN = re.compile(r"\s+down\b", re.I)
 _MAY_HAVE = re.compile(r"\b(?:might|could|would)\s+(?:not\s+)?have\s+been\b", re.I)
 # "more" that adds no people: a hedge ("more than 20") or more of the shooting ("fired two more shots, killing him")
 _MORE_THAN = re.compile(r"\bmore\s+(?:than|times|shots|rounds|bullets)\b", re.I)
@@ -963,6 +964,8 @@ def _excluded(sentence: str, item: Item) -> bool:
         return True
     if rx["part_of"].match(sentence[item.start:].lstrip()):
         return True
+    if item.kind == "hit" and _SHOT_DOWN.match(sentence, item.end):
+        return True  # "a fighter jet is shot down": an aircraft, not a person shot
     if _MAY_HAVE.search(item.phrase):
         return True  # "the boy might have been hit by a stray bullet": a guess, not a report
     if rx["not_violent_after"].match(sentence, item.end):

@@ -95,6 +95,11 @@ def parse_number(text: str) -> int | None:
     return n if seen and n <= MAX_COUNT else None  # "hundred hundred hundred hundred" is no count
 
 
+def is_vague(c: Count) -> bool:
+    """The count is a vague word ("several", "dozens of"), not a number."""
+    return re.sub(r"\s+", " ", c.phrase.strip().lower()) in _tables()["vague"]
+
+
 def read_count(m: re.Match) -> Count | None:
     """Turn a count_regex match into low/best/high following the hedge's meaning."""
     t = _tables()
