@@ -1422,3 +1422,21 @@ def test_the_town_after_a_persons_name_is_the_persons_home():
     assert resolve_place(sentence, article=sentence).admin1 == "São Paulo"
     sentence = "The Cree Nation of Mistissini, Quebec, enters lockdown after a shooting killed two men."
     assert resolve_place(sentence, article=sentence).location == "Mistissini"
+
+
+@pytest.mark.parametrize("sentence, official", [
+    ("On 3 May 2020, in Puente Ixtla municipality, Morelos, gunmen shot dead a shopkeeper.", "Puente de Ixtla"),
+    ("On 3 May 2020, in Tepeji Rio de Ocampo municipality, Hidalgo, gunmen killed a man.", "Tepeji del Río de Ocampo"),
+])
+def test_a_municipality_written_without_its_de_is_recorded_by_its_official_name(sentence, official):
+    """Coders record a Mexican municipality by its official name; the news drops or adds its "de"/"del" ("Puente
+    Ixtla" for Puente de Ixtla). The province after it places the looser spelling when the text names no country."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == (official, "MEX")
+
+
+def test_a_name_cut_off_after_de_is_no_looser_spelling():
+    """ "San Juan de" (the start of a longer name) is not San Juan: a particle is dropped only between words."""
+    from etl.extract.gazetteer import loose_key
+    assert loose_key(name_key("San Juan de")) != loose_key(name_key("San Juan"))
+    assert loose_key(name_key("San Luis de Potosi")) == loose_key(name_key("San Luis Potosí"))

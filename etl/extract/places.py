@@ -25,7 +25,8 @@ import yaml
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
+from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, name_key, particle_free,
+                                   strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
@@ -1448,12 +1449,13 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
             continue
-        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries):
-            continue                         # a loose spelling match needs the text's country, or a town so spelt there
         fit = _fit(gaz, area.country, area.admin1, area.name if area.level == 2 else None,
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
+        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries or fit > 0):
+            continue                         # a loose spelling match needs the text's country, a town so spelt there
+                                             # or its chain's province ("Mineral Chico municipality, Hidalgo")
         size = math.log10(area.towns + 1)
         if area.level == 1 and not capital_pair and area.country not in town_countries \
                 and (ctx.share.get(area.country) or not ctx.share):     # not in a text about another country
@@ -1707,6 +1709,9 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
         name = res.name if res is not None and res.kind == "city" else name.title()
     elif res is not None and res.kind == "city" and _shortened(name, res.name):
         name = res.name                                     # "Guaymas" -> "Heroica Guaymas"
+    elif (res is not None and res.kind in ("city", "area") and fold(name) != fold(res.name)
+          and particle_free(name, ezafe=False) == particle_free(res.name, ezafe=False)):
+        name = res.name                                     # "Mineral Chico" -> "Mineral del Chico"
     first, _, rest = name.partition(" ")
     expansions = _rules().expansions
     if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
