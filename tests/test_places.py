@@ -1440,3 +1440,17 @@ def test_a_name_cut_off_after_de_is_no_looser_spelling():
     from etl.extract.gazetteer import loose_key
     assert loose_key(name_key("San Juan de")) != loose_key(name_key("San Juan"))
     assert loose_key(name_key("San Luis de Potosi")) == loose_key(name_key("San Luis Potosí"))
+
+
+def test_a_generic_name_set_apart_by_its_region_is_recorded_with_it():
+    """Event coders set apart places of one generic name by the region in parentheses ("Twin Hills (Tavush
+    Region)") and record the name so; a landform word ending the name does not stop it being a place here."""
+    sentence = "On 3 May 2020, soldiers fired at positions near Twin Hills (Syunik Region), Syunik."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Twin Hills (Syunik Region)", "ARM")
+
+
+def test_a_parenthesis_of_other_words_is_no_part_of_a_name():
+    """ "(Syunik, Armenia)" is a chain of units, not a qualifier: the name alone stays no place."""
+    sentence = "On 3 May 2020, soldiers fired at positions near Twin Hills (Syunik, Armenia)."
+    assert "(" not in (resolve_place(sentence, article=sentence).location or "")

@@ -365,6 +365,7 @@ class _Mention:
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
     by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
+    qualifier: str | None = None  # "(Hadrut Region)" right after a name the gazetteer lacks: part of its name
 
 
 @lru_cache(maxsize=1 << 14)
@@ -602,9 +603,10 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
+    qualifier = None if ptype else _region_qualifier(text, toks, j, rules)
     first = 1 if toks.text[i] in _ARTICLE_LOOKALIKES and len(name_words) > 1 else 0     # "As Sawdiyah"
     if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
-            or name_words[-1] in rules.not_place):
+            or name_words[-1] in rules.not_place and not qualifier):      # "Twin Hills (Tavush Region)"
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
@@ -618,9 +620,25 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []                            # "the Druze-majority city of Jaramana"
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
+    m.qualifier = qualifier
     if ptype:
         m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
     return [m]
+
+
+def _region_qualifier(text: str, toks: _Tokens, j: int, rules: _Rules) -> str | None:
+    """ "(Tavush Region)" right after token j: a unit named in parentheses with its type word, as event coders set
+    apart places of one generic name ("Twin Hills (Tavush Region)", "Twin Hills (Ijevan Region)"); they record the
+    name with it. Not a parenthesis of other words ("(AP)", "(Tavush, Armenia)")."""
+    n = len(toks.text)
+    if j >= n or toks.text[j] != "(":
+        return None
+    k = j + 1
+    while k < n and k - j <= 5 and toks.word[k] and toks.cap[k]:
+        k += 1
+    if not (j + 2 < k < n and toks.text[k] == ")" and toks.lower[k - 1] in rules.place_types):
+        return None
+    return text[toks.start[j]:toks.end[k]]
 
 
 def _listed_person(toks: _Tokens, i: int) -> bool:
@@ -1625,7 +1643,8 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     # A name the gazetteer lacks (or contradicted by its chain): a place only when marked as one.
     if cue < 2 or head.embedded or head.kind in ("country", "state", "demonym"):
         return None
-    if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives):
+    if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives
+            or head.qualifier):
         return None
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
@@ -1712,6 +1731,8 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
     elif (res is not None and res.kind in ("city", "area") and fold(name) != fold(res.name)
           and particle_free(name, ezafe=False) == particle_free(res.name, ezafe=False)):
         name = res.name                                     # "Mineral Chico" -> "Mineral del Chico"
+    if head.qualifier:                                      # "Twin Hills (Tavush Region)"
+        name = f"{name} {head.qualifier}"
     first, _, rest = name.partition(" ")
     expansions = _rules().expansions
     if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
