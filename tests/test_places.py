@@ -1454,3 +1454,18 @@ def test_a_parenthesis_of_other_words_is_no_part_of_a_name():
     """ "(Syunik, Armenia)" is a chain of units, not a qualifier: the name alone stays no place."""
     sentence = "On 3 May 2020, soldiers fired at positions near Twin Hills (Syunik, Armenia)."
     assert "(" not in (resolve_place(sentence, article=sentence).location or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 2 May 2020, families held a sit-in at the Kfarhim roundabout to demand an amnesty law.",
+    "On 2 May 2020, protesters burnt tyres near the Kfarhim highway.",
+])
+def test_a_road_named_for_a_town_the_gazetteer_lacks_places_the_event_there(sentence):
+    """ "at the Kfarhim roundabout": event coders record the town a road or roundabout is named for, though the
+    gazetteer lacks it."""
+    assert resolve_place(sentence, article=sentence).location == "Kfarhim"
+
+
+def test_a_roundabout_in_a_named_town_leaves_the_town_the_place():
+    sentence = "On 2 May 2020, in Baalbek, soldiers stopped protesters at the Kfarhim roundabout."
+    assert resolve_place(sentence, article=sentence).location == "Baalbek"

@@ -123,6 +123,7 @@ class _Rules:
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
     town_facility_words: frozenset[str]
+    town_road_words: frozenset[str]
     street_words: frozenset[str]
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
@@ -200,6 +201,7 @@ def _rules() -> _Rules:
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
         town_facility_words=low(data["town_facility_words"]),
+        town_road_words=low(data["town_road_words"]),
         street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
@@ -366,6 +368,7 @@ class _Mention:
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
     by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
     qualifier: str | None = None  # "(Hadrut Region)" right after a name the gazetteer lacks: part of its name
+    road: bool = False           # "at the Kfarhim roundabout": the town a road is named for
 
 
 @lru_cache(maxsize=1 << 14)
@@ -716,6 +719,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 # district to fold into it
                 m.after += 1
                 m.ptype, m.rank = None, 0
+        elif word in rules.town_road_words and not toks.cap[m.after]:
+            m.road = True
         elif word in rules.seat_suffixes:
             m.seat = True
         elif word in rules.resident_suffixes:
@@ -1644,7 +1649,7 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if cue < 2 or head.embedded or head.kind in ("country", "state", "demonym"):
         return None
     if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives
-            or head.qualifier):
+            or head.qualifier or head.road):
         return None
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
