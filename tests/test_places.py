@@ -1469,3 +1469,13 @@ def test_a_road_named_for_a_town_the_gazetteer_lacks_places_the_event_there(sent
 def test_a_roundabout_in_a_named_town_leaves_the_town_the_place():
     sentence = "On 2 May 2020, in Baalbek, soldiers stopped protesters at the Kfarhim roundabout."
     assert resolve_place(sentence, article=sentence).location == "Baalbek"
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 2 May 2020, families held a sit-in at the Kfarhim roundabout in Zahle.", "Zahle"),
+    ("On 2 May 2020, protesters gathered at the Zahle-Kfarhim road.", None),
+])
+def test_a_road_placed_by_a_town_or_between_two_names_no_town(sentence, location):
+    """A road the text places in a town ("the Kfarhim roundabout in Zahle") is that town's; one between two towns
+    ("the Zahle-Kfarhim road") names neither as the place."""
+    assert resolve_place(sentence, article=sentence).location == location

@@ -720,7 +720,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 m.after += 1
                 m.ptype, m.rank = None, 0
         elif word in rules.town_road_words and not toks.cap[m.after]:
-            m.road = True
+            # not a road placed by the town after it ("the Kfarhim roundabout in Zahle"), nor one between two towns
+            # ("the Zahle-Kfarhim road")
+            k = m.after + 1
+            m.road = not (k + 1 < len(toks.text) and toks.lower[k] in ("in", "near", "of") and toks.cap[k + 1]
+                          or _JOINED_CAPITAL.search(m.surface))
         elif word in rules.seat_suffixes:
             m.seat = True
         elif word in rules.resident_suffixes:
