@@ -1479,3 +1479,10 @@ def test_a_road_placed_by_a_town_or_between_two_names_no_town(sentence, location
     """A road the text places in a town ("the Kfarhim roundabout in Zahle") is that town's; one between two towns
     ("the Zahle-Kfarhim road") names neither as the place."""
     assert resolve_place(sentence, article=sentence).location == location
+
+
+def test_close_to_a_town_is_near_it():
+    """ "close to X" says near X, though "to X" alone is where people went."""
+    sentence = "On 7 May 2020, prisoners rioted at a prison close to Nyala (South Darfur state)."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Nyala", "SDN")

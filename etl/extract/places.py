@@ -99,6 +99,7 @@ class _Rules:
     nonevent_words: frozenset[str]
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
+    near_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
     facility_phrases: frozenset[tuple[str, ...]]
     holding_words: frozenset[str]
@@ -177,6 +178,7 @@ def _rules() -> _Rules:
         nonevent_words=nonevent_words,
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
+        near_phrases=frozenset(tuple(p.lower().split()) for p in data["near_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
         holding_words=low(data["moving_words"] + data["holding_words"]),
@@ -758,6 +760,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.relation = True
         elif last in rules.locative:
             m.locative, m.loc_word = True, last
+        elif tuple(words[-2:]) in rules.near_phrases:               # "close to X": near X
+            m.locative, m.loc_word = True, "near"
+            words = words[:-2] + ["near"]
         if last == "of" and len(words) >= 2 and words[-2] in rules.facility_words:
             # "outside the regional court of Limassol": the building's town is the place
             if any(w in rules.locative for w in words[-6:-2]):
