@@ -1486,3 +1486,10 @@ def test_close_to_a_town_is_near_it():
     sentence = "On 7 May 2020, prisoners rioted at a prison close to Nyala (South Darfur state)."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Nyala", "SDN")
+
+
+def test_a_province_named_with_and_is_one_name():
+    """ "Sistan and Baluchestan province" is Iran's province, not a town "Sistan" and a loose "Baluchestan"; other
+    names joined by "and" stay two ("Smith and Wesson")."""
+    place = resolve_place("On 3 May 2020, a protest was held in Sistan and Baluchestan province against water cuts.")
+    assert (place.admin1, place.country_code, place.location) == ("Sistan and Baluchestan", "IRN", None)

@@ -452,6 +452,8 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
                 j = k + 1
             elif toks.text[j] == "." and lower[j - 1] in ("st", "ft", "mt") and j + 1 < n and cap[j + 1]:
                 j += 1
+            elif lower[j] == "and" and _joined_province(text, toks, i, j, gaz):
+                j = _joined_province(text, toks, i, j, gaz)     # "Sistan and Baluchestan province": one name
             elif not (toks.word[j] or toks.punct[j]) and j + 1 < n and lower[j + 1] in rules.place_types:
                 j += 1                       # "Mile 16 village"
             else:
@@ -461,6 +463,18 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _joined_province(text: str, toks: _Tokens, i: int, j: int, gaz: Gazetteer) -> int:
+    """The end of a province's name joined by "and" (token j) to the name from token i ("Sistan and Baluchestan",
+    "Jammu and Kashmir"), as the data names a first-level unit; 0 when none."""
+    n, end = len(toks.text), 0
+    k = j + 1
+    while k < n and k - j <= 3 and toks.cap[k] and toks.word[k] and "\n" not in text[toks.end[k - 1]:toks.start[k]]:
+        k += 1
+        if any(gaz.areas[a].level == 1 for a in gaz.area_ids(name_key(text[toks.start[i]:toks.end[k - 1]]))):
+            end = k
+    return end
 
 
 def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) -> bool:
