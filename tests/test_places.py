@@ -1423,3 +1423,74 @@ def test_the_town_after_a_persons_name_is_the_persons_home():
     assert resolve_place(sentence, article=sentence).admin1 == "São Paulo"
     sentence = "The Cree Nation of Mistissini, Quebec, enters lockdown after a shooting killed two men."
     assert resolve_place(sentence, article=sentence).location == "Mistissini"
+
+
+@pytest.mark.parametrize("sentence, official", [
+    ("On 3 May 2020, in Puente Ixtla municipality, Morelos, gunmen shot dead a shopkeeper.", "Puente de Ixtla"),
+    ("On 3 May 2020, in Tepeji Rio de Ocampo municipality, Hidalgo, gunmen killed a man.", "Tepeji del Río de Ocampo"),
+])
+def test_a_municipality_written_without_its_de_is_recorded_by_its_official_name(sentence, official):
+    """Coders record a Mexican municipality by its official name; the news drops or adds its "de"/"del" ("Puente
+    Ixtla" for Puente de Ixtla). The province after it places the looser spelling when the text names no country."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == (official, "MEX")
+
+
+def test_a_name_cut_off_after_de_is_no_looser_spelling():
+    """ "San Juan de" (the start of a longer name) is not San Juan: a particle is dropped only between words."""
+    from etl.extract.gazetteer import loose_key
+    assert loose_key(name_key("San Juan de")) != loose_key(name_key("San Juan"))
+    assert loose_key(name_key("San Luis de Potosi")) == loose_key(name_key("San Luis Potosí"))
+
+
+def test_a_generic_name_set_apart_by_its_region_is_recorded_with_it():
+    """Event coders set apart places of one generic name by the region in parentheses ("Twin Hills (Tavush
+    Region)") and record the name so; a landform word ending the name does not stop it being a place here."""
+    sentence = "On 3 May 2020, soldiers fired at positions near Twin Hills (Syunik Region), Syunik."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Twin Hills (Syunik Region)", "ARM")
+
+
+def test_a_parenthesis_of_other_words_is_no_part_of_a_name():
+    """ "(Syunik, Armenia)" is a chain of units, not a qualifier: the name alone stays no place."""
+    sentence = "On 3 May 2020, soldiers fired at positions near Twin Hills (Syunik, Armenia)."
+    assert "(" not in (resolve_place(sentence, article=sentence).location or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 2 May 2020, families held a sit-in at the Kfarhim roundabout to demand an amnesty law.",
+    "On 2 May 2020, protesters burnt tyres near the Kfarhim highway.",
+])
+def test_a_road_named_for_a_town_the_gazetteer_lacks_places_the_event_there(sentence):
+    """ "at the Kfarhim roundabout": event coders record the town a road or roundabout is named for, though the
+    gazetteer lacks it."""
+    assert resolve_place(sentence, article=sentence).location == "Kfarhim"
+
+
+def test_a_roundabout_in_a_named_town_leaves_the_town_the_place():
+    sentence = "On 2 May 2020, in Baalbek, soldiers stopped protesters at the Kfarhim roundabout."
+    assert resolve_place(sentence, article=sentence).location == "Baalbek"
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 2 May 2020, families held a sit-in at the Kfarhim roundabout in Zahle.", "Zahle"),
+    ("On 2 May 2020, protesters gathered at the Zahle-Kfarhim road.", None),
+])
+def test_a_road_placed_by_a_town_or_between_two_names_no_town(sentence, location):
+    """A road the text places in a town ("the Kfarhim roundabout in Zahle") is that town's; one between two towns
+    ("the Zahle-Kfarhim road") names neither as the place."""
+    assert resolve_place(sentence, article=sentence).location == location
+
+
+def test_close_to_a_town_is_near_it():
+    """ "close to X" says near X, though "to X" alone is where people went."""
+    sentence = "On 7 May 2020, prisoners rioted at a prison close to Nyala (South Darfur state)."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Nyala", "SDN")
+
+
+def test_a_province_named_with_and_is_one_name():
+    """ "Sistan and Baluchestan province" is Iran's province, not a town "Sistan" and a loose "Baluchestan"; other
+    names joined by "and" stay two ("Smith and Wesson")."""
+    place = resolve_place("On 3 May 2020, a protest was held in Sistan and Baluchestan province against water cuts.")
+    assert (place.admin1, place.country_code, place.location) == ("Sistan and Baluchestan", "IRN", None)

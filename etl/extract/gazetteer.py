@@ -47,7 +47,10 @@ _LOOSE_PAIRS = {"kh": "k", "q": "k", "gh": "g", "dh": "d", "th": "t", "ph": "f",
                 "ay": "e", "ai": "e", "aw": "o", "au": "o", "ow": "o", "y": "i", "w": "v"}
 _LOOSE = re.compile("|".join(sorted(_LOOSE_PAIRS, key=len, reverse=True)))
 _NO_VOWELS = str.maketrans("", "", "aeiou")
-_EZAFE = frozenset(("e", "i", "ye"))
+# Particles a name may be written with or without: Persian ezafe ("Pul-e Khumri" = "Puli Khumri") and the Romance
+# "of" ("San Luis de Potosi" = "San Luis Potosí", "Mineral Chico" = "Mineral del Chico").
+_ROMANCE_OF = frozenset(("de", "del", "da", "do", "di", "du", "dos", "das", "des"))
+_PARTICLES = frozenset(("e", "i", "ye")) | _ROMANCE_OF
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,12 +75,21 @@ def name_key(text: str) -> str:
     return _FINAL_AH.sub("a", _DOUBLED.sub("", text))
 
 
+def particle_free(text: str, ezafe: bool = True) -> str:
+    """Folded words without the particles a name may be written with or without between its words ("san luis
+    potosi"; not "san juan de", a name cut short); ``ezafe``: Persian ezafe too, else the Romance "of" only."""
+    particles = _PARTICLES if ezafe else _ROMANCE_OF
+    words = fold(text).split()
+    return " ".join(t for k, t in enumerate(words) if t not in particles or k in (0, len(words) - 1))
+
+
 @lru_cache(maxsize=1 << 16)
 def loose_key(key: str) -> str:
     """Second-chance key from a ``name_key``: common transliteration pairs merged, vowels after
-    the first letter, spaces and Persian ezafe ("-e", "-i") dropped ("Lashkar Gah" = "Lashkargah",
-    "Pul-e Khumri" = "Puli Khumri"). Only keys of 5+ letters are used: shorter ones collide."""
-    text = "".join(t for t in key.split() if t not in _EZAFE)
+    the first letter, spaces, Persian ezafe ("-e", "-i") and Romance "de"/"del" dropped ("Lashkar Gah" =
+    "Lashkargah", "Pul-e Khumri" = "Puli Khumri", "Mineral Chico" = "Mineral del Chico"). Only keys of 5+ letters
+    are used: shorter ones collide."""
+    text = particle_free(key).replace(" ", "")
     text = _DOUBLED.sub("", _LOOSE.sub(lambda m: _LOOSE_PAIRS[m.group()], text))
     return text[:1] + text[1:].translate(_NO_VOWELS)
 

@@ -25,7 +25,8 @@ import yaml
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import RESOURCES, Gazetteer, fold, load_gazetteer, name_key, strip_admin_suffix
+from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, name_key, particle_free,
+                                   strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
@@ -98,6 +99,7 @@ class _Rules:
     nonevent_words: frozenset[str]
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
+    near_phrases: frozenset[tuple[str, ...]]
     hospital_phrases: frozenset[tuple[str, ...]]
     facility_phrases: frozenset[tuple[str, ...]]
     holding_words: frozenset[str]
@@ -122,6 +124,7 @@ class _Rules:
     resident_suffixes: frozenset[str]
     facility_words: frozenset[str]
     town_facility_words: frozenset[str]
+    town_road_words: frozenset[str]
     street_words: frozenset[str]
     unknown_locatives: frozenset[str]
     target_locatives: frozenset[str]
@@ -175,6 +178,7 @@ def _rules() -> _Rules:
         nonevent_words=nonevent_words,
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
+        near_phrases=frozenset(tuple(p.lower().split()) for p in data["near_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
         holding_words=low(data["moving_words"] + data["holding_words"]),
@@ -199,6 +203,7 @@ def _rules() -> _Rules:
         resident_suffixes=low(data["resident_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
         town_facility_words=low(data["town_facility_words"]),
+        town_road_words=low(data["town_road_words"]),
         street_words=low(data["street_words"]),
         unknown_locatives=low(data["unknown_locatives"]),
         target_locatives=low(data["target_locatives"]),
@@ -364,6 +369,8 @@ class _Mention:
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
     by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
+    qualifier: str | None = None  # "(Hadrut Region)" right after a name the gazetteer lacks: part of its name
+    road: bool = False           # "at the Kfarhim roundabout": the town a road is named for
 
 
 @lru_cache(maxsize=1 << 14)
@@ -445,6 +452,8 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
                 j = k + 1
             elif toks.text[j] == "." and lower[j - 1] in ("st", "ft", "mt") and j + 1 < n and cap[j + 1]:
                 j += 1
+            elif lower[j] == "and" and _joined_province(text, toks, i, j, gaz):
+                j = _joined_province(text, toks, i, j, gaz)     # "Sistan and Baluchestan province": one name
             elif not (toks.word[j] or toks.punct[j]) and j + 1 < n and lower[j + 1] in rules.place_types:
                 j += 1                       # "Mile 16 village"
             else:
@@ -454,6 +463,18 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _joined_province(text: str, toks: _Tokens, i: int, j: int, gaz: Gazetteer) -> int:
+    """The end of a province's name joined by "and" (token j) to the name from token i ("Sistan and Baluchestan",
+    "Jammu and Kashmir"), as the data names a first-level unit; 0 when none."""
+    n, end = len(toks.text), 0
+    k = j + 1
+    while k < n and k - j <= 3 and toks.cap[k] and toks.word[k] and "\n" not in text[toks.end[k - 1]:toks.start[k]]:
+        k += 1
+        if any(gaz.areas[a].level == 1 for a in gaz.area_ids(name_key(text[toks.start[i]:toks.end[k - 1]]))):
+            end = k
+    return end
 
 
 def _arabic_article(text: str, toks: _Tokens, i: int, breakers: frozenset[str]) -> bool:
@@ -601,9 +622,10 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
+    qualifier = None if ptype else _region_qualifier(text, toks, j, rules)
     first = 1 if toks.text[i] in _ARTICLE_LOOKALIKES and len(name_words) > 1 else 0     # "As Sawdiyah"
     if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
-            or name_words[-1] in rules.not_place):
+            or name_words[-1] in rules.not_place and not qualifier):      # "Twin Hills (Tavush Region)"
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
@@ -617,9 +639,25 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []                            # "the Druze-majority city of Jaramana"
     m = _Mention(surface, toks.start[i], toks.end[end - 1], i, end, j, name_key(surface), "unknown")
     m.dateline = toks.dateline[i]
+    m.qualifier = qualifier
     if ptype:
         m.ptype, m.rank, m.type_inside = ptype, rules.place_types[ptype], True
     return [m]
+
+
+def _region_qualifier(text: str, toks: _Tokens, j: int, rules: _Rules) -> str | None:
+    """ "(Tavush Region)" right after token j: a unit named in parentheses with its type word, as event coders set
+    apart places of one generic name ("Twin Hills (Tavush Region)", "Twin Hills (Ijevan Region)"); they record the
+    name with it. Not a parenthesis of other words ("(AP)", "(Tavush, Armenia)")."""
+    n = len(toks.text)
+    if j >= n or toks.text[j] != "(":
+        return None
+    k = j + 1
+    while k < n and k - j <= 5 and toks.word[k] and toks.cap[k]:
+        k += 1
+    if not (j + 2 < k < n and toks.text[k] == ")" and toks.lower[k - 1] in rules.place_types):
+        return None
+    return text[toks.start[j]:toks.end[k]]
 
 
 def _listed_person(toks: _Tokens, i: int) -> bool:
@@ -697,6 +735,12 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 # district to fold into it
                 m.after += 1
                 m.ptype, m.rank = None, 0
+        elif word in rules.town_road_words and not toks.cap[m.after]:
+            # not a road placed by the town after it ("the Kfarhim roundabout in Zahle"), nor one between two towns
+            # ("the Zahle-Kfarhim road")
+            k = m.after + 1
+            m.road = not (k + 1 < len(toks.text) and toks.lower[k] in ("in", "near", "of") and toks.cap[k + 1]
+                          or _JOINED_CAPITAL.search(m.surface))
         elif word in rules.seat_suffixes:
             m.seat = True
         elif word in rules.resident_suffixes:
@@ -730,6 +774,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
             m.relation = True
         elif last in rules.locative:
             m.locative, m.loc_word = True, last
+        elif tuple(words[-2:]) in rules.near_phrases:               # "close to X": near X
+            m.locative, m.loc_word = True, "near"
+            words = words[:-2] + ["near"]
         if last == "of" and len(words) >= 2 and words[-2] in rules.facility_words:
             # "outside the regional court of Limassol": the building's town is the place
             if any(w in rules.locative for w in words[-6:-2]):
@@ -1448,12 +1495,13 @@ def _readings(m: _Mention, outer: list[_Resolved], gaz: Gazetteer, ctx: _Context
         area = gaz.areas[ai]
         if state_name and not (area.country == "US" and area.admin1 == state_name):
             continue
-        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries):
-            continue                         # a loose spelling match needs the text's country, or a town so spelt there
         fit = _fit(gaz, area.country, area.admin1, area.name if area.level == 2 else None,
                    area.latitude, area.longitude, outer)
         if fit is None:
             continue
+        if ai in m.loose_areas and not (ctx.share.get(area.country) or area.country in town_countries or fit > 0):
+            continue                         # a loose spelling match needs the text's country, a town so spelt there
+                                             # or its chain's province ("Mineral Chico municipality, Hidalgo")
         size = math.log10(area.towns + 1)
         if area.level == 1 and not capital_pair and area.country not in town_countries \
                 and (ctx.share.get(area.country) or not ctx.share):     # not in a text about another country
@@ -1623,7 +1671,8 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     # A name the gazetteer lacks (or contradicted by its chain): a place only when marked as one.
     if cue < 2 or head.embedded or head.kind in ("country", "state", "demonym"):
         return None
-    if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives):
+    if not (head.ptype or len(chain) > 1 or m.near or head.dateline or head.loc_word in rules.unknown_locatives
+            or head.qualifier or head.road):
         return None
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
@@ -1707,6 +1756,11 @@ def _clean_name(head: _Mention, res: _Resolved | None) -> str:
         name = res.name if res is not None and res.kind == "city" else name.title()
     elif res is not None and res.kind == "city" and _shortened(name, res.name):
         name = res.name                                     # "Guaymas" -> "Heroica Guaymas"
+    elif (res is not None and res.kind in ("city", "area") and fold(name) != fold(res.name)
+          and particle_free(name, ezafe=False) == particle_free(res.name, ezafe=False)):
+        name = res.name                                     # "Mineral Chico" -> "Mineral del Chico"
+    if head.qualifier:                                      # "Twin Hills (Tavush Region)"
+        name = f"{name} {head.qualifier}"
     first, _, rest = name.partition(" ")
     expansions = _rules().expansions
     if rest and first in expansions:                        # "St. Louis" -> "Saint Louis"
