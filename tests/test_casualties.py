@@ -48,6 +48,15 @@ def figures(sentence):
     # those a shooting sent to hospital were hurt
     ("A brawl at the bar sent three men to the hospital.", [("wounded", 3)]),
     ("The gunfire left two men dead and sent a teenage girl to hospital.", [("killed", 2), ("wounded", 1)]),
+    # "y/o" abbreviates "year-old": an age, one person
+    ("19 y/o killed, 15 y/o critical after shooting in Riverside", [("killed", 1)]),
+    ("Police said a 23 y/o man was shot in the leg.", [("hit", 1)]),
+    # a pronoun after a group of its kind is one of the group
+    ("Police named two men shot in Riverside on Sunday, and Tom Lee remains in serious condition after he was shot in "
+     "the arm.", [("hit", 2), ("wounded", 1)]),
+    # ... but not of the victims of his own act
+    ("The prisoner grabbed a gun in Riverside, killing two guards before he was fatally shot by officers.",
+     [("killed", 2), ("killed", 1)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected

@@ -130,7 +130,7 @@ def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
     # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
-    victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
+    victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old|\d+\s?y/o\b"  # "a 20 y/o"
     kin = rf"(?:ex-)?(?:{words_regex(t['kin'])})"
     # a person's name: capitalised words, none of them a day or a headline's preposition ("Hakim", "John Doe")
     name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
@@ -145,7 +145,7 @@ def _rx() -> dict:
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})(?![\w'’./–-])){word}"   # "IS–Somalia fighters": no stop word "is"
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
-    filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
+    filler = rf"(?:\d+\s?y/o|(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+)"
     # who they were, after the noun: "fighters from two militias", "a correspondent for the daily X"
     # "and a clerk of the Ministry", "and two of his guards" (but "and one of the victims" is part of those counted)
     chain_np = (rf"(?:(?:\s+{np_word}|\s+of\s+(?:his|her|their)\s+{word})"
@@ -780,8 +780,12 @@ def _candidates(sentence: str) -> list[Item]:
     # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy; "Jackson
     # died at the hospital, where he was pronounced dead": one man
     items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
+    # ... and one of a group the sentence counted before him: "identified two brothers shot Sunday; one remains in
+    # critical condition after he was shot in the face" is two people hit (but the victims of an active verb are not
+    # its subject: "killing two guards before he was fatally shot by officers")
     items = [i for i in items if not (re.match(r"(?:he|she)\b", i.phrase, re.I) and i.count.best == 1 and any(
-        o is not i and o.kind == i.kind and o.count.best == 1 and not re.match(r"(?:he|she)\b", o.phrase, re.I)
+        o is not i and o.kind == i.kind and not re.match(r"(?:he|she)\b", o.phrase, re.I) and (
+            o.count.best == 1 or o.end <= i.start and not o.additive and not rx["object"].match(o.phrase))
         for o in items))]
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
