@@ -304,6 +304,14 @@ def test_wounded_counted_with_the_dead_early_on_are_the_later_figure_s():
     assert (m.killed, m.wounded) == (1, 4)
 
 
+def test_a_day_within_the_month_first_told_is_the_same_incident():
+    # "earlier this month" and "on 1 June" date one shooting: one row, its dead taken off the wounded
+    rows = _rows("Man hurt in Kassala shooting dies\n\nKASSALA - A man wounded in a shooting earlier this month has "
+                 "died. Police said Tom Lee, 38, died at a hospital on Thursday. Lee was one of four people injured in "
+                 "the shooting on 2 June on Main Street.")
+    assert [(m.killed, m.wounded) for m in rows if m.killed] == [(1, 3)]
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "
