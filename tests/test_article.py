@@ -312,6 +312,13 @@ def test_a_day_within_the_month_first_told_is_the_same_incident():
     assert [(m.killed, m.wounded) for m in rows if m.killed] == [(1, 3)]
 
 
+def test_a_tally_of_two_shootings_still_leaves_a_row():
+    # the headline's figure counts both shootings: no figure of either, but the shootings happened
+    rows = _rows("5 Hurt in 2 Riverside Shootings\n\nPolice said on 1 June 2021 that the two shootings in Riverside "
+                 "are related.")
+    assert [(m.killed, m.wounded) for m in rows] == [(None, None)]
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "

@@ -72,6 +72,11 @@ def test_figures(sentence, expected):
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
+    # a tally of several shootings numbered or called a pair, a series, a spate
+    "Police are investigating a pair of shootings that left one man dead and three others hurt in Riverside.",
+    "One man was killed and four other people wounded in two Riverside shootings on Sunday.",
+    "3 dead, 5 hurt in 3 downtown Riverside shootings",
+    "Police linked the man to as many as three shootings that left a total of five people injured last week.",
     "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
     "Police could not say how many people were wounded in the brawl.",            # a question
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
