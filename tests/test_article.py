@@ -319,6 +319,13 @@ def test_a_tally_of_two_shootings_still_leaves_a_row():
     assert [(m.killed, m.wounded) for m in rows] == [(None, None)]
 
 
+def test_a_death_told_by_a_charge_is_one_of_those_shot():
+    # the man shot is the one whose death the charge tells: killed, not wounded beside a death
+    (m,) = _rows("Riverside man charged with murder of neighbour shot in a dispute\n\nPolice said on 1 June 2021 that "
+                 "a 30-year-old man was charged with murder after his neighbour was shot and killed in Riverside.")
+    assert (m.killed, m.wounded) == (1, None)
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "

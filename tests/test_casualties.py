@@ -48,6 +48,8 @@ def figures(sentence):
     # those a shooting sent to hospital were hurt
     ("A brawl at the bar sent three men to the hospital.", [("wounded", 3)]),
     ("The gunfire left two men dead and sent a teenage girl to hospital.", [("killed", 2), ("wounded", 1)]),
+    # a death told only by the charge
+    ("The boy's uncle has been charged with involuntary manslaughter.", [("killed", 1)]),
     # "y/o" abbreviates "year-old": an age, one person
     ("19 y/o killed, 15 y/o critical after shooting in Riverside", [("killed", 1)]),
     ("Police said a 23 y/o man was shot in the leg.", [("hit", 1)]),

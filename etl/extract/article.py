@@ -360,6 +360,7 @@ def _beside_one_dead(hit: Item, items: list[Item]) -> bool:
     dead is of those shot; a title-case headline's "Shooting" is no one)."""
     return hit.count.best == 1 and not _HE_OR_SHE.search(hit.phrase) and not hit.phrase.istitle() and any(
         j.kind == "killed" and j.count.best == 1 and (j.end <= hit.start or hit.end <= j.start)
+        and not j.fallback  # (a death told only by a charge or an inquiry names no one else: "charged with murder")
         and not _ONE_OF_THOSE.search(j.phrase) and not names_attacker(j.phrase)
         for j in items)
 

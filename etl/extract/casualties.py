@@ -67,7 +67,7 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\
 _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                             r"morning|afternoon|evening|night|tonight|today|this|that|on|in|at)\b)[A-Z0-9'\"‘“]")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
-_MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
+_MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|manslaughter|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
                     r"|treated|victims|on himself|on herself", re.I)
@@ -99,7 +99,7 @@ _NEEDS = {
     "to_hospital": ("hospital",),
     "them": ("them",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
-    "homicide": ("homicide",),
+    "homicide": ("homicide", "murder", "manslaughter"),
     "fatal_event": ("fatal",),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
@@ -298,7 +298,11 @@ def _rx() -> dict:
         # a death told only by its name: "police are investigating a homicide", "the death was ruled a homicide" (not
         # "homicide detectives were called")
         "homicide": re.compile(r"\b(?:investigat\w*|ruled|treat\w*|classif\w*)\s+(?:(?:it|the\s+(?:death|shooting|case))\s+as\s+)?"
-                               r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)", re.I),
+                               r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)"
+                               # ... or only by the charge: "his aunt has been charged with manslaughter" (not "attempted
+                               # murder")
+                               r"|\bcharged\s+with\s+(?:(?:first|second|third)[\s-]degree\s+|capital\s+|felony\s+|"
+                               r"(?:involuntary|voluntary|reckless)\s+)?(?:murder|manslaughter|(?:criminal\s+)?homicide)\b", re.I),
         # a death told only by its event, in the news of an arrest or inquiry: "deputies arrest two men in fatal
         # apartment shooting", "police investigate fatal shooting" (not "the fatal shooting of a man", read by
         # "nominal", nor an earlier one: "the city's third fatal shooting")
@@ -804,6 +808,10 @@ def _candidates(sentence: str) -> list[Item]:
     tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
     items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
     items = _dedupe(items)
+    # a death told only by an inquiry or a charge is the death the sentence tells otherwise, if it does ("charged with
+    # murder in the death of a teen": one)
+    items = [i for i in items if not (i.fallback and i.kind == "killed" and any(
+        o.kind == "killed" and not o.fallback for o in items))]
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
         n = _parse(m.group("num"))
