@@ -304,6 +304,28 @@ def test_wounded_counted_with_the_dead_early_on_are_the_later_figure_s():
     assert (m.killed, m.wounded) == (1, 4)
 
 
+def test_a_day_within_the_month_first_told_is_the_same_incident():
+    # "earlier this month" and "on 1 June" date one shooting: one row, its dead taken off the wounded
+    rows = _rows("Man hurt in Kassala shooting dies\n\nKASSALA - A man wounded in a shooting earlier this month has "
+                 "died. Police said Tom Lee, 38, died at a hospital on Thursday. Lee was one of four people injured in "
+                 "the shooting on 2 June on Main Street.")
+    assert [(m.killed, m.wounded) for m in rows if m.killed] == [(1, 3)]
+
+
+def test_a_tally_of_two_shootings_still_leaves_a_row():
+    # the headline's figure counts both shootings: no figure of either, but the shootings happened
+    rows = _rows("5 Hurt in 2 Riverside Shootings\n\nPolice said on 1 June 2021 that the two shootings in Riverside "
+                 "are related.")
+    assert [(m.killed, m.wounded) for m in rows] == [(None, None)]
+
+
+def test_a_death_told_by_a_charge_is_one_of_those_shot():
+    # the man shot is the one whose death the charge tells: killed, not wounded beside a death
+    (m,) = _rows("Riverside man charged with murder of neighbour shot in a dispute\n\nPolice said on 1 June 2021 that "
+                 "a 30-year-old man was charged with murder after his neighbour was shot and killed in Riverside.")
+    assert (m.killed, m.wounded) == (1, None)
+
+
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "

@@ -48,6 +48,17 @@ def figures(sentence):
     # those a shooting sent to hospital were hurt
     ("A brawl at the bar sent three men to the hospital.", [("wounded", 3)]),
     ("The gunfire left two men dead and sent a teenage girl to hospital.", [("killed", 2), ("wounded", 1)]),
+    # a death told only by the charge
+    ("The boy's uncle has been charged with involuntary manslaughter.", [("killed", 1)]),
+    # "y/o" abbreviates "year-old": an age, one person
+    ("19 y/o killed, 15 y/o critical after shooting in Riverside", [("killed", 1)]),
+    ("Police said a 23 y/o man was shot in the leg.", [("hit", 1)]),
+    # a pronoun after a group of its kind is one of the group
+    ("Police named two men shot in Riverside on Sunday, and Tom Lee remains in serious condition after he was shot in "
+     "the arm.", [("hit", 2), ("wounded", 1)]),
+    # ... but not of the victims of his own act
+    ("The prisoner grabbed a gun in Riverside, killing two guards before he was fatally shot by officers.",
+     [("killed", 2), ("killed", 1)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected
@@ -63,6 +74,11 @@ def test_figures(sentence, expected):
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
     "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
     "Two teens have been shot to death in separate accidental shootings.",
+    # a tally of several shootings numbered or called a pair, a series, a spate
+    "Police are investigating a pair of shootings that left one man dead and three others hurt in Riverside.",
+    "One man was killed and four other people wounded in two Riverside shootings on Sunday.",
+    "3 dead, 5 hurt in 3 downtown Riverside shootings",
+    "Police linked the man to as many as three shootings that left a total of five people injured last week.",
     "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
     "Police could not say how many people were wounded in the brawl.",            # a question
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter

@@ -230,7 +230,7 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
     """Does sentence `s` continue the incident of group `g`?"""
     if _SEPARATE.search(s.text):
         return False
-    if date and g.date and date.date != g.date.date:
+    if date and g.date and date.date != g.date.date and not _within(date, g.date) and not _within(g.date, date):
         return False
     if countries and g.countries and not countries & g.countries:
         return False
@@ -240,6 +240,13 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
         return True
     # Far away or naming a different place: the same incident only if the text gives nothing new.
     return not date and not countries or near and not _own_place(s, g)
+
+
+def _within(day: DateMention, month: DateMention) -> bool:
+    """A day that falls in a month the text names ("A man wounded in a shooting earlier this month has died" ... "one
+    of five people injured ... on Nov. 2"): the same time told more and less precisely."""
+    first, last = date_span(month, None)
+    return month.precision == "month" and day.precision == "day" and first <= day.date <= last
 
 
 def _own_place(s: Sentence, g: _Group) -> bool:
@@ -353,6 +360,7 @@ def _beside_one_dead(hit: Item, items: list[Item]) -> bool:
     dead is of those shot; a title-case headline's "Shooting" is no one)."""
     return hit.count.best == 1 and not _HE_OR_SHE.search(hit.phrase) and not hit.phrase.istitle() and any(
         j.kind == "killed" and j.count.best == 1 and (j.end <= hit.start or hit.end <= j.start)
+        and not j.fallback  # (a death told only by a charge or an inquiry names no one else: "charged with murder")
         and not _ONE_OF_THOSE.search(j.phrase) and not names_attacker(j.phrase)
         for j in items)
 

@@ -67,7 +67,7 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\
 _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                             r"morning|afternoon|evening|night|tonight|today|this|that|on|in|at)\b)[A-Z0-9'\"‘“]")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
-_MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|slain"
+_MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|manslaughter|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
                     r"|treated|victims|on himself|on herself", re.I)
@@ -99,7 +99,7 @@ _NEEDS = {
     "to_hospital": ("hospital",),
     "them": ("them",),
     "nominal": ("fatal", "death", "killing", "murder", "homicide"),
-    "homicide": ("homicide",),
+    "homicide": ("homicide", "murder", "manslaughter"),
     "fatal_event": ("fatal",),
     "shooting_of": ("shooting", "stabbing"),
     "one_of": ("one of", "two of", "three of"),
@@ -130,7 +130,7 @@ def _rx() -> dict:
     t = load_yaml("casualties.yaml")
     p = patterns()
     # "a 10-year-old who was killed", "the 2 year old who shot himself has died", "a 13-month-old"
-    victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old"
+    victim = words_regex(t["singular_victims"]) + r"|\d+[\s-](?:year|month)s?[\s-]old|\d+\s?y/o\b"  # "a 20 y/o"
     kin = rf"(?:ex-)?(?:{words_regex(t['kin'])})"
     # a person's name: capitalised words, none of them a day or a headline's preposition ("Hakim", "John Doe")
     name = rf"(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
@@ -145,7 +145,7 @@ def _rx() -> dict:
     link_count = rf"(?:{_unnamed(count)}|(?:his|her|their)(?=\s+(?:{victim})\b))"
     np_word = rf"(?!(?:{words_regex(t['np_stop'])})(?![\w'’./–-])){word}"   # "IS–Somalia fighters": no stop word "is"
     # a word between an article and its victim noun: not one that starts a clause ("a gunman after one person")
-    filler = rf"(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+"
+    filler = rf"(?:\d+\s?y/o|(?!(?:{words_regex([w for w in t['np_stop'] if w not in ('and', 'the', 'his', 'her', 'their')])})\b)[\w-]+)"
     # who they were, after the noun: "fighters from two militias", "a correspondent for the daily X"
     # "and a clerk of the Ministry", "and two of his guards" (but "and one of the victims" is part of those counted)
     chain_np = (rf"(?:(?:\s+{np_word}|\s+of\s+(?:his|her|their)\s+{word})"
@@ -298,7 +298,11 @@ def _rx() -> dict:
         # a death told only by its name: "police are investigating a homicide", "the death was ruled a homicide" (not
         # "homicide detectives were called")
         "homicide": re.compile(r"\b(?:investigat\w*|ruled|treat\w*|classif\w*)\s+(?:(?:it|the\s+(?:death|shooting|case))\s+as\s+)?"
-                               r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)", re.I),
+                               r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?homicide\b(?!\s+(?:detectives?|units?|division|investigators?|squad|of)\b)"
+                               # ... or only by the charge: "his aunt has been charged with manslaughter" (not "attempted
+                               # murder")
+                               r"|\bcharged\s+with\s+(?:(?:first|second|third)[\s-]degree\s+|capital\s+|felony\s+|"
+                               r"(?:involuntary|voluntary|reckless)\s+)?(?:murder|manslaughter|(?:criminal\s+)?homicide)\b", re.I),
         # a death told only by its event, in the news of an arrest or inquiry: "deputies arrest two men in fatal
         # apartment shooting", "police investigate fatal shooting" (not "the fatal shooting of a man", read by
         # "nominal", nor an earlier one: "the city's third fatal shooting")
@@ -780,8 +784,12 @@ def _candidates(sentence: str) -> list[Item]:
     # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy; "Jackson
     # died at the hospital, where he was pronounced dead": one man
     items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
+    # ... and one of a group the sentence counted before him: "identified two brothers shot Sunday; one remains in
+    # critical condition after he was shot in the face" is two people hit (but the victims of an active verb are not
+    # its subject: "killing two guards before he was fatally shot by officers")
     items = [i for i in items if not (re.match(r"(?:he|she)\b", i.phrase, re.I) and i.count.best == 1 and any(
-        o is not i and o.kind == i.kind and o.count.best == 1 and not re.match(r"(?:he|she)\b", o.phrase, re.I)
+        o is not i and o.kind == i.kind and not re.match(r"(?:he|she)\b", o.phrase, re.I) and (
+            o.count.best == 1 or o.end <= i.start and not o.additive and not rx["object"].match(o.phrase))
         for o in items))]
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
@@ -800,6 +808,10 @@ def _candidates(sentence: str) -> list[Item]:
     tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
     items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
     items = _dedupe(items)
+    # a death told only by an inquiry or a charge is the death the sentence tells otherwise, if it does ("charged with
+    # murder in the death of a teen": one)
+    items = [i for i in items if not (i.fallback and i.kind == "killed" and any(
+        o.kind == "killed" and not o.fallback for o in items))]
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
         n = _parse(m.group("num"))
