@@ -1494,3 +1494,11 @@ def test_a_province_named_with_and_is_one_name():
     names joined by "and" stay two ("Smith and Wesson")."""
     place = resolve_place("On 3 May 2020, a protest was held in Sistan and Baluchestan province against water cuts.")
     assert (place.admin1, place.country_code, place.location) == ("Sistan and Baluchestan", "IRN", None)
+
+
+def test_a_town_the_text_says_it_happened_in_beats_the_state_of_its_police():
+    """ "Maine State Police said the shooting occurred ... in Quillfield": the state police name only the state;
+    the town the gazetteer lacks that the text says the incident happened in is the place, within that state."""
+    text = "Maine State Police said the shooting occurred late Saturday night in Quillfield. A hunter was wounded."
+    place = resolve_place(text, article=text)
+    assert (place.location, place.admin1, place.country_code) == ("Quillfield", "Maine", "USA")

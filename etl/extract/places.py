@@ -1912,9 +1912,15 @@ def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Pl
                     or m.possessive or max(m.rank, types.get(_last_word(m.surface), 0)) >= types["district"]):
                 continue                                        # a county holds the town named otherwise
             read = _read(m, gaz, ctx)
-            if (read is not None and read[1].geo_precision in ("exact", "near") and read[1].location
-                    and read[1].country_code == place.country_code):
+            if read is None or not read[1].location:
+                continue
+            if read[1].geo_precision in ("exact", "near") and read[1].country_code == place.country_code:
                 return read[1]
+            if (m.kind == "unknown" and place.location is None and place.admin1
+                    and read[1].country_code in (None, place.country_code) and m.loc_word in ("in", "at")):
+                # "Maine State Police said it occurred ... in X" where the sentences give only the state: a town
+                # the gazetteer lacks, placed in that state
+                return _near(place, m)
     return place
 
 
