@@ -1502,3 +1502,11 @@ def test_a_town_the_text_says_it_happened_in_beats_the_state_of_its_police():
     text = "Maine State Police said the shooting occurred late Saturday night in Quillfield. A hunter was wounded."
     place = resolve_place(text, article=text)
     assert (place.location, place.admin1, place.country_code) == ("Quillfield", "Maine", "USA")
+
+
+def test_a_compass_word_after_an_article_keeps_the_locative():
+    """ "at a northeast Travis County home": the compass word between the article and the name does not hide the
+    locative "at" (the county, no town named, is its big city), as "in northwest Albuquerque" does not."""
+    sentence = "A man was wounded on Friday at a northeast Travis County home, deputies said."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1) == ("Austin", "Texas")

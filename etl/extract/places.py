@@ -766,6 +766,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 1
     while k and before[k - 1] in rules.part_prefixes:          # "in northwest Albuquerque"
         k -= 1
+        while k and before[k - 1] in ("the", "a", "an"):        # "at a southeast Travis County home"
+            k -= 1
     words = before[:k]
     if words:
         last = words[-1]
