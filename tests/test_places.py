@@ -1510,3 +1510,13 @@ def test_a_compass_word_after_an_article_keeps_the_locative():
     sentence = "A man was wounded on Friday at a northeast Travis County home, deputies said."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.admin1) == ("Austin", "Texas")
+
+
+def test_a_big_city_a_masthead_names_alone_is_the_place_of_a_story_naming_none():
+    """ "... - FOX 9 WQRS Memphis News, Weather, Sports": a local newsroom's big city written without its state is
+    the story's place when the story names none of its own, as "... - Memphis, Tennessee" is."""
+    text = ("Two Charged After Bar Fight Gunfire - FOX 9 WQRS Memphis News, Weather, Sports\n\n"
+            "Two men were charged Monday after a bar fight ended with one patron shot in the leg.")
+    place = resolve_place(text.split("\n")[-1], article=text)
+    assert (place.location, place.admin1) == ("Memphis", "Tennessee")
+

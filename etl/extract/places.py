@@ -1961,7 +1961,8 @@ def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Plac
     """The town a local station or paper names in its masthead ("... - WKRN News 2 - Nashville, Tennessee"), when
     the story names no place of its own: a local newsroom's story is in its town."""
     for m in an.mentions:
-        if m.masthead and m.us_pair and m.kind == "place":
+        # "... - WKRN News 2 - Nashville, Tennessee"; a big city written alone ("- FOX 9 WQRS Memphis News")
+        if m.masthead and m.kind == "place" and (m.us_pair or not m.embedded and _big_city(gaz, m)):
             read = _read(m, gaz, ctx)
             if read is not None and accept(read[1]):
                 return read[1]
