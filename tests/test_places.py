@@ -1520,3 +1520,11 @@ def test_a_big_city_a_masthead_names_alone_is_the_place_of_a_story_naming_none()
     place = resolve_place(text.split("\n")[-1], article=text)
     assert (place.location, place.admin1) == ("Memphis", "Tennessee")
 
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_where_another_mention_of_it_is():
+    """ "shot dead in Tell Barzan, Hama ... clashes in Tell Barzan village": the name the gazetteer lacks, named
+    twice in one story, is one place, placed by the unit its first mention gives."""
+    text = "On 6 May 2020, a farmer was shot dead in Tell Barzan, Hama. Later, clashes broke out in Tell Barzan village."
+    place = resolve_place(text, article=text)
+    assert (place.location, place.admin1, place.country_code) == ("Tell Barzan", "Hama", "SYR")

@@ -1848,7 +1848,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     def finished(place: Place) -> Place:
         place = _said_to_happen(place, analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _towns_country(_city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context)), analyses, gaz)
+        place = _city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context))
+        return _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1881,6 +1882,26 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _placed_elsewhere(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A place the gazetteer lacks, with no country, is where another mention of the same name in the text places
+    it by the units after it ("shot dead in Tell Barzan, Hama ... a funeral in Tell Barzan village"): one name in
+    one story is one place."""
+    if place.country_code is not None or place.location is None:
+        return place
+    key = name_key(place.location)
+    for an in analyses:
+        for m in an.mentions:
+            if m.key != key or m.kind != "unknown" or not m.containers or m.embedded or m.masthead:
+                continue
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].country_code is not None:
+                found = read[1]
+                return replace(place, admin1=found.admin1, country=found.country, country_code=found.country_code,
+                               latitude=found.latitude, longitude=found.longitude,
+                               geo_precision=found.geo_precision)
+    return place
 
 
 def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
