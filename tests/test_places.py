@@ -1528,3 +1528,11 @@ def test_a_name_the_gazetteer_lacks_is_placed_where_another_mention_of_it_is():
     text = "On 6 May 2020, a farmer was shot dead in Tell Barzan, Hama. Later, clashes broke out in Tell Barzan village."
     place = resolve_place(text, article=text)
     assert (place.location, place.admin1, place.country_code) == ("Tell Barzan", "Hama", "SYR")
+
+
+def test_a_province_written_with_a_particle_its_data_name_lacks():
+    """ "San Luis de Potosi" is Mexico's San Luis Potosí as written, not a loose spelling that needs the text's
+    country: it places the town the gazetteer lacks before it."""
+    sentence = "On 30 April 2020, in Rancho Pelonzo, San Luis de Potosi, two armed men clashed with police officers."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1, place.country_code) == ("Rancho Pelonzo", "San Luis Potosí", "MEX")

@@ -395,6 +395,10 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
     if _rules().place_types.get(last, 0) >= PROVINCE_RANK and folded != last:
         # "La Libertad Department" is also Peru's La Libertad, which the data names without the type word
         areas = tuple(dict.fromkeys(areas + gaz.area_ids(name_key(strip_admin_suffix(surface)))))
+    if not areas and (plain := particle_free(surface)) != folded:
+        # "San Luis de Potosi": a unit written with a particle its data name lacks is that unit as spelt, not a
+        # loose match that needs the text's country
+        areas = gaz.area_ids(name_key(plain))
     if not areas:
         areas = gaz.area_ids(key, loose=True)
         if areas:
