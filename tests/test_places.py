@@ -1536,3 +1536,12 @@ def test_a_province_written_with_a_particle_its_data_name_lacks():
     sentence = "On 30 April 2020, in Rancho Pelonzo, San Luis de Potosi, two armed men clashed with police officers."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.admin1, place.country_code) == ("Rancho Pelonzo", "San Luis Potosí", "MEX")
+
+
+def test_a_region_gives_way_to_the_generic_name_it_qualifies():
+    """ "posts in Tavush region ... near Twin Hills (Tavush Region)": the region read first qualifies the generic
+    name the sentence sets apart by it; coders record that name with its qualifier."""
+    sentence = ("On 3 May 2020, soldiers at posts in Tavush region fired small arms at positions near Twin Hills "
+                "(Tavush Region).")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Twin Hills (Tavush Region)", "ARM")

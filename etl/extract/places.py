@@ -25,7 +25,7 @@ import yaml
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, name_key, particle_free,
+from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
                                    strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
@@ -1850,7 +1850,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
-        place = _said_to_happen(place, analyses, gaz, ctx)
+        place = _said_to_happen(_qualified_part(place, analyses, gaz, ctx), analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
         place = _city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context))
         return _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
@@ -1926,6 +1926,22 @@ def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
         return place
     cc = homes.pop()
     return replace(place, country=_country_name(gaz, cc), country_code=gaz.iso3(cc))
+
+
+def _qualified_part(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A unit read as the place that qualifies a generic name the incident's sentences set apart by it ("posts in
+    Tavush region ... near Twin Hills (Tavush Region)") gives way to that name: coders record the qualified name,
+    the part, not the unit (its spelling may differ: "Terter", "Tartar")."""
+    if not place.phrase or place.geo_precision not in ("exact", "admin1"):
+        return place
+    unit = loose_key(name_key(place.phrase))
+    for m in analyses[0].mentions:                              # the incident's own sentences
+        if (m.qualifier and m.containers and not (m.embedded or m.nonevent or m.masthead)
+                and loose_key(name_key(strip_admin_suffix(m.containers[0].surface))) == unit):
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].location:
+                return read[1]
+    return place
 
 
 def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
