@@ -1545,3 +1545,12 @@ def test_a_region_gives_way_to_the_generic_name_it_qualifies():
                 "(Tavush Region).")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Twin Hills (Tavush Region)", "ARM")
+
+
+def test_place_rules_read_yaml_words_as_words():
+    """The place rules are read as every rule table is (YAML 1.2): "off", "no", "yes" in places.yaml are words,
+    not the booleans YAML 1.1 made of them, so "off" is a locative and a bare "No" no place."""
+    from etl.extract.places import _rules
+    rules = _rules()
+    assert "off" in rules.locative and {"no", "yes"} <= rules.not_place and "on" in rules.target_locatives
+    assert not {"true", "false"} & (rules.locative | rules.not_place)

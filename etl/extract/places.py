@@ -21,15 +21,15 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
 
-import yaml
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
+from etl.extract.gazetteer import (Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
                                    strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
+from etl.resources import load_yaml
 
 __all__ = ["Place", "resolve_place", "countries_in"]
 
@@ -146,8 +146,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    with open(RESOURCES / "places.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_yaml("places.yaml")     # YAML 1.2, as every rule table: "off", "no", "yes" are words, not booleans
     gaz = load_gazetteer()
 
     def low(items) -> frozenset[str]:
