@@ -1494,3 +1494,63 @@ def test_a_province_named_with_and_is_one_name():
     names joined by "and" stay two ("Smith and Wesson")."""
     place = resolve_place("On 3 May 2020, a protest was held in Sistan and Baluchestan province against water cuts.")
     assert (place.admin1, place.country_code, place.location) == ("Sistan and Baluchestan", "IRN", None)
+
+
+def test_a_town_the_text_says_it_happened_in_beats_the_state_of_its_police():
+    """ "Maine State Police said the shooting occurred ... in Quillfield": the state police name only the state;
+    the town the gazetteer lacks that the text says the incident happened in is the place, within that state."""
+    text = "Maine State Police said the shooting occurred late Saturday night in Quillfield. A hunter was wounded."
+    place = resolve_place(text, article=text)
+    assert (place.location, place.admin1, place.country_code) == ("Quillfield", "Maine", "USA")
+
+
+def test_a_compass_word_after_an_article_keeps_the_locative():
+    """ "at a northeast Travis County home": the compass word between the article and the name does not hide the
+    locative "at" (the county, no town named, is its big city), as "in northwest Albuquerque" does not."""
+    sentence = "A man was wounded on Friday at a northeast Travis County home, deputies said."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1) == ("Austin", "Texas")
+
+
+def test_a_big_city_a_masthead_names_alone_is_the_place_of_a_story_naming_none():
+    """ "... - FOX 9 WQRS Memphis News, Weather, Sports": a local newsroom's big city written without its state is
+    the story's place when the story names none of its own, as "... - Memphis, Tennessee" is."""
+    text = ("Two Charged After Bar Fight Gunfire - FOX 9 WQRS Memphis News, Weather, Sports\n\n"
+            "Two men were charged Monday after a bar fight ended with one patron shot in the leg.")
+    place = resolve_place(text.split("\n")[-1], article=text)
+    assert (place.location, place.admin1) == ("Memphis", "Tennessee")
+
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_where_another_mention_of_it_is():
+    """ "shot dead in Tell Barzan, Hama ... clashes in Tell Barzan village": the name the gazetteer lacks, named
+    twice in one story, is one place, placed by the unit its first mention gives."""
+    text = "On 6 May 2020, a farmer was shot dead in Tell Barzan, Hama. Later, clashes broke out in Tell Barzan village."
+    place = resolve_place(text, article=text)
+    assert (place.location, place.admin1, place.country_code) == ("Tell Barzan", "Hama", "SYR")
+
+
+def test_a_province_written_with_a_particle_its_data_name_lacks():
+    """ "San Luis de Potosi" is Mexico's San Luis Potosí as written, not a loose spelling that needs the text's
+    country: it places the town the gazetteer lacks before it."""
+    sentence = "On 30 April 2020, in Rancho Pelonzo, San Luis de Potosi, two armed men clashed with police officers."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1, place.country_code) == ("Rancho Pelonzo", "San Luis Potosí", "MEX")
+
+
+def test_a_region_gives_way_to_the_generic_name_it_qualifies():
+    """ "posts in Tavush region ... near Twin Hills (Tavush Region)": the region read first qualifies the generic
+    name the sentence sets apart by it; coders record that name with its qualifier."""
+    sentence = ("On 3 May 2020, soldiers at posts in Tavush region fired small arms at positions near Twin Hills "
+                "(Tavush Region).")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Twin Hills (Tavush Region)", "ARM")
+
+
+def test_place_rules_read_yaml_words_as_words():
+    """The place rules are read as every rule table is (YAML 1.2): "off", "no", "yes" in places.yaml are words,
+    not the booleans YAML 1.1 made of them, so "off" is a locative and a bare "No" no place."""
+    from etl.extract.places import _rules
+    rules = _rules()
+    assert "off" in rules.locative and {"no", "yes"} <= rules.not_place and "on" in rules.target_locatives
+    assert not {"true", "false"} & (rules.locative | rules.not_place)

@@ -25,7 +25,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from statistics import median
 
-import yaml
+from etl.resources import load_yaml
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -191,8 +191,7 @@ def english_compass(name: str) -> str:
 
 
 def _load_yaml(name: str) -> dict:
-    with open(RESOURCES / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml(name)          # YAML 1.2 booleans (true/false only), as every rule table is read
 
 
 def _package_file(package: str, name: str) -> Path:

@@ -21,15 +21,15 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
 
-import yaml
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
-from etl.extract.gazetteer import (RESOURCES, Gazetteer, fold, load_gazetteer, name_key, particle_free,
+from etl.extract.gazetteer import (Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
                                    strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
 from etl.extract.text import ascii_twin, not_after_word, plain_ascii
 from etl.extract.trie import trie_regex, words_regex
+from etl.resources import load_yaml
 
 __all__ = ["Place", "resolve_place", "countries_in"]
 
@@ -146,8 +146,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    with open(RESOURCES / "places.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_yaml("places.yaml")     # YAML 1.2, as every rule table: "off", "no", "yes" are words, not booleans
     gaz = load_gazetteer()
 
     def low(items) -> frozenset[str]:
@@ -395,6 +394,10 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> dict | None:
     if _rules().place_types.get(last, 0) >= PROVINCE_RANK and folded != last:
         # "La Libertad Department" is also Peru's La Libertad, which the data names without the type word
         areas = tuple(dict.fromkeys(areas + gaz.area_ids(name_key(strip_admin_suffix(surface)))))
+    if not areas and (plain := particle_free(surface)) != folded:
+        # "San Luis de Potosi": a unit written with a particle its data name lacks is that unit as spelt, not a
+        # loose match that needs the text's country
+        areas = gaz.area_ids(name_key(plain))
     if not areas:
         areas = gaz.area_ids(key, loose=True)
         if areas:
@@ -766,6 +769,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 1
     while k and before[k - 1] in rules.part_prefixes:          # "in northwest Albuquerque"
         k -= 1
+        while k and before[k - 1] in ("the", "a", "an"):        # "at a southeast Travis County home"
+            k -= 1
     words = before[:k]
     if words:
         last = words[-1]
@@ -1844,9 +1849,10 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
 
     analyses = (ev, cx, ti, ar)
     def finished(place: Place) -> Place:
-        place = _said_to_happen(place, analyses, gaz, ctx)
+        place = _said_to_happen(_qualified_part(place, analyses, gaz, ctx), analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
-        return _towns_country(_city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context)), analyses, gaz)
+        place = _city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context))
+        return _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1881,6 +1887,26 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
     return NO_PLACE
 
 
+def _placed_elsewhere(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A place the gazetteer lacks, with no country, is where another mention of the same name in the text places
+    it by the units after it ("shot dead in Tell Barzan, Hama ... a funeral in Tell Barzan village"): one name in
+    one story is one place."""
+    if place.country_code is not None or place.location is None:
+        return place
+    key = name_key(place.location)
+    for an in analyses:
+        for m in an.mentions:
+            if m.key != key or m.kind != "unknown" or not m.containers or m.embedded or m.masthead:
+                continue
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].country_code is not None:
+                found = read[1]
+                return replace(place, admin1=found.admin1, country=found.country, country_code=found.country_code,
+                               latitude=found.latitude, longitude=found.longitude,
+                               geo_precision=found.geo_precision)
+    return place
+
+
 def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
     """A place the gazetteer lacks, with no country, is in the country that every town the text names lies in,
     however it names them ("a sit-in at the Jadra roundabout at the entrance to Baalbek"): the story's towns are all
@@ -1901,6 +1927,22 @@ def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
     return replace(place, country=_country_name(gaz, cc), country_code=gaz.iso3(cc))
 
 
+def _qualified_part(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A unit read as the place that qualifies a generic name the incident's sentences set apart by it ("posts in
+    Tavush region ... near Twin Hills (Tavush Region)") gives way to that name: coders record the qualified name,
+    the part, not the unit (its spelling may differ: "Terter", "Tartar")."""
+    if not place.phrase or place.geo_precision not in ("exact", "admin1"):
+        return place
+    unit = loose_key(name_key(place.phrase))
+    for m in analyses[0].mentions:                              # the incident's own sentences
+        if (m.qualifier and m.containers and not (m.embedded or m.nonevent or m.masthead)
+                and loose_key(name_key(strip_admin_suffix(m.containers[0].surface))) == unit):
+            read = _read(m, gaz, ctx)
+            if read is not None and read[1].location:
+                return read[1]
+    return place
+
+
 def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
     """A town of the place's country that the text says the incident happened in ("The shooting occurred at a
     home ... in Walterboro") is its place, before one the counted sentences name otherwise. Not one of several
@@ -1912,9 +1954,15 @@ def _said_to_happen(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Pl
                     or m.possessive or max(m.rank, types.get(_last_word(m.surface), 0)) >= types["district"]):
                 continue                                        # a county holds the town named otherwise
             read = _read(m, gaz, ctx)
-            if (read is not None and read[1].geo_precision in ("exact", "near") and read[1].location
-                    and read[1].country_code == place.country_code):
+            if read is None or not read[1].location:
+                continue
+            if read[1].geo_precision in ("exact", "near") and read[1].country_code == place.country_code:
                 return read[1]
+            if (m.kind == "unknown" and place.location is None and place.admin1
+                    and read[1].country_code in (None, place.country_code) and m.loc_word in ("in", "at")):
+                # "Maine State Police said it occurred ... in X" where the sentences give only the state: a town
+                # the gazetteer lacks, placed in that state
+                return _near(place, m)
     return place
 
 
@@ -1953,7 +2001,8 @@ def _masthead_town(an: _Analysis, gaz: Gazetteer, ctx: _Context, accept) -> Plac
     """The town a local station or paper names in its masthead ("... - WKRN News 2 - Nashville, Tennessee"), when
     the story names no place of its own: a local newsroom's story is in its town."""
     for m in an.mentions:
-        if m.masthead and m.us_pair and m.kind == "place":
+        # "... - WKRN News 2 - Nashville, Tennessee"; a big city written alone ("- FOX 9 WQRS Memphis News")
+        if m.masthead and m.kind == "place" and (m.us_pair or not m.embedded and _big_city(gaz, m)):
             read = _read(m, gaz, ctx)
             if read is not None and accept(read[1]):
                 return read[1]
