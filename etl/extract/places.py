@@ -455,8 +455,8 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
                 j = k + 1
             elif toks.text[j] == "." and lower[j - 1] in ("st", "ft", "mt") and j + 1 < n and cap[j + 1]:
                 j += 1
-            elif lower[j] == "and" and _joined_province(text, toks, i, j, gaz):
-                j = _joined_province(text, toks, i, j, gaz)     # "Sistan and Baluchestan province": one name
+            elif lower[j] == "and" and (joined := _joined_province(text, toks, i, j, gaz)):
+                j = joined                              # "Sistan and Baluchestan province": one name
             elif not (toks.word[j] or toks.punct[j]) and j + 1 < n and lower[j + 1] in rules.place_types:
                 j += 1                       # "Mile 16 village"
             else:
