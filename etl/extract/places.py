@@ -21,7 +21,6 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, gt, itemgetter, methodcaller, sub
 
-
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
 from etl.extract.gazetteer import (Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
