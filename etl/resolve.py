@@ -493,14 +493,16 @@ def _range(mentions: list[dict], kind: str) -> dict:
 
 
 def _disputed(mentions: list[dict]) -> bool:
-    """Reports contradict each other: a later report lowers an earlier figure by more than the tolerance."""
+    """Reports contradict each other: a report published later lowers an earlier figure by more than the
+    tolerance. Reports of one day are not ordered (a building's injured beside the attack's toll, a morning and an
+    evening figure): none of them lowers another, whatever order they come in."""
     for kind in ("killed", "wounded"):
-        seq = [m[kind] for m in sorted(mentions, key=lambda m: (m.get("publication_date") or dt.date.min))
-               if m.get(kind) is not None]
-        for i, earlier in enumerate(seq):
-            for later in seq[i + 1:]:
+        dated = [(m["publication_date"], m[kind]) for m in mentions
+                 if m.get(kind) is not None and m.get("publication_date") is not None]
+        for day, earlier in dated:
+            for later_day, later in dated:
                 drop = earlier - later
-                if drop > DISPUTE_MIN and drop > DISPUTE_RATIO * earlier:
+                if later_day > day and drop > DISPUTE_MIN and drop > DISPUTE_RATIO * earlier:
                     return True
     return False
 

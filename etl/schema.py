@@ -120,7 +120,8 @@ INCIDENT_COLUMNS = (
     Column("first_reported", pa.date32(), "Earliest publication date among the reports."),
     *(c for c in MENTION_COLUMNS if c.name not in ("mention_id", "article_id", "source", "publication_date")),
     Column("is_disputed", pa.bool_(), "Reports contradict each other on a count beyond the tolerance "
-           "(a later report lowering an earlier figure by more than half and more than 3; a rising toll is not a dispute).",
+           "(a report published on a later day lowering an earlier figure by more than half and more than 3; a rising "
+           "toll, or reports of one day, are no dispute).",
            nullable=False),
     Column("merge_reasons", pa.list_(pa.string()), "Why each further mention was merged into the first.", nullable=False),
 )

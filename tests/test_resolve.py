@@ -285,3 +285,14 @@ def test_a_report_dated_only_by_month_of_one_victim_joins_no_report_on_place_and
     assert sorted(r["mention_ids"] for r in incidents([vague, dated])) == [["a#1"], ["b#1"]]
     vague["people"], dated["people"] = ["Rowan Pike"], ["Rowan Pike, 12"]
     assert [r["mention_ids"] for r in incidents([vague, dated])] == [["a#1", "b#1"]]
+
+
+def test_reports_of_one_day_are_not_ordered_so_none_lowers_another():
+    # A report of one building's injured beside the attack's toll, published the same day: neither is "later",
+    # and the input order must not decide whether the incident is disputed.
+    reports = [mention("a#1", "a", D(2024, 5, 6), D(2024, 5, 6), killed=25, wounded=63),
+               mention("b#1", "b", D(2024, 5, 6), D(2024, 5, 6), wounded=1)]
+    for given in (reports, reports[::-1]):
+        (inc,) = incidents([dict(m) for m in given])
+        assert not inc["is_disputed"]
+        assert (inc["wounded_low"], inc["wounded_high"]) == (1, None)
