@@ -692,3 +692,13 @@ def test_a_vague_word_gives_way_to_a_number():
     text = ("At least eight children were killed and six others were injured when drones struck a party in Kassala on "
             "1 June 2021, an attack that also left several adults dead.")
     assert [m.killed for m in _rows(text)] == [11]
+
+
+def test_an_attacker_who_killed_himself_is_not_among_those_he_shot():
+    """ "killed a clerk ... and then killed himself ... three people had been shot": one of the three dead, two
+    wounded (the gunman's own death is not one of the three); "shot himself" is one of those shot."""
+    text = ("A gunman killed a clerk at a store on Elm Street in Springfield, Illinois, on Sunday and then killed himself. "
+            "Police said three people had been shot in the store.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(2, 2)]
+    text = "A boy accidentally shot himself at a home on Elm Street in Springfield, Illinois, on Sunday. He died at a hospital."
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, None)]

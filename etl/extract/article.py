@@ -279,7 +279,14 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     # died ... three suffered non-life-threatening injuries": four wounded); a figure of people shot far above
     # the outcomes stated is about something else ("12 people were shot in the city this weekend"), unless it
     # numbers this incident's victims ("a fourth victim was grazed")
-    dead = killed.best if killed else 0
+    # (the dead among them: not one who turned the gun on himself, whom nobody else shot: "killed a clerk ... and then
+    # killed himself ... three people had been shot": two wounded; but "a boy accidentally shot himself ... He died"
+    # is one of those shot)
+    shot_self = any(i.kind == "hit" and _key(i) == "<self>" for items in per_sentence.values() for i in items)
+    shot_dead = killed if shot_self else _combine_tagged(
+        {k: [i for i in items if not (i.kind == "killed" and _key(i) == "<self>")] for k, items in per_sentence.items()},
+        "killed")
+    dead = shot_dead.best if shot_dead else 0
     told = dead + (wounded.best if wounded else 0)
     numbered = hits is not None and any(i.kind == "hit" and i.numbered and i.count.best == hits.best
                                         for items in per_sentence.values() for i in items)
