@@ -702,3 +702,15 @@ def test_an_attacker_who_killed_himself_is_not_among_those_he_shot():
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(2, 2)]
     text = "A boy accidentally shot himself at a home on Elm Street in Springfield, Illinois, on Sunday. He died at a hospital."
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, None)]
+
+
+def test_an_addition_with_nothing_told_before_it_is_the_stories_own_figure():
+    """A headline "Two deputies also hurt" adds to nothing its text told before it: the story's figure is the five
+    hurt; told again as "2 deputies also hurt", it is the same two (digits or words)."""
+    text = ("Two deputies also hurt at county fair shooting\n\nA gunman opened fire at the county fair in "
+            "Springfield, Illinois, on Sunday night. Police said five people were hurt in the attack.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 5)]
+    text = ("Two deputies also hurt at county fair shooting\n\nA gunman opened fire at the county fair in "
+            "Springfield, Illinois, on Sunday night. A man was killed. 2 deputies also hurt at county fair shooting, "
+            "police said. Police said five people were hurt in the attack.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 5)]

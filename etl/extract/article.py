@@ -428,6 +428,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
     stated = any(i.kind == kind and i.additive and not i.implied for items in per_sentence.values() for i in items)
     per_sentence = {k: [i for i in items if not (i.implied and stated)] for k, items in per_sentence.items()}
     before: set[str] = set()             # kinds of the figures of the sentence just before
+    told = False                         # a figure of any kind told in an earlier sentence
     for index, items in per_sentence.items():
         if index - 1 not in per_sentence:
             before = set()
@@ -453,7 +454,10 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                     j.kind != kind and j.start < i.start for j in items):
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
-            elif not i.additive:
+            elif not i.additive or not told and not any(j.start < i.start for j in items) \
+                    and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
+                # (an addition with nothing told before it adds to nothing: the headline "Two deputies also wounded
+                # at county fair" gives the figure of its own story)
                 # one sentence giving a figure twice ("Seven people injured ... injured seven male victims"); the
                 # price: "2 soldiers were killed and 2 civilians were killed" reads 2 (a chain, "2 soldiers and 2
                 # civilians were killed", still reads 4)
@@ -474,6 +478,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
         if run and (longest is None or run.best > longest.best):
             longest = run
         before = {i.kind for i in items}
+        told = told or bool(items)
     # "Six people were shot ... X was also shot ... all six people who were shot": the one added is among the six
     # (all of those shot, said to live, are all of those hit: "all six people who were shot are expected to recover")
     kinds = {kind, "wounded"} if kind == "hit" else {kind}
@@ -519,7 +524,17 @@ def _key(i: Item) -> str:
     phrase = i.phrase.lower()
     if _SELF.search(phrase):
         return "<self>"
+    # (a figure spelled or in digits is the same: "Two deputies also wounded" and "2 deputies also wounded")
+    phrase = _number_words().sub(lambda m: str(parse_number(m.group(0))), phrase)
     return re.sub(r"^(?:a|an|the)\s+|\s+(?:in|at|on|by|after|near)$", "", re.sub(r"\W+", " ", phrase).strip())
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> re.Pattern:
+    """One word for a number above one ("two", "twelve", "forty"; not "a", "both", "couple"), lower case."""
+    t = load_yaml("numbers.yaml")
+    words = [w for w, n in {**t["units"], **t["tens"]}.items() if n > 1 and w not in ("both", "pair", "couple")]
+    return re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b")
 
 
 _SELF = re.compile(r"\b(?:himself|herself|self|(?:his|her)\s+own\s+life)\b")
