@@ -484,6 +484,10 @@ def test_victims_named_by_family_ties(sentence, expected):
     # not one of this incident's victims, or an attacker
     ("She was the second victim of unrelated shootings in the city.", []),
     ("Two gunmen fled, while the third gunman was shot and killed.", [("killed", 1)]),
+    # the numbered one placed, then told by a relative clause
+    ("Deputies later found a third man in the garage who had been shot in the arm.", [("hit", 3)]),
+    # a school grade or a floor numbers no victims
+    ("A 5th grade boy in the hallway who was hit by a stray bullet is in stable condition.", [("hit", 1)]),
 ])
 def test_numbered_victims(sentence, expected):
     assert figures(sentence) == expected

@@ -337,8 +337,10 @@ def _rx() -> dict:
                            rf"(?P<obj>{count_regex().pattern})", re.I),
         # "a fourth victim was found", "the fifth victim, a 34-year-old man": the victims numbered so far, so at
         # least that many people were hit
-        "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
-                              rf"|(?:[\w-]+\s+)?(?:{victim}|person)\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
+        # (not a school grade or a floor: "a 5th grade boy ... who was hit by a stray bullet" is one boy)
+        "ordinal": re.compile(rf"\b(?:a|an|the)\s+(?P<o>{'|'.join(_ORDINALS)})\s+(?!(?:grade|grader|floor|story|storey|year|period)\b)(?:(?:[\w-]+\s+)?(?:shooting\s+|gunshot\s+)?victim\b"
+                              # ("found a third man in the garage who had been shot")
+                              rf"|(?:[\w-]+\s+)?(?:{victim}|person)(?:\s+(?:in|at|inside|outside)\s+(?:the\s+)?[\w-]+)?\s+(?:who\s+)?(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed|hospitali[sz]ed)\b"
                               rf"|(?:was|had\s+been)\s+(?:also\s+|later\s+|apparently\s+)?(?:shot|wounded|injured|hit|struck|grazed|stabbed)\b)", re.I),
         # "a third person has died", "Third victim dies": the dead numbered so far, all of this incident
         # ("A third man, a 50-year-old cook, was also killed": the third of the dead, not one more)
