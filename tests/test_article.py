@@ -714,3 +714,14 @@ def test_an_addition_with_nothing_told_before_it_is_the_stories_own_figure():
             "Springfield, Illinois, on Sunday night. A man was killed. 2 deputies also hurt at county fair shooting, "
             "police said. Police said five people were hurt in the attack.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 5)]
+
+
+def test_an_addition_continues_the_figure_just_told_not_the_total():
+    """ "wounded two more people ... A teller who was wounded ... A customer was also wounded": the customer is one more
+    of the figure just told (the teller), which the total two counts already; right after the total it still adds."""
+    text = ("A gunman killed two guards and wounded two more people at a bank on Elm Street in Springfield, Illinois, "
+            "on Monday. A teller who was wounded is in stable condition. A customer was also wounded.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(2, 2)]
+    text = ("Two men were wounded in a shooting on Elm Street in Springfield, Illinois, on Monday. "
+            "A woman was also wounded.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]

@@ -467,6 +467,11 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
             elif parts and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
                 # "wounded two children ... and also wounded an 18-year-old": more of the sentence's own figure
                 parts.setdefault(key, _phrased(i))
+            elif key not in seen and run is not None and kind in before and not any(j.start < i.start for j in items) \
+                    and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
+                # "a teller who was wounded ... A customer was also wounded": more of the figure just told, which an
+                # earlier total may count already ("killed two guards and wounded two more people")
+                more.append(_phrased(i))
             elif key not in seen:  # a headline repeated in the text adds nothing
                 extra.append(_phrased(i))
             seen.add(key)
