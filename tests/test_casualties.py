@@ -947,3 +947,14 @@ def test_an_aircraft_shot_down_is_no_person_shot(sentence, expected):
 ])
 def test_an_earlier_incident_recalled_is_not_the_figure(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what one event left, the year after it dating the event, not a tally
+    ("The man was arrested after a shootout left a clerk dead and four people hurt at a mall in Springfield last year.",
+     [("killed", 1), ("wounded", 4)]),
+    # a year's count
+    ("More than 300 people were killed in the city last year.", []),
+])
+def test_a_year_after_what_one_event_left_dates_the_event(sentence, expected):
+    assert figures(sentence) == expected

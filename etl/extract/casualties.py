@@ -987,8 +987,23 @@ def _excluded(sentence: str, item: Item) -> bool:
     return _cumulative(sentence, item) or bool(rx["past_before"].search(before))
 
 
+# One event said to have left the figure, before it: "after a shootout left a clerk dead and four people hurt"
+_ONE_EVENT = (r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:shooting|gunfight|shootout|stabbing|attack|rampage|bombing|massacre)"
+              r"\s+(?:that\s+)?(?:left|leaving|killed|killing|wounded|wounding|injured|injuring)\s+")
+# (the figure right after its verb, or after the first figure and "and")
+_ONE_EVENT_LEFT = re.compile(_ONE_EVENT + r"(?:[^.;,]{0,60}?\band\s+)?$", re.I)
+_ONE_EVENT_START = re.compile(_ONE_EVENT, re.I)
+# ... whose year after the figure dates that event, not a year's tally ("... at a mall in Springfield last year")
+_ONLY_A_YEAR = re.compile(r"(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)$", re.I)
+
+
 def _cumulative(sentence: str, item: Item) -> bool:
-    """"at least 220 civilians since 2014": a cumulative figure, not one incident's."""
+    """"at least 220 civilians since 2014": a cumulative figure, not one incident's (but "a shootout left a clerk dead
+    and four people hurt ... last year": one event's, dated)."""
     rx = _rx_for(sentence)
-    return bool(rx["aggregate"].search(sentence[item.end:item.end + 60]) or rx["aggregate"].search(item.phrase)
+    after = rx["aggregate"].search(sentence[item.end:item.end + 60])
+    if after and _ONLY_A_YEAR.search(after.group(0)) and (
+            _ONE_EVENT_LEFT.search(sentence, 0, item.start) or _ONE_EVENT_START.match(item.phrase)):
+        after = None
+    return bool(after or rx["aggregate"].search(item.phrase)
                 or rx["aggregate_before"].search(sentence[:item.start][-100:]))
