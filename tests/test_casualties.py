@@ -365,6 +365,8 @@ def test_a_shared_age_is_not_a_count():
     ("Police say two males, 30 and 42 were injured.", [("wounded", 2)]),
     ("Two children, a five year and a six year old were injured.", [("wounded", 2)]),
     ("Two soldiers, a policeman and a civilian were killed.", [("killed", 4)]),
+    # some of a group, named by a list of as many, closing comma or not
+    ("Three of the victims, two men and a critically injured woman, were taken to a hospital.", [("hit", 3)]),
 ])
 def test_ages_listed_after_the_count_are_not_more_people(sentence, expected):
     assert sorted((i.kind, i.count.best) for i in find_casualties(sentence)) == sorted(expected)

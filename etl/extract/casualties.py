@@ -589,7 +589,10 @@ def _candidates(sentence: str) -> list[Item]:
         # naming the same people (without the closing comma, "Two soldiers, a policeman and a civilian" adds up,
         # unless the list gives only ages: "two males, 30 and 42 were injured", "a five year and a six year old")
         ages = bool(matches) and all(_AGE_AFTER.match(chain, link.end("c")) for link in matches)
-        apposition = (c and chain.startswith(",") and (ages or sentence[m.end("chain"):].lstrip().startswith(","))
+        # (some of a group named by a list of as many is that list, closed or not: "Two of the guests, a man and a
+        # critically hurt woman, were ...")
+        some_of = bool(_SOME_OF.match(sentence, m.start("num")))
+        apposition = (c and chain.startswith(",") and (ages or some_of or sentence[m.end("chain"):].lstrip().startswith(","))
                       and (ages or sum(x.best for x in links) == c.best))
         if links and re.match(r",\s*(?:and|as\s+well\s+as)\b", chain) and _inside_part(sentence, m.start("num")):
             # "14 people were killed, including the two assailants, and at least 41 others were injured": the aside
