@@ -960,3 +960,13 @@ def test_an_earlier_incident_recalled_is_not_the_figure(sentence, expected):
 ])
 def test_a_year_after_what_one_event_left_dates_the_event(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a victim's thing is no victim ...
+    ("The men said they fired at the home because its owner had been shooting the gunman's car for weeks.", []),
+    # ... but his kin is one
+    ("He is accused of killing the officer's wife.", [("killed", 1)]),
+])
+def test_a_possessive_after_the_victim_names_what_was_hit(sentence, expected):
+    assert figures(sentence) == expected

@@ -179,7 +179,9 @@ def _rx() -> dict:
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
         # ("wounding her uncle" before "wounding her": the victim named, not a pronoun)
-        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:ex-)?(?:{victim})\b|(?:him|her|someone|somebody)\b"
+        # (a victim's thing is no victim: "shooting the gunman's car"; his kin is: "killing the officer's wife")
+        "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:ex-)?(?:{victim})\b"
+                                 rf"(?:['’]s\s+(?:{victim}|{kin})\b)?(?!['’]s)|(?:him|her|someone|somebody)\b"
                                  rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+(?:[a-z]{{2,3}}-)?[A-Z][a-z]+)+)"  # "Salim al-Amin"
                                  # one name then a comma or the sentence's end: "shot and killed Farid, a former
