@@ -970,3 +970,12 @@ def test_a_year_after_what_one_event_left_dates_the_event(sentence, expected):
 ])
 def test_a_possessive_after_the_victim_names_what_was_hit(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a headline's "N critical": as many in critical condition, alive
+    ("4 dead, 2 critical in warehouse shooting near Dover", [("killed", 4), ("wounded", 2)]),
+    ("Officials said 2 dead, 1 critical, after the ambush.", [("killed", 2), ("wounded", 1)]),
+])
+def test_a_figure_called_critical_is_wounded(sentence, expected):
+    assert figures(sentence) == expected

@@ -349,9 +349,9 @@ def _rx() -> dict:
         "ordinal_dead": re.compile(rf"(?:\b(?:a|an)\s+|^\s*)(?P<o>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{victim}|person)"
                                    rf"(?:,[^,.;]{{1,40}},)?\s+(?:(?:has|had|was|had\s+been|has\s+been)\s+)?"
                                    rf"(?:also\s+|now\s+|since\s+|later\s+)?(?:died|dies|succumbed|killed|slain|shot\s+dead|found\s+dead)\b", re.I),
-        # "3 deaths", "12 fatalities", "40 injuries"
+        # "3 deaths", "12 fatalities", "40 injuries"; a headline's "2 dead, 1 critical in shooting": one in critical condition
         "noun": re.compile(rf"(?<![\w-]){count}(?:\s+[\w-]+)?\s+(?:(?P<n_killed>deaths?|fatalit(?:y|ies)|dead\s+bodies|bodies|dead|deceased(?!\s+[a-z]))"
-                           rf"|(?P<n_wounded>injuries|injured|wounded)|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
+                           rf"|(?P<n_wounded>injuries|injured|wounded|critical(?=\s+(?:in|at|after|near)\b|\s*(?:[,;]|$)))|(?P<n_hit>(?:gunshot|gun\s+shot|shooting|stabbing)\s+victims?))\b", re.I),
         # ", one fatally" after "Two people were shot"
         "fatally": re.compile(rf",?\s+(?P<num>{p['number']})\s+(?:of\s+them\s+)?(?P<how>fatally|critically|seriously)\b", re.I),
         # "no one was killed", "there were no casualties"
