@@ -912,7 +912,7 @@ def test_a_state_police_names_no_town():
     """ "Ohio State Police say": the state, typed by its "State", is no town; the admin1 stands."""
     sentence = "A boy, 13, accidentally shot himself in the foot, Ohio State Police say."
     place = resolve_place(sentence, article=sentence)
-    assert (place.location, place.admin1) == (None, "Ohio")
+    assert (place.location, place.country_code) == (None, "USA")
 
 
 @pytest.mark.parametrize("venue", ["the Corner Pocket Billiards and Lounge", "the Pine Lake Recreation Area"])
@@ -1374,9 +1374,10 @@ def test_a_hospital_under_attack_is_in_the_place():
 
 
 def test_an_oblast_the_data_names_only_in_its_adjectival_form():
-    """GeoNames calls Kharkiv Oblast "Kharkivs'ka Oblast'": the oblast, not the city, is the place."""
+    """GeoNames calls Kharkiv Oblast "Kharkivs'ka Oblast'": the oblast, not the city, is the place (its seat stands
+    in as location, precision admin1)."""
     place = resolve_place("A strike on a village in Kharkiv Oblast, Ukraine, kills four people.")
-    assert place.location is None and place.admin1 == "Kharkivs’ka Oblast’"
+    assert place.geo_precision == "admin1" and place.admin1 == "Kharkivs’ka Oblast’"
 
 
 @pytest.mark.parametrize("event", [
@@ -1493,7 +1494,7 @@ def test_a_province_named_with_and_is_one_name():
     """ "Sistan and Baluchestan province" is Iran's province, not a town "Sistan" and a loose "Baluchestan"; other
     names joined by "and" stay two ("Smith and Wesson")."""
     place = resolve_place("On 3 May 2020, a protest was held in Sistan and Baluchestan province against water cuts.")
-    assert (place.admin1, place.country_code, place.location) == ("Sistan and Baluchestan", "IRN", None)
+    assert (place.admin1, place.country_code, place.geo_precision) == ("Sistan and Baluchestan", "IRN", "admin1")
 
 
 def test_a_town_the_text_says_it_happened_in_beats_the_state_of_its_police():
@@ -1554,3 +1555,31 @@ def test_place_rules_read_yaml_words_as_words():
     rules = _rules()
     assert "off" in rules.locative and {"no", "yes"} <= rules.not_place and "on" in rules.target_locatives
     assert not {"true", "false"} & (rules.locative | rules.not_place)
+
+
+@pytest.mark.parametrize("sentence, seat, admin1", [
+    ("On 8 June 2021, an airstrike hit a convoy in Anbar province.", "Ramadi",
+     "Al Anbar"),
+    ("On 2 June 2021, farmers rallied in Kohgiluyeh and Boyer-Ahmad province over unpaid debts.", "Yasuj",
+     "Kohgiluyeh and Boyer-Ahmad"),
+])
+def test_a_province_named_alone_is_recorded_at_its_seat(sentence, seat, admin1):
+    """ "an airstrike ... in Anbar province": an incident placed no closer than its province is recorded at
+    the province's seat (its biggest town), precision admin1, as event coders record it."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1, place.geo_precision) == (seat, admin1, "admin1")
+
+
+def test_a_us_state_named_alone_has_no_seat():
+    """A US state named alone is no town's: "a shooting in Ohio" is recorded in Ohio, not in Columbus."""
+    sentence = "A man was shot and wounded in Ohio on Sunday, police said."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == (None, "USA")
+
+
+def test_a_province_name_the_text_puts_in_another_unit_keeps_its_name():
+    """ "in Nangarhar, Kunar, Afghanistan": a name put in another province is a village of that name, not the
+    province to record at its seat."""
+    sentence = "11/02/2016: Assailants attacked a checkpoint in Nangarhar, Kunar, Afghanistan."
+    place = resolve_place(sentence, article=sentence)
+    assert place.location == "Nangarhar"

@@ -1851,7 +1851,8 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         place = _said_to_happen(_qualified_part(place, analyses, gaz, ctx), analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
         place = _city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context))
-        return _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
+        place = _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
+        return _province_seat(place, analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
     if place:
@@ -1884,6 +1885,58 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         if an.countries:
             return _country_place(an, gaz)
     return NO_PLACE
+
+
+def _province_seat(place: Place, analyses, gaz: Gazetteer) -> Place:
+    """A province the incident's sentences name as its place, alone ("an airstrike in Anbar province"), is
+    recorded at its seat, as event coders record an incident placed no closer than its province (at the provincial
+    capital): the seat stands in as location, precision still admin1. A province written as the name of a town of its
+    own ("in Ad Dali") is that town, and so is one the text puts in a unit ("in Nangarhar, Kunar": a village of that
+    name). Not a US state: "a shooting in Ohio" is in no one town, "in Washington" is the city."""
+    if place.geo_precision != "admin1" or not place.admin1 or place.country_code in (None, "USA"):
+        return place
+    cc = gaz.iso3_to_iso2.get(place.country_code, "")
+    if place.location is not None:
+        key = name_key(place.location)
+        if not any(gaz.areas[a].level == 1 and (gaz.areas[a].country, gaz.areas[a].admin1) == (cc, place.admin1)
+                   for a in gaz.area_ids(key)):
+            return place                     # a place of the province, placed no closer than it
+        if any((gaz.city_cc[ci], gaz.city_admin1[ci]) == (cc, place.admin1) for ci in gaz.cities(key)):
+            return place                     # a province named as its namesake town
+        if any(m.key == key and any(c.kind != "country" for c in m.containers) for an in analyses for m in an.mentions):
+            return place
+    ci = _province_seats(gaz).get((cc, place.admin1))
+    if ci is None:
+        return place
+    # only a province the incident's sentences put it in ("in Anbar province"; not one of a headline, nor one after
+    # a name the gazetteer lacks: "in South Waziristan District, Khyber Pakhtunkhwa"), and not when they name another
+    # place, read or not ("near Hatra in northern Nineveh", "on Tibú Airport in Norte de Santander"): the incident is
+    # there, not at the seat
+    province = name_key(place.phrase or place.location or "")
+    if not any(m.key == province and (m.locative or m.ptype) and not m.contained for m in analyses[0].mentions):
+        return place
+    own = {province, name_key(gaz.city_name[ci])}
+    if any(m.kind in ("place", "unknown", "capital") and not m.masthead and m.key not in own
+           for m in analyses[0].mentions):
+        return place
+    return replace(place, location=gaz.city_name[ci], latitude=gaz.city_lat[ci], longitude=gaz.city_lon[ci])
+
+
+@lru_cache(maxsize=1)
+def _province_seats(gaz: Gazetteer) -> dict[tuple[str, str], int]:
+    """(country, admin1) -> the province's seat: its biggest town as a rule, else as places.yaml names it."""
+    out: dict[tuple[str, str], int] = {}
+    for ci, (cc, admin1, pop) in enumerate(zip(gaz.city_cc, gaz.city_admin1, gaz.city_pop)):
+        key = (cc, admin1)
+        if admin1 and (key not in out or pop > gaz.city_pop[out[key]]):
+            out[key] = ci
+    for cc, seats in (load_yaml("places.yaml").get("province_seats") or {}).items():
+        for admin1, seat in seats.items():
+            ids = [ci for ci in gaz.cities(name_key(seat)) if gaz.city_cc[ci] == cc]
+            if not ids or (cc, admin1) not in out:
+                raise ValueError(f"places.yaml province_seats: {seat!r} or {admin1!r} is not in the data of {cc}")
+            out[(cc, admin1)] = max(ids, key=lambda ci: (gaz.city_admin1[ci] == admin1, gaz.city_pop[ci]))
+    return out
 
 
 def _placed_elsewhere(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
