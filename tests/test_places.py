@@ -1583,3 +1583,16 @@ def test_a_province_name_the_text_puts_in_another_unit_keeps_its_name():
     sentence = "11/02/2016: Assailants attacked a checkpoint in Nangarhar, Kunar, Afghanistan."
     place = resolve_place(sentence, article=sentence)
     assert place.location == "Nangarhar"
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("On 9 June 2021, gunmen attacked a Nigerien army post at Qarwat Tindi near the border "
+     "with Chad.", "NER"),
+    ("On 5 February, ten Nigerien soldiers were killed in an ambush near the border with Burkina Faso.", "NER"),
+    # a demonym before a force's capitalised name is a side too, not part of a longer name
+    ("On 9 June 2021, gunmen shelled a Nigerian Army base at Qarwat Tindi near the border "
+     "with Cameroon.", "NGA"),
+])
+def test_a_country_across_a_border_is_not_where_it_happened(sentence, iso3):
+    """ "near the border with Chad": the country named across a border is the neighbour, not the incident's."""
+    assert resolve_place(sentence, article=sentence).country_code == iso3

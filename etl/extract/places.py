@@ -135,6 +135,7 @@ class _Rules:
     not_country_after: frozenset[str]
     actor_after_demonym: frozenset[str]
     attack_after_country: frozenset[str]
+    neighbour_phrases: frozenset[tuple[str, ...]]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
     part_prefixes: frozenset[str]
     breakers: frozenset[str]
@@ -213,6 +214,7 @@ def _rules() -> _Rules:
         not_country_after=low(data["not_country_after"]),
         actor_after_demonym=low(data["actor_after_demonym"]),
         attack_after_country=low(data["attack_after_country"]),
+        neighbour_phrases=frozenset(tuple(p.lower().split()) for p in data["neighbour_phrases"]),
         country_cues=tuple(
             (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I),
              tuple(str(p).lower() for p in phrases), cc)
@@ -564,13 +566,16 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     # A match next to unknown capitalised words is part of a longer name ("Warren Sapp Drive",
     # "Kevin Barbee", "Syrian Observatory"): not a place, unless the span is a headline.
     for m in out:
+        # "a Nigerian Army base": a demonym before a force's name that ends the span is a side, as "Nigerian
+        # forces" is (not "Afghan National Army", "Syrian Observatory": longer names)
+        force = m.kind == "demonym" and m.after == j - 1 and lower[m.after] in rules.actor_after_demonym
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
                  and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m)))  # "Donetsk Airport"
-        if (left or right or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
+        if (left or right and not force or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
                 ) and not toks.titled[m.t0]:
             m.embedded = True
-        if m.kind == "demonym" and m.after < j:
+        if m.kind == "demonym" and m.after < j and not force:
             m.embedded = True
     # Two town names side by side are one longer name ("Anthony Jennings", "Sar Banader" with a district's loose
     # spelling), unless the second is a country, state or province qualifying the first ("Kandahar Afghanistan").
@@ -1084,6 +1089,8 @@ def _analyse(text: str) -> _Analysis:
         if m.kind == "country":
             if m.after < len(toks.text) and toks.lower[m.after] in rules.not_country_after or m.nonevent:
                 continue                     # "the US dollar", "fled to Nigeria"
+            if tuple(w for w in _words_before(toks, m.t0, 3) if w != "the")[-2:] in rules.neighbour_phrases:
+                continue                     # "near the border with Chad": the neighbour
             # "Israel strikes Gaza City", "airstrikes by Israel": the attacking side; "nine (soldiers) from South
             # Africa": whose, not where. A hint of where at most.
             before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
