@@ -1596,3 +1596,10 @@ def test_a_province_name_the_text_puts_in_another_unit_keeps_its_name():
 def test_a_country_across_a_border_is_not_where_it_happened(sentence, iso3):
     """ "near the border with Chad": the country named across a border is the neighbour, not the incident's."""
     assert resolve_place(sentence, article=sentence).country_code == iso3
+
+
+def test_the_town_a_road_is_named_for_is_the_place_without_a_locative():
+    """ "farmers closed the Qarwatel highway": the town a road is named for is the place, with no locative word
+    before it (not so a road between two towns, nor one placed in another town)."""
+    sentence = "On 5 June 2021, farmers closed the Qarwatel highway with tractors."
+    assert resolve_place(sentence, article=sentence).location == "Qarwatel"

@@ -81,6 +81,7 @@ CUE_WEIGHTS = {
     "seat": 2.5,           # "Houston police": the local authority's town
     "resident": 1.5,       # "a Roswell man", "the Calumet City shooting"
     "capital": 1.0,        # "the Somali capital"
+    "road": 2.0,           # "blocked the Kfarhim highway": the town a road is named for
     "relation": 1.0,       # "north of X": X is near the event, not the event's place itself
     "nonevent": -4.0,      # "fled to X", "born in X"
     "weak_nonevent": -1.0, # "of X", "from X"
@@ -1579,6 +1580,8 @@ def _cue(m: _Mention) -> float:
         cue += w["resident"]
     if m.kind == "capital":
         cue += w["capital"]
+    if m.road:
+        cue += w["road"]
     if m.relation:
         cue += w["relation"]
     if m.nonevent:
