@@ -1603,3 +1603,14 @@ def test_the_town_a_road_is_named_for_is_the_place_without_a_locative():
     before it (not so a road between two towns, nor one placed in another town)."""
     sentence = "On 5 June 2021, farmers closed the Qarwatel highway with tractors."
     assert resolve_place(sentence, article=sentence).location == "Qarwatel"
+
+
+def test_a_region_whose_parenthesis_names_its_district_and_province_is_a_local_area():
+    """ "hit Qarwat region (Wadi Sirr, Abyan)": the parenthesis gives the unit's district and province, so the
+    "region" is a local area inside them, the place coders record; "X area of Y region (district, province)" is Y."""
+    sentence = "On 3 June 2021, shells hit Qarwat region (Wadi Sirr, Abyan), killing two."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Qarwat", "YEM")
+    sentence = ("On 4 June 2021, gunmen fought in Tilal area of Qarwat region (Wadi Sirr, Abyan), "
+                "killing three.")
+    assert resolve_place(sentence, article=sentence).location == "Qarwat"

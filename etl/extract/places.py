@@ -981,6 +981,10 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
             peer.located = True
             if not m.containers:
                 m.containers = list(peer.containers)
+        # "Qarwat region (Wadi Sirr, Abyan)": a unit typed as a province whose parenthesis gives its district and
+        # province is a local area inside them (as a local "region" of _read_other_names is)
+        if m.paren_chain and len(m.containers) >= 2 and m.rank >= PROVINCE_RANK and not m.type_inside:
+            m.rank = rules.place_types["district"]
 
 
 def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> dict[int, _Mention]:
