@@ -1614,3 +1614,10 @@ def test_a_region_whose_parenthesis_names_its_district_and_province_is_a_local_a
     sentence = ("On 4 June 2021, gunmen fought in Tilal area of Qarwat region (Wadi Sirr, Abyan), "
                 "killing three.")
     assert resolve_place(sentence, article=sentence).location == "Qarwat"
+
+
+def test_a_town_surrounded_is_the_place():
+    """ "the fields surrounding Kafr Dunya in the countryside of Manbij": around the village, as "around Kafr Dunya"
+    is; the countryside only places it."""
+    sentence = "On 2 June 2021, mortars hit the fields surrounding Kafr Dunya in the countryside of Manbij."
+    assert resolve_place(sentence, article=sentence).location == "Kafr Dunya"
