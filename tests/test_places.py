@@ -1621,3 +1621,11 @@ def test_a_town_surrounded_is_the_place():
     is; the countryside only places it."""
     sentence = "On 2 June 2021, mortars hit the fields surrounding Kafr Dunya in the countryside of Manbij."
     assert resolve_place(sentence, article=sentence).location == "Kafr Dunya"
+
+
+def test_a_name_inside_a_longer_name_gives_no_country_to_a_place_the_gazetteer_lacks():
+    """ "Al Qarwah frontline": "Al" is the article of a name the gazetteer lacks, not the Norwegian town Ål, so it puts
+    the place in no country."""
+    sentence = "On 7 June 2021, shelling hit Al Qarwah frontline overnight. Nobody was hurt."
+    place = resolve_place(sentence, article=sentence)
+    assert place.location == "Al Qarwah" and place.country_code != "NOR"

@@ -1976,14 +1976,15 @@ def _placed_elsewhere(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> 
 def _towns_country(place: Place, analyses, gaz: Gazetteer) -> Place:
     """A place the gazetteer lacks, with no country, is in the country that every town the text names lies in,
     however it names them ("a sit-in at the Jadra roundabout at the entrance to Baalbek"): the story's towns are all
-    of one country, so is its place. Only names whose towns are all in one country; not a masthead's nor a weak
-    name's (sentence-initial "On", a person's). A text that names no place at all gets no country this way."""
+    of one country, so is its place. Only names whose towns are all in one country; not a masthead's, a weak
+    name's (sentence-initial "On", a person's) nor one inside a longer name ("Al" of "Al Qarwah" is no Norwegian Ål).
+    A text that names no place at all gets no country this way."""
     if place.country_code is not None or place.location is None:
         return place
     homes: set[str] = set()
     for an in analyses:
         for m in an.mentions:
-            if m.kind == "place" and m.cities and not (m.masthead or m.weak):
+            if m.kind == "place" and m.cities and not (m.masthead or m.weak or m.embedded):
                 countries = {gaz.city_cc[c] for c in m.cities}
                 if len(countries) == 1:
                     homes |= countries
