@@ -1629,3 +1629,10 @@ def test_a_name_inside_a_longer_name_gives_no_country_to_a_place_the_gazetteer_l
     sentence = "On 7 June 2021, shelling hit Al Qarwah frontline overnight. Nobody was hurt."
     place = resolve_place(sentence, article=sentence)
     assert place.location == "Al Qarwah" and place.country_code != "NOR"
+
+
+def test_a_road_named_for_a_small_town_abroad_is_no_place_there():
+    """ "a checkpoint on the Naama highway": a road's name is a cue for a town the gazetteer lacks, not for a small
+    namesake of another country (Algeria's Naâma) in a story that names no country."""
+    sentence = "On 5 June 2021, gunmen stopped two trucks at a checkpoint on the Naama highway."
+    assert resolve_place(sentence, article=sentence).country_code != "DZA"

@@ -1584,7 +1584,7 @@ def _cue(m: _Mention) -> float:
         cue += w["resident"]
     if m.kind == "capital":
         cue += w["capital"]
-    if m.road:
+    if m.road and m.kind == "unknown":     # not a lone namesake abroad: "the Naama highway" in a story of elsewhere
         cue += w["road"]
     if m.relation:
         cue += w["relation"]
