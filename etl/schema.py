@@ -90,7 +90,8 @@ MENTION_COLUMNS = (
     Column("longitude", pa.float64(), "Longitude of the resolved place (WGS84).", min=-180, max=180, unit="degrees"),
     Column("geo_precision", CODE, "exact: the named place; near: close to it (\"north of Tikrit\"); admin2: the "
            "county only, its biggest city standing in as location (\"Pima County deputies\" -> Tucson); admin1: the "
-           "province only; country: the country only.", allowed=GEO_PRECISIONS),
+           "province only, its seat standing in as location (\"in Anbar province\" -> Ramadi; as ACLED codes it), or a "
+           "place the gazetteer lacks, located to its province; country: the country only.", allowed=GEO_PRECISIONS),
     Column("location_phrase", pa.string(), "The words the place was read from."),
     Column("is_country_unmentioned", pa.bool_(), "The place's country is named nowhere in the article (title or "
            "text; by name, alias or demonym), so it rests on a gazetteer match alone: check it. For an incident: "
