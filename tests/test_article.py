@@ -725,3 +725,14 @@ def test_an_addition_continues_the_figure_just_told_not_the_total():
     text = ("Two men were wounded in a shooting on Elm Street in Springfield, Illinois, on Monday. "
             "A woman was also wounded.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 3)]
+
+
+def test_another_sets_the_hurt_apart_from_a_person_its_sentence_names():
+    """ "a 16-year-old was held when another boy got hurt": "another" sets the one hurt apart from the one held,
+    so the headline's boy hurt is that boy, not one more; after someone hurt, "another" still adds."""
+    text = ("Teen arrested after boy hurt in Springfield accidental shooting\n\nA 16-year-old was arrested on Monday "
+            "after another teen was seriously hurt while handling a rifle at a home on Elm Street in Springfield, Illinois.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 1)]
+    text = ("A man was hurt in a shooting on Elm Street in Springfield, Illinois, on Monday. "
+            "Police said another man was hurt nearby.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 2)]

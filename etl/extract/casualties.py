@@ -373,6 +373,7 @@ def _rx() -> dict:
         "definite_one": re.compile(rf"^(?:[a-z]+\s+){{0,3}}?the\s+(?!(?:other|second|third|fourth|fifth|latter|former)\b)"
                                    rf"(?:[\w-]+\s+){{0,2}}?(?:{victim})\b(?!['’]s|\s+of\b)", re.I),
         "one_more": re.compile(rf"\b(?:{words_regex(t['one_more'])})\b", re.I),
+        "one_person": re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:{victim})\b", re.I),
         "additive_after_number": re.compile(rf"^(?:(?:{p['hedge']})\s+)?(?:{p['number']})\s+(?:{words_regex(t['additive_after_number'])})\b", re.I),
         "thing_word": re.compile(rf"\b(?:{words_regex(t['thing_nouns'])})\b", re.I),
         "victim_word": re.compile(rf"\b(?:{victim}|people|persons|men|women|children|civilians)(?:s|es)?\b", re.I),
@@ -506,6 +507,10 @@ def find_casualties(sentence: str) -> list[Item]:
     items = [replace(i, additive=False) if i.additive and rx["additive"].search(sentence, max(0, i.start - 12), i.end)
              and not rx["attackers"].search(i.phrase) and any(o.kind != i.kind and o.end <= i.start for o in items)
              else i for i in items]
+    # "A boy was held when another boy got hurt": "another" sets the one hurt apart from the person its own
+    # sentence names before it, not from someone hurt before, so it continues no earlier figure
+    items = [replace(i, other=False) if i.other and rx["one_more"].match(i.phrase) and rx["one_person"].search(
+        sentence, 0, i.start) and not any(j.end <= i.start for j in items) else i for i in items]
     # "Two of the victims are in critical condition": some of the people hit, however many were hit in all; "Two of
     # the three victims died", "Five of the six injured attend school": the three, the six were hit
     out = []
