@@ -736,3 +736,14 @@ def test_another_sets_the_hurt_apart_from_a_person_its_sentence_names():
     text = ("A man was hurt in a shooting on Elm Street in Springfield, Illinois, on Monday. "
             "Police said another man was hurt nearby.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 2)]
+
+
+def test_a_numbered_victim_told_hurt_by_a_relative_clause_numbers_the_hurt():
+    """ "A woman died and two more people went to a clinic ... A third man who was injured turned up later":
+    the third of the hurt, not of all those shot (one dead, three hurt); "a third man was shot" numbers all shot."""
+    text = ("A woman died and two more people went to a clinic after a shooting on Elm Street in Springfield, "
+            "Illinois, on Monday. A third man who was injured turned up later at a clinic.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 3)]
+    text = ("A woman was killed and a man was hurt in a shooting on Elm Street in Springfield, Illinois, on Monday. "
+            "Police said a third man was shot in the arm.")
+    assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 2)]

@@ -482,6 +482,9 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
     return True
 
 
+_WHO_WAS_HURT = re.compile(r"\bwho\s+(?:was|had\s+been|is)\s+(?:also\s+|later\s+|apparently\s+)?(?:wounded|injured)\b", re.I)
+
+
 def _numbered_up_to(items: list[Item], kind: str, m: re.Match) -> list[Item]:
     """The items, the smaller figures of `kind` among them replaced by the ordinal `m` numbers ("a third"): n."""
     n = _ORDINALS[m.group("o").lower()]
@@ -771,7 +774,9 @@ def _candidates(sentence: str) -> list[Item]:
             continue  # "the third assailant was shot"; "the second victim of unrelated shootings in the city"
         # the people hit the sentence counts up to the numbered victim are among the n ("the first boy was shot
         # ..., and the second was shot", "Four were hit and a fifth was struck")
-        items = _numbered_up_to(items, "hit", m)
+        # (one numbered among those a relative clause says were hurt is of the hurt: "one died and two more went to
+        # a clinic ... A third woman who was injured walked in later" is the third hurt, whoever else was shot)
+        items = _numbered_up_to(items, "wounded" if _WHO_WAS_HURT.search(m.group(0)) else "hit", m)
 
     for m in finditer("ordinal_dead"):
         # the deaths the sentence counts up to the numbered one are among the n ("Two died at the scene and a third
