@@ -979,3 +979,18 @@ def test_a_possessive_after_the_victim_names_what_was_hit(sentence, expected):
 ])
 def test_a_figure_called_critical_is_wounded(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A woman arrived at a clinic in Dover with a gunshot wound to the arm.", [("hit", 1)]),
+    ("Two men showed up at the hospital in a pickup truck with gunshot wounds.", [("hit", 2)]),
+    ("A boy was transported from the park suffering from a gunshot wound to the knee.", [("hit", 1)]),
+    ("A man had walked into the emergency room with a bullet wound.", [("hit", 1)]),
+    ("Officers later learned that Jane Doe, 30, of Dover, had arrived at a clinic with a gunshot wound.", [("hit", 1)]),
+    # coming somewhere with a gun is no wound
+    ("The gunman walked into the store with a rifle.", []),
+])
+def test_one_who_came_for_care_with_a_gunshot_wound_was_shot(sentence, expected):
+    """ "arrived at a clinic with a gunshot wound", "was transported from the park suffering from a gunshot wound":
+    shot, outcome unknown."""
+    assert figures(sentence) == expected

@@ -217,7 +217,8 @@ def _rx() -> dict:
                                rf"|(?<=fatally\s)(?:shot|stabbed|wounded|injured))|(?P<s_wounded>wounded|injured|hurt|hospitali[sz]ed)"
                                rf"|(?P<s_hit>shot|stabbed|{pas['hit']})(?!\s+(?:and\s+killed|dead|to\s+death)|[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?died))"
                                rf"|(?P<d_killed>(?:was\s+shot\b[^.;,]{{0,40}}?\s+and\s+(?:later\s+)?|later\s+|also\s+)?(?:has\s+|had\s+)?(?:died|dies|succumbed|succumbs))"
-                               rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND})"
+                               rf"|(?P<v_hit>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:apparent\s+|multiple\s+|several\s+|single\s+)?{_GUNSHOT_WOUND}"
+                               rf"|{t['came_with_wound']})"  # "Jane Doe, 30, had arrived at a clinic with a gunshot wound"
                                rf"|(?P<v_wounded>(?:suffered|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:wounds?|injury|injuries))"
                                # "Jones remains in serious but stable condition" (not a bare "One was in critical
                                # condition": one of those counted before)
