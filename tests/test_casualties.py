@@ -994,3 +994,13 @@ def test_one_who_came_for_care_with_a_gunshot_wound_was_shot(sentence, expected)
     """ "arrived at a clinic with a gunshot wound", "was transported from the park suffering from a gunshot wound":
     shot, outcome unknown."""
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police said Sean McNally, 30, of Dover, had been shot in the arm.", [("hit", 1)]),
+    ("Kelly MacInnes, 41, died at the scene.", [("killed", 1)]),
+    ("Rita DeSoto, 22, of Dover, had arrived at a clinic with a gunshot wound.", [("hit", 1)]),
+])
+def test_a_name_with_a_capital_inside_names_the_victim(sentence, expected):
+    """ "McNally", "MacInnes", "DeSoto": one name, as "Smith" is."""
+    assert figures(sentence) == expected

@@ -208,8 +208,8 @@ def _rx() -> dict:
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
                                # (or two: "A doctor in Quetta, Pakistan, a member of the Hazara community, is killed")
                                rf"(?:(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?){{1,2}},)?"
-                               # "Damon Sochko, 16, of Morgantown, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
+                               # "Jane Roe, 16, of Dover, died"; a name with a capital inside: "Sean McNally, 30, died"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
                                # "A robbery suspect who shot a police dog has been found dead": the clause's subject
                                rf"(?:,?\s+who(?:\s+(?!(?:was|had|has|is)\b)[^,.;]{{1,80}}?(?=\s+(?:was|had\s+been|has\s+been)\b))?)?\s+"
                                rf"(?:(?:was|is|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
