@@ -1004,3 +1004,13 @@ def test_one_who_came_for_care_with_a_gunshot_wound_was_shot(sentence, expected)
 def test_a_name_with_a_capital_inside_names_the_victim(sentence, expected):
     """ "McNally", "MacInnes", "DeSoto": one name, as "Smith" is."""
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two men in the car were shot.", [("hit", 2)]),
+    ("A 12-year-old boy and a 40-year-old woman in the van with Lee were also hit by gunfire.", [("hit", 2)]),
+    ("Three teens inside the vehicle were wounded.", [("wounded", 3)]),
+])
+def test_where_the_victims_sat_may_come_before_the_verb(sentence, expected):
+    """ "Two men in the car were shot": the place they sat is part of the subject, not the end of it."""
+    assert figures(sentence) == expected

@@ -171,8 +171,11 @@ def _rx() -> dict:
         # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
         # ("30 villagers, five of which were children are killed")
         # A name between commas may have its hometown after it: "the teen, John Doe, of Northeast D.C. died".
+        # Where the victims sat may come between them and the verb: "Two men in the car were shot", "a boy and a woman
+        # in the van with Lee were also hit by gunfire" (a vehicle only: with rooms and houses too, a page listing
+        # many incidents read one of them with more dead and so told another incident's figures first).
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}{chain_np})*,?\s+(?:and|as\s+well\s+as)\s+{link_count}{chain_np})?)"
-                              rf"(?P<aside>,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>\s+(?:in|inside)\s+the\s+(?:car|vehicle|van|truck|SUV)(?:\s+with\s+(?-i:[A-Z][\w'’-]+))?|,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
