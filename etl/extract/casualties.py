@@ -24,7 +24,7 @@ _ORDINALS = {w: n for n, ws in enumerate((("second", "2nd"), ("third", "3rd"), (
                                            ("tenth", "10th")), start=2) for w in ws}
 # Capitalised prepositions that start a title-case headline's place or time, not a name ("Wounded In Chicago").
 _TITLE_PREPOSITION = r"(?:In|At|On|Near|After|Outside|Inside|During|From|With|For|By|Of|Over|Into)\b"
-# What may follow "N shot" in a headline, where no object does: a place or time ("4 Shot At McKeesport Party",
+# What may follow "N shot" in a headline, where no object does: a place or time ("4 Shot At Riverside Party",
 # "Four shot outside bar", "5 shot, 1 killed").
 # ("shot at the police" is not: a lower-case "at" after "shot" aims, "At" in a title-case headline places)
 _HEADLINE_HIT_END = re.compile(r"\s*(?:$|[,;:.]|At\b|(?i:in|on|near|outside|inside|during|after|overnight|early|late|"
@@ -180,14 +180,14 @@ def _rx() -> dict:
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
-        # "beheaded Jan Mohammad", "killed the village head": one named or singular victim after the verb
+        # "beheaded Gul Ahmad", "killed the village head": one named or singular victim after the verb
         # ("wounding her uncle" before "wounding her": the victim named, not a pronoun)
         # (a victim's thing is no victim: "shooting the gunman's car"; his kin is: "killing the officer's wife")
         "object_one": re.compile(rf"\b(?:{active})\s+(?:(?:a|an|the|one|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:ex-)?(?:{victim})\b"
                                  rf"(?:['’]s\s+(?:{victim}|{kin})\b)?(?!['’]s)|(?:him|her|someone|somebody)\b"
                                  rf"|{kin}\b(?![\w-])"  # a headline's "kills wife"
                                  rf"|(?-i:(?!{_TITLE_PREPOSITION})[A-Z][a-z]+(?:\s+(?:[a-z]{{2,3}}-)?[A-Z][a-z]+)+)"  # "Salim al-Amin"
-                                 # one name then a comma or the sentence's end: "shot and killed Farid, a former
+                                 # one name then a comma or the sentence's end: "shot and killed Wahid, a former
                                  # official", "Sahab-ul-Haq,", "the gun went off, killing Liam."
                                  rf"|(?-i:(?!{_WHEN}|{_TITLE_PREPOSITION})[A-Z][a-z]+(?:-[a-z]+)*(?:-[A-Z][a-z]+)*)(?=,|\.?\s*$))", re.I),
         # "killing 4 policemen", "also wounded 25 people", "shot and killed his two sons"
@@ -207,7 +207,7 @@ def _rx() -> dict:
         "singular": re.compile(rf"(?:\b(?:he|she)|\b(?:the|a|an)\s+(?:{filler}\s+){{0,3}}?(?:{victim})(?:\s+and\s+(?:{victim})\b)?"   # "an official and activist"
                                # "the girl shot in Chapel Hill on Dec. 25 has died"
                                rf"(?:\s+(?:of|from|with|in|shot|stabbed|wounded|injured)\s+[^,.;]{{1,80}}?)?"
-                               # "A 20-year-old man, Veron Black of Maple Heights, was shot ... and died"
+                               # "A 20-year-old man, John Doe of Maple Heights, was shot ... and died"
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
                                # (or two: "A doctor in Quetta, Pakistan, a member of the Hazara community, is killed")
                                rf"(?:(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?){{1,2}},)?"
@@ -268,7 +268,7 @@ def _rx() -> dict:
         # ("Father of 4 killed in shooting": one father)
         "headline": re.compile(rf"(?<![\w-])(?:{victim})(?:\s+of\s+(?:\d+|[a-z]+))?\s+(?:\w+ly\s+)?{_outcome('h')}"
                                rf"(?:\s+(?:in|by|at|after|during|when|while|on|near|outside|from)\b|,)", re.I),
-        # one named person found or left dead: "found Guzman dead on the street", "leaving 27-year-old John Doe dead"
+        # one named person found or left dead: "found Ferreira dead on the street", "leaving 27-year-old John Doe dead"
         "name_dead": re.compile(rf"\b(?:found|finds|finding|left|leaves|leaving)\s+(?:\d+-year-old\s+)?"
                                 rf"{name}\s+dead\b", re.I),
         # one person a shooting left hurt: "left Jim Roe with severe injuries to his face", "leaving a man with
@@ -295,7 +295,7 @@ def _rx() -> dict:
                                      r"(?!\s+(?:attempt|try|bid))", re.I),
         # "resulting in his death", "which resulted in the death of the local"
         "resulted": re.compile(r"\bresult(?:ed|ing|s)?\s+in\s+(?:his|her|the)\s+(?:[\w-]+\s+)?death\b(?!\s+toll)", re.I),
-        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Javon Reilly", "the death
+        # a death named by a noun: "the fatal shooting of a man", "the killing of 16-year-old Dante Hollis", "the death
         # investigation of a 19-year-old woman"
         "nominal": re.compile(rf"\b(?:fatal\s+(?:shooting|stabbing|beating|injury|wounding)|(?:shooting|stabbing)\s+deaths?|killings?|murders?|deaths?|homicides?|(?:death|homicide)\s+investigation)\s+of\s+"
                               rf"(?:(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|children|adults|teens|boys|girls|(?:{victim})s?)\b"
@@ -449,9 +449,9 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "could not say how many people were wounded": a question, no figure
     after = sentence[num_start + len(num_text):]
     if rx["not_people"].match(re.sub(r"^\s+(?:more|other|additional|further)(?=\s)", "", after)) or num_text.isdigit() and rx["street"].match(after):
-        return False  # "60 lashes"; a house number: "2501 Carter Homestead Rd."
+        return False  # "60 lashes"; a house number: "2501 Quail Hollow Rd."
     if re.match(r":\d\d|\s*[ap]\.?\s?m\.?(?![a-z])", after, re.I):
-        return False  # a time: "shot around 7:30 p.m.", "about 10 p.m. Bates ... was pronounced dead"
+        return False  # a time: "shot around 7:30 p.m.", "about 10 p.m. Trask ... was pronounced dead"
     if link and re.match(r"\s+of\s+(?:them|whom|those|these)\b", after, re.I):
         return False  # part of the people just counted: "shot two children, one of them fatally"
     if re.fullmatch(_YEAR, num_text.strip()) and not np.strip():
@@ -460,7 +460,7 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # a date: "on 27 April", "killed on 3"
     if re.fullmatch(_YEAR, num_text) and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d{{1,2}},?\s*$",
                                                    sentence[:num_start], re.I):
-        return False  # a date's year: "On July 30, 2016 Ms. Montgomery died"
+        return False  # a date's year: "On July 30, 2016 Ms. Lindqvist died"
     if num_text.isdigit() and re.search(rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*$",
                                         sentence[:num_start], re.I):
         return False  # a date: "the Nov. 29 death of", "the March 3 shooting"
@@ -470,7 +470,7 @@ def _valid_count(sentence: str, num_start: int, num_text: str, np: str, single_n
         return False  # "an unknown number of assailants": no figure
     if re.search(r"\b[A-Za-z.]+,\s*$|\b(?:both|all|also|ages?|aged)\s+$", sentence[:num_start], re.I) \
             and re.match(r"\s*,", after) and num_text.isdigit():
-        return False  # "Boy, 15, dead", "Justin Aiken and Cody Bouphavong, both 21, were killed", "his friend, also
+        return False  # "Boy, 15, dead", "Ryan Tate and Omar Seely, both 21, were killed", "his friend, also
         #               17, was hurt": an age in commas
     if re.match(r"\d+$|between\s+\d", num_text, re.I) and re.search(
             r"\b(?:ages?(?:\s+of)?|aged(?:\s+between)?)[,:]?\s+(?:\d+\s*(?:,|and|&)\s*)*$", sentence[:num_start], re.I):
@@ -587,7 +587,7 @@ def _candidates(sentence: str) -> list[Item]:
             continue  # "two bodies and two victims who were suffering gunshot wounds": the clause is the last one's
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
                 and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
-            continue  # "Four men attending a party at a Zelmer Street home were injured": not the home; "showed up
+            continue  # "Four men attending a party at a Wrenfield Street home were injured": not the home; "showed up
             # at a nearby hospital and was treated": the verb's subject is further back
         if not _valid_count(sentence, m.start("num"), m.group("num"), m.group("np")):
             continue

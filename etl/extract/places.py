@@ -369,7 +369,7 @@ class _Mention:
     paren_chain: bool = False    # its chain opens with a parenthesis: "X (district, province)"
     located: bool = False        # named only to be placed by a reference town: "X near Y (district, province)"
     occurred: bool = False       # in a sentence that says where it happened: "Deputies say it happened ... in X"
-    by_town: bool = False        # an area named by the town it lies by: "al-Eith area east of Samarra" (its near)
+    by_town: bool = False        # an area named by the town it lies by: "al-Jalam area east of Samarra" (its near)
     qualifier: str | None = None  # "(Hadrut Region)" right after a name the gazetteer lacks: part of its name
     road: bool = False           # "at the Kfarhim roundabout": the town a road is named for
 
@@ -448,7 +448,7 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
             if cap[j] and lower[j] not in breakers:
                 j += 1
                 continue
-            k = j                            # "San Juan de los Cerritos", "Dar es Salaam"
+            k = j                            # "San Juan de los Morros", "Dar es Salaam"
             while k < n and k - j < 3 and toks.word[k] and lower[k] in connectors:
                 k += 1
             if k == j and lower[j] in rules.head_connectors and lower[j - 1] in rules.name_heads:
@@ -526,7 +526,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                         and surface not in gaz.city_alias):
                     continue
                 if ((low in rules.not_place or key in rules.not_place or low in rules.facility_words)
-                        and not _typed_after(text, toks, end, rules)        # "Austins Bar & Grill"
+                        and not _typed_after(text, toks, end, rules)        # "Rileys Bar & Grill"
                         and not (low in rules.name_heads and pos and toks.lower[pos - 1] in ("al", "el"))):
                     continue                 # ... but "in al Bab": a name head after its article is a whole name
             hit = _lookup(gaz, surface, key)
@@ -732,14 +732,14 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
     if m.after < len(toks.text) and toks.word[m.after] and not m.ptype and not toks.initial[m.after]:
         word = toks.lower[m.after]
         pair = (word, toks.lower[m.after + 1]) if m.after + 1 < len(toks.text) else None
-        if pair in rules.place_type_pairs:   # "under Jarawandi Police Station (Gadchiroli)": the station's area
+        if pair in rules.place_type_pairs:   # "under Aheri Police Station (Gadchiroli)": the station's area
             m.ptype, m.rank = " ".join(pair), rules.place_type_pairs[pair]
             m.after += 2
         elif word in rules.place_types:
             m.ptype, m.rank = word, rules.place_types[word]
             m.after += 1
             if m.after < len(toks.text) and toks.text[m.after] == "area":
-                # "Mankote sector area (Poonch district)": the area of a unit named for X, not a part of the
+                # "Balnoi sector area (Poonch district)": the area of a unit named for X, not a part of the
                 # district to fold into it
                 m.after += 1
                 m.ptype, m.rank = None, 0
@@ -767,7 +767,7 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 2
         while k and before[k - 1] in ("the", "a", "an"):
             k -= 1
-    elif k >= 1 and before[k - 1] in rules.type_before_name:    # "residents of village Mitsobi", "in tambon X"
+    elif k >= 1 and before[k - 1] in rules.type_before_name:    # "residents of village Kothari", "in tambon X"
         if not m.ptype:
             m.ptype, m.rank = before[k - 1], rules.place_types[before[k - 1]]
             m.type_before = True
@@ -834,10 +834,10 @@ def _after_full_name(toks: _Tokens, k: int) -> bool:
 
 
 def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, initials: list[int]) -> None:
-    """In a sentence that says it gives local names ("in Saca area (Kurdish name) in Zap (Amadiya) region"), a
+    """In a sentence that says it gives local names ("in Kani Masi area (Kurdish name) in Barwari (Sidakan) region"), a
     type word after "X (Y)" makes Y X's official name, not its container: coders record Y, read with X's cues.
     Such a local "region" is an area of a district, not a province, as is any "region" the sentence names ("in
-    Haftanin region of Dahuk"). Elsewhere "Chaghcharan (Feroz Koh) city" keeps the name written first."""
+    Sidakan region of Soran"). Elsewhere "Mazar (Mazar-i-Sharif) city" keeps the name written first."""
     n = len(toks.text)
     local = {max(bisect_right(initials, k) - 1, 0) for k in range(2, n - 1)
              if toks.lower[k] in ("name", "names") and toks.text[k + 1] == ")" and toks.text[k - 2] == "("}
@@ -847,7 +847,7 @@ def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, in
     district = rules.place_types["district"]
     for m in mentions:
         if m.sentence in local and m.ptype == "region":
-            m.rank = min(m.rank, district)  # "in Haftanin region of Dahuk": a local area, not a province
+            m.rank = min(m.rank, district)  # "in Sidakan region of Soran": a local area, not a province
     for m in mentions:
         k = m.after
         if (m.sentence not in local or m.ptype or m.kind not in ("place", "unknown") or k + 1 >= n
@@ -868,7 +868,7 @@ def _read_other_names(mentions: list[_Mention], toks: _Tokens, rules: _Rules, in
 
 
 # -- chains: "X, Y district, Z province, Country", "X (Y, Z)", "X area of Y", "X district in Y" ----
-# "This was one of four related attacks in Qush Tepa district on this date": the series' place, not the incident's.
+# "This was one of four related attacks in Qaisar district on this date": the series' place, not the incident's.
 _SERIES = re.compile(r"\b(?:This|It) was (?:one|the (?:first|second|third|last)) of\b[^.]*")
 
 
@@ -920,7 +920,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                 if nxt is not None and link == "of" and not (cur.ptype or nxt.ptype and nxt.rank >= 4):
                     nxt = None
                 if nxt is None and link in ("in", ","):
-                    # "Jurdi in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
+                    # "Hatla in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
                     nxt = next((c for c in mentions if c.type_before and not c.relation
                                 and skip <= c.t0 <= skip + 5), None)
                 if nxt is not None and link == "in" and not (
@@ -965,17 +965,17 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                     m.near = ref
                     ref.contained = True
             elif m.ptype in rules.fold_into_town:
-                # "al-Eith area east of Samarra", "X area on the outskirts of Y": an area named by the town it lies
+                # "al-Jalam area east of Samarra", "X area on the outskirts of Y": an area named by the town it lies
                 # by (not contained: the town's own reading, with its "east of" cue, stays as it was)
                 m.near = next((c for c in mentions if c.relation and not c.embedded and c.kind in ("place", "unknown")
                                and k + 2 <= c.t0 <= k + 5 and not any(toks.punct[k:c.t0])), None)
                 m.by_town = m.near is not None
     for m in mentions:
-        # "Kalowe village near Ndhiwa (Ndhiwa, Homa Bay)": the units in parentheses are the reference town's, and
-        # event coders record the town whose units they give
+        # "Kobama village near Oyugis (Rachuonyo South, Homa Bay)": the units in parentheses are the reference
+        # town's, and event coders record the town whose units they give
         if m.near is not None and m.near.paren_chain:
             m.located, m.near.contained, m.near = True, False, None
-        # "between Boulkiba and Titao (Titao, Loroum)": coders record the first; the units are both's
+        # "between Sollé and Titao (Titao, Loroum)": coders record the first; the units are both's
         peer = peers.get(id(m))
         if peer is not None:
             peer.located = True
@@ -988,14 +988,14 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
 
 
 def _between_peers(mentions: list[_Mention], toks: _Tokens, by_start: dict) -> dict[int, _Mention]:
-    """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Abtaa and
-    Al-Ju'aylah in the countryside of Dar'a": Y too is put in the countryside)."""
+    """The second of "between X and Y" for each X, marked as a place as X is by "between" ("between Sahem and
+    Al-Mataiyah in the countryside of Dar'a": Y too is put in the countryside)."""
     peers = {}
     part_prefixes = _rules().part_prefixes
     for m in mentions:
         if m.loc_word == "between" and not m.embedded and m.kind in ("place", "unknown"):
             k = m.after + (m.after < len(toks.text) and toks.lower[m.after] == "and")
-            # "between Nahta and Eastern Maliha": a compass word before the second name is no name
+            # "between Busra and Eastern Ghariyah": a compass word before the second name is no name
             while k < len(toks.text) and (toks.lower[k] in ("the", "a") or toks.lower[k] in part_prefixes):
                 k += 1
             peer = by_start.get(k) if k > m.after else None
@@ -1361,7 +1361,7 @@ def _fit(gaz: Gazetteer, cc, admin1, admin2, lat, lon, outer: list[_Resolved]) -
             if o.cc == cc:
                 fit += 3
             elif any(gaz.areas[a].country == cc and gaz.areas[a].admin1 == admin1 for a in o.alt_admin1):
-                fit += 3                     # "Kagara (Rafi LGA, Niger)": Niger state, Nigeria
+                fit += 3                     # "Pandogari (Rafi LGA, Niger)": Niger state, Nigeria
             else:
                 return None
         elif o.cc != cc:
@@ -1618,16 +1618,16 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
             and (settlement or 2 <= first.rank <= 4 or untyped_unknown) and not own_inside):
         return 1
-    # "Charpara village in Kumarkhali Upazila": incident coders record the district when the
+    # "Baghulat village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
     if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside:
         return 1
-    # "Nkwen, Bamenda city": a name before a town the text calls a city is a part of it
+    # "Bayelle, Bamenda city": a name before a town the text calls a city is a part of it
     if (not m.ptype and first.ptype == "city" and first_res is not None and first_res.kind == "city"
             and (res[0] is None or res[0].kind != "city" or res[0].pop < first_res.pop)):
         return 1
     # In "X, Kandahar, Afghanistan" Kandahar is the province: a big city is X's container only
-    # when a province follows it ("Bocom, Bamenda, North-West, Cameroon"), or when it is the capital and X a name
+    # when a province follows it ("Ntamulung, Bamenda, North-West, Cameroon"), or when it is the capital and X a name
     # the gazetteer lacks ("Taimani, Kabul, Afghanistan": capitals' quarters are recorded as the capital).
     followed = len(chain) >= 3 and chain[2].kind != "country"
     if (not m.ptype and not first.ptype and not m.paren_chain
@@ -1656,7 +1656,7 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     head, res = chain[h], resolved[h]
     outer = [r for r in resolved[h + 1:] if r is not None]
     if res is not None and head is m and m.near is not None:
-        # "al-Dabaat area, north of Ar Rutba district": a namesake in another country than the reference point's
+        # "al-Waleed area, north of Ar Rutba district": a namesake in another country than the reference point's
         # is not the place; the name is one the gazetteer lacks, placed by its reference point
         near = _resolve_chain([m.near] + m.near.containers, gaz, ctx)[0]
         if near is not None and near.cc != res.cc:
@@ -1695,14 +1695,14 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     if head.titled and not (head.ptype or len(chain) > 1 or head.dateline):
         return None
     if _last_word(head.surface) in rules.facility_words or head.rank >= PROVINCE_RANK:
-        # "at Skip-J Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
+        # "at Pine Hollow Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
         if head is m and m.containers and m.containers[0].kind in ("place", "capital"):
             read = _read(m.containers[0], gaz, ctx)
             return (read[0] + cue, read[1]) if read is not None else None
         return None
     if m.near is not None:
         if head is m and m.by_town and m.near.rank < PROVINCE_RANK:
-            # "al-Eith area east of Samarra": an area the gazetteer lacks is recorded as the town it lies by (not
+            # "al-Jalam area east of Samarra": an area the gazetteer lacks is recorded as the town it lies by (not
             # "Ein Issa area north of Raqqa province": a part of a province is a place of its own; nor "Al Hajaj
             # area, north of the city of Tikrit": set apart by a comma, a place of its own the town only locates)
             read = _read(m.near, gaz, ctx)
@@ -2138,7 +2138,7 @@ def _town_within(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place
                     return Place(gaz.city_name[ci], gaz.city_admin1[ci], place.country, place.country_code,
                                  gaz.city_lat[ci], gaz.city_lon[ci], "near" if m.relation else "exact", m.surface)
         # ... or a hamlet too small for the gazetteer that the incident's own sentences put it in ("in rural
-        # Foxhome", "just south of Lizemores", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
+        # Foxhome", "just south of Ivydale", "a shooting in Elgin" of an Iowa county when the gazetteer's Elgins
         # are all in other states), placed at the county: before the towns the rest of the article names. US
         # counties only: elsewhere coders record the district of a village their gazetteer lacks.
         # The rest of the article only where it says so: "Deputies say it happened ... in Stokes".
