@@ -1636,3 +1636,13 @@ def test_a_road_named_for_a_small_town_abroad_is_no_place_there():
     namesake of another country (Algeria's Naâma) in a story that names no country."""
     sentence = "On 5 June 2021, gunmen stopped two trucks at a checkpoint on the Naama highway."
     assert resolve_place(sentence, article=sentence).country_code != "DZA"
+
+
+def test_a_military_unit_is_no_place():
+    """ "in the 4th Brigade camp in Al Qarn area of Abyan (Mudiyah, Abyan)": "Brigade" names a unit, not a town (a
+    loose spelling of Guam's Barrigada); the area after it is the place."""
+    sentence = ("On 2 June 2021, gunmen attacked soldiers in the 4th Brigade camp in Al Qarn area of Abyan "
+                "(Mudiyah, Abyan). They withdrew later.")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Al Qarn", "YEM")
+
