@@ -1646,3 +1646,12 @@ def test_a_military_unit_is_no_place():
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Al Qarn", "YEM")
 
+
+def test_a_road_between_two_towns_of_one_country_is_in_that_country():
+    """ "blocked the Tyre-Sidon highway in Adloun": the road joins two towns of Lebanon only, so the village the
+    gazetteer lacks on it is in Lebanon; a road joining towns of two countries ("the Beirut-Damascus highway") says
+    nothing."""
+    sentence = "On 3 June 2021, drivers blocked the Tyre-Sidon highway in Adloun for an hour."
+    assert resolve_place(sentence, article=sentence).country_code == "LBN"
+    sentence = "On 3 June 2021, drivers blocked the Beirut-Damascus highway in Adloun for an hour."
+    assert resolve_place(sentence, article=sentence).country_code is None

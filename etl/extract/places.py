@@ -1146,6 +1146,11 @@ def _analyse(text: str) -> _Analysis:
                 home = _one_country(gaz, m.cities)
                 if home:
                     countries[home] += ONE_COUNTRY_VOTE
+        # "the Tyre-Sidon highway": a road joining towns of one country only runs in it (not "Beirut-Damascus")
+        if m.after < len(toks.text) and toks.lower[m.after] in rules.town_road_words and not m.embedded:
+            home = _road_country(gaz, m.surface)
+            if home:
+                countries[home] += ONE_COUNTRY_VOTE
     lowered = text.lower() if text.isascii() else None
     for pattern, phrases, cc in rules.country_cues:   # weak: "Sheriff's Office", "the 2500 block of"
         # A case-insensitive search tries every position: in ASCII text (where lower-casing is what re.I
@@ -1165,6 +1170,20 @@ def _one_country(gaz: Gazetteer, cities: tuple[int, ...]) -> str | None:
     if len(countries) != 1 or max(gaz.city_pop[c] for c in cities) < KNOWN_TOWN:
         return None
     return countries.pop()
+
+
+@lru_cache(maxsize=1 << 12)
+def _road_country(gaz: Gazetteer, name: str) -> str | None:
+    """The one country holding a town of each name a road is named for ("Tyre-Sidon"), one of them a known town."""
+    parts = [name_key(p) for p in name.split("-")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    towns = [gaz.cities(p) for p in parts]
+    common = set.intersection(*({gaz.city_cc[c] for c in ids} for ids in towns))
+    if len(common) != 1:
+        return None
+    cc, = common
+    return cc if any(gaz.city_cc[c] == cc and gaz.city_pop[c] >= KNOWN_TOWN for ids in towns for c in ids) else None
 
 
 @lru_cache(maxsize=1 << 12)
