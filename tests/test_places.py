@@ -1655,3 +1655,15 @@ def test_a_road_between_two_towns_of_one_country_is_in_that_country():
     assert resolve_place(sentence, article=sentence).country_code == "LBN"
     sentence = "On 3 June 2021, drivers blocked the Beirut-Damascus highway in Adloun for an hour."
     assert resolve_place(sentence, article=sentence).country_code is None
+
+
+def test_a_demonym_opening_a_state_body_names_its_country():
+    """ "a sit-in outside the Iraqi Parliament": a country's parliament or court sits in it, so with nothing else to
+    go by the story is there (as a side's nationality is: a hint, no place); "the Syrian Observatory" is no such
+    body."""
+    sentence = "On 5 June 2021, teachers held a sit-in outside the Iraqi Parliament over unpaid wages."
+    assert resolve_place(sentence, article=sentence).country_code == "IRQ"
+    sentence = "On 5 June 2021, a convoy of cars drove past the Jordanian Constitutional Court in protest."
+    assert resolve_place(sentence, article=sentence).country_code == "JOR"
+    sentence = "On 5 June 2021, the Syrian Observatory for Human Rights said two men were shot."
+    assert resolve_place(sentence, article=sentence).country_code is None

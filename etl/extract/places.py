@@ -135,6 +135,7 @@ class _Rules:
     type_countries: dict[str, str]
     not_country_after: frozenset[str]
     actor_after_demonym: frozenset[str]
+    state_body_words: frozenset[str]
     attack_after_country: frozenset[str]
     neighbour_phrases: frozenset[tuple[str, ...]]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
@@ -214,6 +215,7 @@ def _rules() -> _Rules:
         type_countries={k: v for k, v in data["type_countries"].items() if v},
         not_country_after=low(data["not_country_after"]),
         actor_after_demonym=low(data["actor_after_demonym"]),
+        state_body_words=low(data["state_body_words"]),
         attack_after_country=low(data["attack_after_country"]),
         neighbour_phrases=frozenset(tuple(p.lower().split()) for p in data["neighbour_phrases"]),
         country_cues=tuple(
@@ -570,6 +572,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         # "a Nigerian Army base": a demonym before a force's name that ends the span is a side, as "Nigerian
         # forces" is (not "Afghan National Army", "Syrian Observatory": longer names)
         force = m.kind == "demonym" and m.after == j - 1 and lower[m.after] in rules.actor_after_demonym
+        # ... and so is one opening a state body's name ("the Iraqi Parliament", "the Jordanian Constitutional Court")
+        force = force or m.kind == "demonym" and m.t0 == i and m.after < j and lower[j - 1] in rules.state_body_words
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
                  and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m)))  # "Donetsk Airport"
@@ -1108,7 +1112,8 @@ def _analyse(text: str) -> _Analysis:
                 continue                     # "she said in Spanish": a language
             # "Saudi forces": a side, only a hint of where it happened
             # "a group of Malians": people, as "Malian nationals" are
-            side = (m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym
+            side = (m.after < len(toks.text) and (toks.lower[m.after] in rules.actor_after_demonym
+                                                  or toks.cap[m.after])     # "the Iraqi Parliament" (a body)
                     or m.t0 and toks.lower[m.t0 - 1] == "of")
             evidence(m.country, 0.25 if side else 1, side)
         elif m.kind == "state":
