@@ -1667,3 +1667,10 @@ def test_a_demonym_opening_a_state_body_names_its_country():
     assert resolve_place(sentence, article=sentence).country_code == "JOR"
     sentence = "On 5 June 2021, the Syrian Observatory for Human Rights said two men were shot."
     assert resolve_place(sentence, article=sentence).country_code is None
+
+
+def test_an_area_of_a_province_named_for_its_town_is_not_the_town():
+    """ "in Al Qarn area of Lahij (Tuban, Lahij)": the parenthesis gives the area's district and, last, its province
+    Lahij, so the Lahij the area belongs to is the province, not its namesake town: the area is the place."""
+    sentence = "On 2 June 2021, gunmen attacked soldiers in Al Qarn area of Lahij (Tuban, Lahij). They withdrew later."
+    assert resolve_place(sentence, article=sentence).location == "Al Qarn"

@@ -1639,8 +1639,10 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     untyped_unknown = first.kind == "unknown" and not first.ptype    # a town the gazetteer lacks is still one
     if m.ptype in rules.sub_city and (settlement or untyped_unknown):
         return 1                             # "X neighborhood, Kolofata"
+    # (not "X area of Lahij (Tuban, Lahij)": the units in parentheses end with the province it names)
+    province_named = len(chain) >= 3 and chain[-1].key == first.key and chain[-1] is not first
     if (m.ptype in rules.fold_into_town and not m.type_before and not m.paren_chain
-            and (settlement or 2 <= first.rank <= 4 or untyped_unknown) and not own_inside):
+            and (settlement or 2 <= first.rank <= 4 or untyped_unknown) and not own_inside and not province_named):
         return 1
     # "Baghulat village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
