@@ -1674,3 +1674,14 @@ def test_an_area_of_a_province_named_for_its_town_is_not_the_town():
     Lahij, so the Lahij the area belongs to is the province, not its namesake town: the area is the place."""
     sentence = "On 2 June 2021, gunmen attacked soldiers in Al Qarn area of Lahij (Tuban, Lahij). They withdrew later."
     assert resolve_place(sentence, article=sentence).location == "Al Qarn"
+
+
+def test_an_owner_the_gazetteer_lacks_leaves_the_province_at_its_seat():
+    """ "marched in Al Gazirah state, against a plan of the Unity Council's office": a possessive name nothing marks as
+    a place is an owner (an institution, a person), no other place the sentence names, so the province it happened in
+    is still recorded at its seat; a village the sentence names is the place."""
+    sentence = ("On 8 June 2021, students marched in Al Gazirah state, against a plan of the Unity Council's office "
+                "in the country.")
+    assert resolve_place(sentence, article=sentence).location == "Wad Medani"
+    sentence = "On 8 June 2021, gunmen raided Al Fadhli village in Shabwah governorate."
+    assert resolve_place(sentence, article=sentence).location == "Al Fadhli"

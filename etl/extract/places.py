@@ -1956,10 +1956,18 @@ def _province_seat(place: Place, analyses, gaz: Gazetteer) -> Place:
     if not any(m.key == province and (m.locative or m.ptype) and not m.contained for m in analyses[0].mentions):
         return place
     own = {province, name_key(gaz.city_name[ci])}
-    if any(m.kind in ("place", "unknown", "capital") and not m.masthead and m.key not in own
+    if any(m.kind in ("place", "unknown", "capital") and not m.masthead and m.key not in own and not _owner(m)
            for m in analyses[0].mentions):
         return place
     return replace(place, location=gaz.city_name[ci], latitude=gaz.city_lat[ci], longitude=gaz.city_lon[ci])
+
+
+def _owner(m: _Mention) -> bool:
+    """A possessive name the gazetteer lacks that nothing marks as a place ("against a plan of the Unity Council's
+    office"): an owner, an institution or a person, not another place."""
+    return m.kind == "unknown" and m.possessive and not (
+        m.locative or m.ptype or m.relation or m.containers or m.contained or m.near or m.road or m.dateline
+        or m.qualifier)
 
 
 @lru_cache(maxsize=1)
