@@ -1685,3 +1685,11 @@ def test_an_owner_the_gazetteer_lacks_leaves_the_province_at_its_seat():
     assert resolve_place(sentence, article=sentence).location == "Wad Medani"
     sentence = "On 8 June 2021, gunmen raided Al Fadhli village in Shabwah governorate."
     assert resolve_place(sentence, article=sentence).location == "Al Fadhli"
+
+
+def test_a_facility_named_for_a_place_with_its_units_in_parentheses():
+    """ "shot down a drone at Al Qardabiya airbase (Al Jufrah)": the units in parentheses are those of the place the
+    airbase is named for, which the gazetteer lacks; the airbase's place is read, placed by them."""
+    sentence = "On 8 June 2021, forces shot down a drone at Al Qardabiya airbase (Al Jufrah)."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Al Qardabiya", "LBY")

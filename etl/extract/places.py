@@ -747,6 +747,9 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
                 # district to fold into it
                 m.after += 1
                 m.ptype, m.rank = None, 0
+        elif (word in rules.town_facility_words and not toks.cap[m.after] and m.kind == "unknown"
+              and m.after + 1 < len(toks.text) and toks.text[m.after + 1] == "("):
+            m.after += 1                     # "at Al Qardabiya airbase (Al Jufrah)": the units of the place it is named for
         elif word in rules.town_road_words and not toks.cap[m.after]:
             # not a road placed by the town after it ("the Kfarhim roundabout in Zahle"), nor one between two towns
             # ("the Zahle-Kfarhim road")
