@@ -1693,3 +1693,12 @@ def test_a_facility_named_for_a_place_with_its_units_in_parentheses():
     sentence = "On 8 June 2021, forces shot down a drone at Al Qardabiya airbase (Al Jufrah)."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Al Qardabiya", "LBY")
+
+
+def test_a_town_and_its_surroundings_in_a_unit():
+    """ "shelled Kafr Nubl and its surroundings in Idlib": the town and the land around it are in the unit after
+    them, so the town is the place, held by that unit, not a town the unit's name also names."""
+    sentence = "On 3 June 2021, government forces shelled Kafr Nubl and its surroundings in Idlib."
+    assert resolve_place(sentence, article=sentence).location == "Kafr Nubl"
+    sentence = "On 3 June 2021, government forces shelled Tell Zarqa and its surroundings in Sahl al Ghab in Hama."
+    assert resolve_place(sentence, article=sentence).location == "Tell Zarqa"

@@ -136,6 +136,7 @@ class _Rules:
     not_country_after: frozenset[str]
     actor_after_demonym: frozenset[str]
     state_body_words: frozenset[str]
+    surroundings_words: frozenset[str]
     attack_after_country: frozenset[str]
     neighbour_phrases: frozenset[tuple[str, ...]]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
@@ -216,6 +217,7 @@ def _rules() -> _Rules:
         not_country_after=low(data["not_country_after"]),
         actor_after_demonym=low(data["actor_after_demonym"]),
         state_body_words=low(data["state_body_words"]),
+        surroundings_words=low(data["surroundings_words"]),
         attack_after_country=low(data["attack_after_country"]),
         neighbour_phrases=frozenset(tuple(p.lower().split()) for p in data["neighbour_phrases"]),
         country_cues=tuple(
@@ -912,6 +914,10 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
         cur = m
         for _ in range(5):
             k = cur.after
+            held = (cur is m and toks.lower[k:k + 2] == ["and", "its"] and k + 2 < len(toks.text)
+                    and toks.lower[k + 2] in rules.surroundings_words)
+            if held:
+                k += 3                       # "Kafr Nubl and its surroundings in Idlib": the town is in Idlib
             if k >= len(toks.text):
                 break
             link = toks.lower[k] if toks.word[k] else toks.text[k]
@@ -930,7 +936,7 @@ def _link_chains(mentions: list[_Mention], toks: _Tokens, rules: _Rules) -> None
                     # "Hatla in the eastern countryside of Deir-ez-Zor" (not "X, north of the city of Y")
                     nxt = next((c for c in mentions if c.type_before and not c.relation
                                 and skip <= c.t0 <= skip + 5), None)
-                if nxt is not None and link == "in" and not (
+                if nxt is not None and link == "in" and not held and not (
                         cur.ptype or nxt.ptype or nxt.kind in ("country", "state") or nxt.areas
                         or (nxt.cities and cur.kind == "unknown" and cur.loc_word in rules.unknown_locatives)):
                     nxt = None
