@@ -1702,3 +1702,14 @@ def test_a_town_and_its_surroundings_in_a_unit():
     assert resolve_place(sentence, article=sentence).location == "Kafr Nubl"
     sentence = "On 3 June 2021, government forces shelled Tell Zarqa and its surroundings in Sahl al Ghab in Hama."
     assert resolve_place(sentence, article=sentence).location == "Tell Zarqa"
+
+
+def test_a_road_named_for_a_name_of_small_towns_in_several_countries_is_read_as_written():
+    """ "protesters blocked the Naama highway": the gazetteer's towns of that name lie in several countries, none of
+    them big and none the story's, so the road's town is read as a name the gazetteer lacks (as written, no country),
+    not left unread; a road named for a big city is that city's ("the Kandahar highway")."""
+    sentence = "On 5 June 2021, protesters blocked the Naama highway in both directions with burning tyres."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Naama", None)
+    sentence = "On 5 June 2021, protesters blocked the Kandahar highway in both directions with burning tyres."
+    assert resolve_place(sentence, article=sentence).country_code == "AFG"

@@ -1697,6 +1697,9 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
         if near is not None and near.cc != res.cc:
             res = None
     cue = _cue(m)
+    if head is m and _foreign_road_town(m, res, gaz, ctx):
+        # "blocked the Naama highway": the road's town is a name the gazetteer lacks, read as written
+        res, cue = None, cue + CUE_WEIGHTS["road"]
     name = _clean_name(head, res)
     if res is not None and res.kind == "city":
         agrees = bool(ctx.share.get(res.cc)) or res.fit > 0
@@ -1749,6 +1752,16 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
     cc, admin1, lat, lon, precision = _where(outer, gaz, ctx)
     score = cue + (0.5 if head.ptype else 0.0)
     return score, Place(name, admin1, _country_name(gaz, cc), gaz.iso3(cc), lat, lon, precision, m.surface)
+
+
+def _foreign_road_town(m: _Mention, res: _Resolved | None, gaz: Gazetteer, ctx: _Context) -> bool:
+    """The town a road is named for ("the Naama highway") has namesakes in several countries, none big and none the
+    story's: it is a town the gazetteer lacks, not one of them."""
+    if not m.road or m.kind != "place" or res is None or res.kind != "city" or ctx.share.get(res.cc) or res.fit > 0:
+        return False
+    countries = {gaz.city_cc[c] for c in m.cities}
+    return len(countries) > 1 and not any(ctx.share.get(cc) for cc in countries) and max(
+        gaz.city_pop[c] for c in m.cities) < BIG_CITY
 
 
 def _where(outer: list[_Resolved], gaz: Gazetteer, ctx: _Context):
