@@ -1713,3 +1713,13 @@ def test_a_road_named_for_a_name_of_small_towns_in_several_countries_is_read_as_
     assert (place.location, place.country_code) == ("Naama", None)
     sentence = "On 5 June 2021, protesters blocked the Kandahar highway in both directions with burning tyres."
     assert resolve_place(sentence, article=sentence).country_code == "AFG"
+
+
+def test_the_region_of_a_name_the_gazetteer_lacks_is_the_area_around_it():
+    """ "at an army post in the region of Oum Taghrit": a lower-case "region of" before a name the gazetteer lacks
+    as a province means the area around that place, which is the place; a province it holds stays a province
+    ("in the region of Tillaberi")."""
+    sentence = "On 3 June 2021, gunmen fired rockets at an army post in the region of Oum Taghrit near the border."
+    assert resolve_place(sentence, article=sentence).location == "Oum Taghrit"
+    sentence = "On 3 June 2021, gunmen fired rockets at an army post in the region of Tillaberi, Niger."
+    assert resolve_place(sentence, article=sentence).admin1 == "Tillabéri Region"

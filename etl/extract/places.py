@@ -137,6 +137,7 @@ class _Rules:
     actor_after_demonym: frozenset[str]
     state_body_words: frozenset[str]
     surroundings_words: frozenset[str]
+    vague_units: frozenset[str]
     attack_after_country: frozenset[str]
     neighbour_phrases: frozenset[tuple[str, ...]]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
@@ -218,6 +219,7 @@ def _rules() -> _Rules:
         actor_after_demonym=low(data["actor_after_demonym"]),
         state_body_words=low(data["state_body_words"]),
         surroundings_words=low(data["surroundings_words"]),
+        vague_units=low(data["vague_units"]),
         attack_after_country=low(data["attack_after_country"]),
         neighbour_phrases=frozenset(tuple(p.lower().split()) for p in data["neighbour_phrases"]),
         country_cues=tuple(
@@ -773,6 +775,8 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         if not m.ptype:
             m.ptype, m.rank = before[k - 2], rules.place_types[before[k - 2]]
             m.type_before = True
+            if m.kind == "unknown" and m.ptype in rules.vague_units:
+                m.ptype, m.rank = "area", rules.place_types["area"]   # "in the region of Oum Taghrit": around it
         k -= 2
         while k and before[k - 1] in ("the", "a", "an"):
             k -= 1
