@@ -1723,3 +1723,13 @@ def test_the_region_of_a_name_the_gazetteer_lacks_is_the_area_around_it():
     assert resolve_place(sentence, article=sentence).location == "Oum Taghrit"
     sentence = "On 3 June 2021, gunmen fired rockets at an army post in the region of Tillaberi, Niger."
     assert resolve_place(sentence, article=sentence).admin1 == "Tillabéri Region"
+
+
+def test_a_border_named_by_a_pair_of_demonyms_puts_the_story_in_the_first_country():
+    """ "a hilltop outpost along the Malian-Nigerien border": a hyphenated pair of demonyms (or country names) before
+    "border" or "frontline" names the two countries the line divides; the first named is taken as where, the other
+    only as a hint, and a name joined to a demonym counts it too ("the Donbas-Russian frontline")."""
+    sentence = "On 3 May 2020, two soldiers were wounded when jets struck a hilltop outpost along the Malian-Nigerien border."
+    assert resolve_place(sentence, article=sentence).country_code == "MLI"
+    sentence = "On 3 May 2020, a Nigerien soldier was killed by a mine on the Rift Valley-Malian frontline."
+    assert resolve_place(sentence, article=sentence).country_code == "MLI"

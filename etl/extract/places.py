@@ -140,6 +140,7 @@ class _Rules:
     vague_units: frozenset[str]
     attack_after_country: frozenset[str]
     neighbour_phrases: frozenset[tuple[str, ...]]
+    line_words: frozenset[str]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
     part_prefixes: frozenset[str]
     breakers: frozenset[str]
@@ -222,6 +223,7 @@ def _rules() -> _Rules:
         vague_units=low(data["vague_units"]),
         attack_after_country=low(data["attack_after_country"]),
         neighbour_phrases=frozenset(tuple(p.lower().split()) for p in data["neighbour_phrases"]),
+        line_words=low(data["line_words"]),
         country_cues=tuple(
             (re.compile(r"(?<!\w)" + trie_regex({str(p) for p in phrases}) + r"(?!\w)", re.I),
              tuple(str(p).lower() for p in phrases), cc)
@@ -1153,6 +1155,12 @@ def _analyse(text: str) -> _Analysis:
                     if state:
                         states[state] += 1 / len(areas)
     for m in mentions:
+        if "-" in m.surface and m.t1 < len(toks.text) and toks.lower[m.t1] in rules.line_words:
+            # "along the Malian-Nigerien border": the line between two countries, the first named taken as where
+            named = [cc for part in m.surface.split("-") if (cc := _hyphen_country(gaz, part))]
+            for k, cc in enumerate(dict.fromkeys(named)):
+                evidence(cc, 0.25 if k else 1, bool(k))
+    for m in mentions:
         if m.ptype in rules.type_countries and not m.embedded:
             countries[rules.type_countries[m.ptype]] += 1
         if m.kind == "place" and m.cities and not m.embedded:
@@ -1179,6 +1187,12 @@ def _analyse(text: str) -> _Analysis:
         countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
+
+
+def _hyphen_country(gaz: Gazetteer, part: str) -> str | None:
+    """The country one part of a hyphenated pair names ("Malian" of "Malian-Nigerien"), by its name or demonym."""
+    folded = fold(part.strip())
+    return gaz.country_exact.get(part.strip()) or gaz.country_keys.get(folded) or gaz.demonym_keys.get(folded)
 
 
 @lru_cache(maxsize=1 << 12)
