@@ -1733,3 +1733,15 @@ def test_a_border_named_by_a_pair_of_demonyms_puts_the_story_in_the_first_countr
     assert resolve_place(sentence, article=sentence).country_code == "MLI"
     sentence = "On 3 May 2020, a Nigerien soldier was killed by a mine on the Rift Valley-Malian frontline."
     assert resolve_place(sentence, article=sentence).country_code == "MLI"
+
+
+def test_a_small_namesake_far_from_the_town_the_text_measures_from_is_not_the_place():
+    """ "30km east of Dori, at Sagada": the place is measured from a town of one country, so a small
+    namesake of the place on another continent is not it; the place keeps its name, in the measured-from town's
+    country. A town close to the measured-from one stays read ("30km east of Dori, at Pissila")."""
+    sentence = "On 3 May 2020, soldiers killed five militants 30km east of Dori, at Sagada."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Sagada", "BFA")
+    sentence = "On 3 May 2020, soldiers killed five militants 30km east of Dori, at Pissila."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code, place.geo_precision) == ("Pissila", "BFA", "exact")

@@ -68,6 +68,7 @@ DOMINANT_SHARE = 0.5       # a country with this share of the text's evidence is
 ONE_COUNTRY_VOTE = 0.5     # a town marked as a place whose namesakes are all in one country: half a vote for it
 ACTOR_HOME_VOTE = 1.0      # a group that fights in one country only ("the Houthis"): a vote for it, as a demonym is
 KNOWN_TOWN = 40_000        # ... when one of them is this big (small places' coverage differs between countries)
+FAR_KM = 1000             # a town the text measures the place from lies within this of it ("40km north of X")
 PROVINCE_AS_TOWN = 2.5     # a province without a namesake town of its own weighs as a town of 100,000 (log10/2)
 OTHER_SPELLING = -1.0      # a town whose own name is not spelt as written, only an alternate name or a looser
                            # spelling of it ("Wana" is Wana, Pakistan, before Wanna, Germany); not against the
@@ -1931,7 +1932,7 @@ def resolve_place(event: str, context: str = "", article: str = "", title: str =
         place = _said_to_happen(_qualified_part(place, analyses, gaz, ctx), analyses, gaz, ctx)
         place = _absorb(_police_city(_placed_by(place, analyses), analyses, gaz, ctx), analyses, gaz, ctx)
         place = _city_zone(_quarter_of_home_city(place, ar, gaz, ctx), (event, context))
-        place = _towns_country(_placed_elsewhere(place, analyses, gaz, ctx), analyses, gaz)
+        place = _towns_country(_placed_elsewhere(_measured_away(place, analyses, gaz, ctx), analyses, gaz, ctx), analyses, gaz)
         return _province_seat(place, analyses, gaz)
 
     place = _best(ev, gaz, ctx) or _best(cx, gaz, ctx, agrees)
@@ -2044,6 +2045,31 @@ def _placed_elsewhere(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> 
                 return replace(place, admin1=found.admin1, country=found.country, country_code=found.country_code,
                                latitude=found.latitude, longitude=found.longitude,
                                geo_precision=found.geo_precision)
+    return place
+
+
+def _measured_away(place: Place, analyses, gaz: Gazetteer, ctx: _Context) -> Place:
+    """A small town read as the place is not it when the text measures the place from a town of another single
+    country that lies far from it ("30km east of Dori, at Sagada" is no Philippine village): the place keeps its
+    name, in the measured-from town's country, at that town's coordinates (precision "near"). Not when anything
+    else in the text (a name, a demonym, a group that fights there) puts it in the town's country."""
+    if place.location is None or place.geo_precision != "exact" or place.latitude is None \
+            or _pop_at(gaz, place) >= KNOWN_TOWN or ctx.countries.get(gaz.iso3_to_iso2.get(place.country_code or "")):
+        return place
+    own = name_key(place.location)
+    for an in analyses:
+        for m in an.mentions:
+            if not m.relation or m.kind != "place" or not m.cities or m.key == own or m.embedded or m.masthead:
+                continue
+            countries = {gaz.city_cc[c] for c in m.cities}
+            if len(countries) != 1 or gaz.iso3(next(iter(countries))) == place.country_code or any(
+                    _distance_km(place.latitude, place.longitude, gaz.city_lat[c], gaz.city_lon[c]) < FAR_KM
+                    for c in m.cities):
+                continue
+            cc, = countries
+            ref = max(m.cities, key=gaz.city_pop.__getitem__)
+            return Place(place.location, gaz.city_admin1[ref] or None, _country_name(gaz, cc), gaz.iso3(cc),
+                         gaz.city_lat[ref], gaz.city_lon[ref], "near", place.phrase)
     return place
 
 
