@@ -1014,3 +1014,22 @@ def test_a_name_with_a_capital_inside_names_the_victim(sentence, expected):
 def test_where_the_victims_sat_may_come_before_the_verb(sentence, expected):
     """ "Two men in the car were shot": the place they sat is part of the subject, not the end of it."""
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three rebels who were involved in the raid in 2019 were killed in a blast on Monday.", [("killed", 3)]),
+    ("Two men who were standing near the gate were shot.", [("hit", 2)]),
+    ("Four guards who had gathered outside the depot were wounded.", [("wounded", 4)]),
+    # a commander's past deed between commas is no tally of this incident
+    ("Commander Tamir Osei, who was behind the killing of five soldiers in 2009, has been killed in an airstrike.",
+     [("killed", 1)]),
+    # the clause's own verb still reads as before
+    ("Two men who were shot were taken to hospital.", [("hit", 2)]),
+    # a subordinate clause has a subject of its own: not the group's verb
+    ("Two men who were with the boy when he was killed spoke to police.", [("killed", 1)]),
+])
+def test_a_relative_clause_between_the_victims_and_their_verb(sentence, expected):
+    """ "Three rebels who were involved in the raid in 2019 were killed": the clause says who they were, and its year
+    dates a past deed, not this incident's figure."""
+    assert figures(sentence) == expected
+

@@ -67,6 +67,17 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\
 _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                             r"morning|afternoon|evening|night|tonight|today|this|that|on|in|at)\b)[A-Z0-9'\"‘“]")
 # Stems every casualty pattern contains (see casualties.yaml); a sentence without one has no casualty item.
+# words that open a clause of its own inside a relative clause ("who were with him when he was killed")
+_CLAUSE_STOP = (r"(?:when|while|after|before|because|as|if|since|until|he|she|they|it|we|i|you|who|that|which|and|but|or|"
+                r"said|says|told)")
+# a finite auxiliary: the main verb after a relative clause ("... who were involved in the raid were killed")
+_FINITE = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)"
+# a relative clause inside the phrase of a figure: who the victims were, not when this incident was ("Commander Osei,
+# who was behind the killing of five soldiers in 2009, has been killed"); one saying they were hurt before is of that
+# past incident ("who was wounded in 2019, has died")
+_RELATIVE_IN_PHRASE = re.compile(rf",\s*(?:who|which)\s+[^,;]*,|\s+(?:who|that)\s+[^,;]*(?=\s+{_FINITE}\b)", re.I)
+_HURT_BEFORE = re.compile(r"^,?\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
+                          r"(?:shot|wounded|injured|hurt|stabbed|hit|struck|attacked)\b", re.I)
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|manslaughter|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
@@ -162,6 +173,12 @@ def _rx() -> dict:
            for k, v in t["passive"].items()}
     act = {k: words_regex(v) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
+    # a relative clause saying who the victims were, between them and their verb: "Two men who were standing near the
+    # gate were shot", "Three rebels who were involved in the raid in 2019 were killed" (not one whose own verb is the
+    # outcome, "two men who were shot were taken ...", nor one with a subject of its own, "who were with him when he was
+    # killed"; the verb after it has its auxiliary)
+    relative = (rf"\s+(?:who|that)\s+(?!(?:were|was|are|is|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:{'|'.join(pas.values())})\b)"
+                rf"(?:(?!{_CLAUSE_STOP}\b)[\w'’-]+\s+){{0,10}}?(?!{_CLAUSE_STOP}\b)[\w'’-]+(?=\s+{_FINITE}\s)")
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
     return {
         # "At least 26 people were killed", "3 dead", "two civilians died"
@@ -175,7 +192,7 @@ def _rx() -> dict:
         # in the van with Lee were also hit by gunfire" (a vehicle only: with rooms and houses too, a page listing
         # many incidents read one of them with more dead and so told another incident's figures first).
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}{chain_np})*,?\s+(?:and|as\s+well\s+as)\s+{link_count}{chain_np})?)"
-                              rf"(?P<aside>\s+(?:in|inside)\s+the\s+(?:car|vehicle|van|truck|SUV)(?:\s+with\s+(?-i:[A-Z][\w'’-]+))?|,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
+                              rf"(?P<aside>{relative}|\s+(?:in|inside)\s+the\s+(?:car|vehicle|van|truck|SUV)(?:\s+with\s+(?-i:[A-Z][\w'’-]+))?|,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
         # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
@@ -1024,5 +1041,6 @@ def _cumulative(sentence: str, item: Item) -> bool:
     if after and _ONLY_A_YEAR.search(after.group(0)) and (
             _ONE_EVENT_LEFT.search(sentence, 0, item.start) or _ONE_EVENT_START.match(item.phrase)):
         after = None
-    return bool(after or rx["aggregate"].search(item.phrase)
+    phrase = _RELATIVE_IN_PHRASE.sub(lambda m: m.group(0) if _HURT_BEFORE.match(m.group(0)) else " ", item.phrase)
+    return bool(after or rx["aggregate"].search(phrase)
                 or rx["aggregate_before"].search(sentence[:item.start][-100:]))
