@@ -747,3 +747,22 @@ def test_a_numbered_victim_told_hurt_by_a_relative_clause_numbers_the_hurt():
     text = ("A woman was killed and a man was hurt in a shooting on Elm Street in Springfield, Illinois, on Monday. "
             "Police said a third man was shot in the arm.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 2)]
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # the third death is one of the five wounded dying since
+    ("Two men were killed and five people were wounded in a shooting in Kassala on 1 June 2021. A third man died of "
+     "his injuries on Tuesday.", 3, 4),
+    ("Third victim dies after Kassala shooting\n\nSix people were shot at a wedding in Kassala on 1 June 2021. The "
+     "bride's uncle and a guest died on the spot, and four people were hurt.", 3, 3),
+    # the tally told beside the dying counts them already
+    ("Two dead, four hurt in Kassala shooting\n\nA second man has died after four people were shot at a party in "
+     "Kassala on 1 June 2021, police said.", 2, 4),
+    # one found dead later is no one of the wounded
+    ("Two men were killed and five people were wounded in a shooting in Kassala on 1 June 2021. A third man was "
+     "found dead nearby.", 3, 5),
+])
+def test_a_numbered_death_since_is_one_of_the_wounded(text, killed, wounded):
+    """ "Two killed, five wounded ... A third man died of his injuries": three dead, four wounded."""
+    m = max(_rows(text), key=lambda r: r.killed or 0)
+    assert (m.killed, m.wounded) == (killed, wounded)

@@ -300,6 +300,7 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
             wounded = Count(best=rest, low=rest if hits.low is not None else None,
                             high=rest if hits.high is not None else None, phrase=hits.phrase)
     wounded = _less_the_dead(per_sentence, wounded, killed)
+    wounded = _less_the_numbered_dead(per_sentence, wounded, killed, hits)
     first, last = g.sentences[0], g.sentences[-1]
     window = sentences[max(0, first.index - 2): last.index + 3]
     zeros = set().union(*(find_zero(s.text) for s in window))
@@ -520,6 +521,36 @@ def _less_the_dead(per_sentence: dict[int, list[Item]], wounded: Count | None, k
         dead = killed.best
         if 0 < dead < wounded.best:
             return Count(wounded.best - dead, None, None, f"{wounded.phrase} (less {dead} who died since)")
+    return wounded
+
+
+# a death numbered by the dying of one hurt before: "A third man died of his injuries", "Third victim dies" (not one
+# found dead or killed: "a third man was found dead" may be no one of the wounded)
+_NUMBERED_DYING = re.compile(r"\b(?:died|dies|succumbed|succumbs)\b", re.I)
+
+
+def _less_the_numbered_dead(per_sentence: dict[int, list[Item]], wounded: Count | None, killed: Count | None,
+                            hits: Count | None) -> Count | None:
+    """The wounded less those who died since, where a numbered death brings the dead above those first told: "Two
+    killed and five wounded ... A third man died of his injuries" is four wounded; "Third victim dies ... six shot,
+    two dead at the scene and four injured" is three."""
+    items = [i for its in per_sentence.values() for i in its]
+    dying = [i.count.best for i in items if i.kind == "killed" and i.numbered and _NUMBERED_DYING.search(i.phrase)]
+    if not dying or wounded is None or killed is None or killed.best != max(dying) or wounded.low != wounded.best:
+        return wounded
+    n = killed.best
+    if any(any(i.kind == "wounded" and i.count.best == wounded.best for i in its)
+           and (_combine_tagged({0: its}, "killed") or Count(0, 0, 0, "")).best >= n for its in per_sentence.values()):
+        return wounded  # "Two dead, four hurt in shooting ... A second man has died": the tally is told since
+    if hits is not None and n < hits.best < wounded.best + n:
+        rest = hits.best - n  # more dead and wounded than people shot: the dying were among the wounded
+        return Count(rest, rest, rest, f"{wounded.phrase} (less those who died since)")
+    for its in per_sentence.values():
+        told = [i for i in its if i.kind == "wounded" and i.count.best == wounded.best]
+        dead = _combine_tagged({0: its}, "killed")
+        if told and dead and 0 < dead.best < n < wounded.best + dead.best:
+            rest = wounded.best - (n - dead.best)
+            return Count(rest, rest, rest, f"{wounded.phrase} (less {n - dead.best} who died since)")
     return wounded
 
 
