@@ -1,7 +1,7 @@
 """Place resolution: sentences in, Place out (texts written for these tests).
 
->>> resolve_place("Gunmen killed two policemen in Marawara district, Kunar province, Afghanistan.")
-Place(location='Marawara', admin1='Kunar', country='Afghanistan', country_code='AFG', ...)
+>>> resolve_place("Gunmen killed two policemen in Dangam district, Kunar province, Afghanistan.")
+Place(location='Dangam', admin1='Kunar', country='Afghanistan', country_code='AFG', ...)
 """
 
 
@@ -41,15 +41,15 @@ def test_country_only_event_ignores_places_elsewhere_in_the_article():
 
 
 def test_gtd_style_district_province_country():
-    place = resolve_place("11/02/2016: Assailants fired mortars at a checkpoint in Marawara district, "
-                          "Kunar province, Afghanistan. Two soldiers were wounded.")
+    place = resolve_place("04/17/2016: Gunmen fired rockets at a police post in Dangam district, "
+                          "Kunar province, Afghanistan. Two guards were hurt.")
     assert (place.location, place.admin1, place.country, place.country_code) == (
-        "Marawara", "Kunar", "Afghanistan", "AFG")
+        "Dangam", "Kunar", "Afghanistan", "AFG")
 
 
 def test_acled_style_area_of_district_of_city():
-    place = resolve_place("On 3 May 2020, militants attacked a police post in the Rahim Khail area of PD4, "
-                          "Gardez city, Paktia, killing 2 policemen.")
+    place = resolve_place("On 14 June 2020, gunmen raided a police post in the Sher Khan Kala area of PD2, "
+                          "Gardez city, Paktia, killing 2 guards.")
     assert place.location == "Gardez"
     assert place.admin1 == "Paktia"
     assert place.country_code == "AFG"
@@ -57,8 +57,8 @@ def test_acled_style_area_of_district_of_city():
 
 
 @pytest.mark.parametrize("article, city, state", [
-    ("NASHVILLE, Tenn. (WKRN) — A man was shot twice outside a market late Sunday, police said.",
-     "Nashville", "Tennessee"),
+    ("KNOXVILLE, Tenn. (WKXV) — A man was shot twice outside a laundromat late Sunday, police said.",
+     "Knoxville", "Tennessee"),
     ("SPRINGFIELD, Ill. — Two teenagers were wounded in a drive-by shooting on Friday night.",
      "Springfield", "Illinois"),
     ("PORTLAND, Ore. (AP) - A woman was killed when gunfire erupted near a bus stop.",
@@ -181,7 +181,7 @@ def test_empty_text_gives_an_empty_place():
 
 
 @pytest.mark.parametrize("text", [
-    "", ",", "In", "Kabul,", "(", "near", "the village of", "NASHVILLE, Tenn. (WKRN) —",
+    "", ",", "In", "Kabul,", "(", "near", "the village of", "KNOXVILLE, Tenn. (WKXV) —",
     "north of the city of", "Kabul's", "al-", "Al-Hasakeh,", "St.", "U.S.", "X, Y, Z, W, V, U, T",
     "Attack in Kandahar\n\nKANDAHAR —", "In Mosul,\nnear", "Gunmen attacked Bosaso town (Bossaso, Bari",
 ])
@@ -191,10 +191,10 @@ def test_odd_inputs_do_not_fail(text):
 
 
 def test_a_county_becomes_the_town_the_text_puts_the_incident_in():
-    place = resolve_place("It happened on Saturday morning in Tama County.", "",
-                          "TAMA COUNTY, Iowa - A girl died. Deputies were called to Ridge Road, west of the town of "
-                          "Traer. The girl, 12, of Traer, died at the scene.")
-    assert (place.location, place.admin1, place.country_code) == ("Traer", "Iowa", "USA")
+    place = resolve_place("It happened on Saturday morning in Grundy County.", "",
+                          "GRUNDY COUNTY, Iowa - A boy was hurt. Officers went to Maple Hollow Road, east of the town of "
+                          "Reinbeck. The boy, 9, of Reinbeck, was flown to a hospital.")
+    assert (place.location, place.admin1, place.country_code) == ("Reinbeck", "Iowa", "USA")
 
 
 def test_a_district_is_not_replaced_by_its_own_centre():
@@ -204,7 +204,7 @@ def test_a_district_is_not_replaced_by_its_own_centre():
 
 @pytest.mark.parametrize("sentence, iso3, admin1", [
     ("Soldiers shelled militants west of Rafah (Rafah, North Sinai) on Monday.", "EGY", "North Sinai"),
-    ("Militants killed a civilian in Islamabad area of Alishing district, Laghman.", "AFG", "Laghman"),
+    ("Militants killed a civilian in Islamabad area of Alingar district, Laghman.", "AFG", "Laghman"),
 ])
 def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sentence, iso3, admin1):
     place = resolve_place(sentence)
@@ -212,8 +212,8 @@ def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sent
 
 
 @pytest.mark.parametrize("sentence, city", [
-    ("Police seek suspects in the shooting of a teenager in Philadelphia's Tioga-Nicetown section.", "Philadelphia"),
-    ("A man was shot in front of a church in Brooklyn's East Flatbush neighborhood.", "Brooklyn"),
+    ("Police seek suspects in the shooting of a teenager in Philadelphia's Fishtown section.", "Philadelphia"),
+    ("A man was shot outside a bodega in Brooklyn's Bushwick neighborhood.", "Brooklyn"),
 ])
 def test_a_part_of_a_city_named_as_the_city_s_is_the_city(sentence, city):
     assert resolve_place(sentence).location == city
@@ -222,7 +222,7 @@ def test_a_part_of_a_city_named_as_the_city_s_is_the_city(sentence, city):
 PEOPLE_ARTICLE = (
     "Four hurt in shooting outside party\n\n"
     "SHREVEPORT, La. — Four people were wounded early Sunday outside a house party, said police spokesman Cpl. Marcus Tyler.\n\n"
-    "Officers found Nicholas Lindsay, 24, on the lawn with a wound to his leg. Lindsay was taken to a hospital, "
+    "Officers found Nathan Lindsay, 24, on the lawn with a wound to his leg. Lindsay was taken to a hospital, "
     "where he was listed in stable condition, Tyler said. His 12-year-old cousin Victoria Banks was grazed.\n\n"
     "A friend said Victoria was lucky. Austin Reed, 31, was shot in Austin last year.")
 
@@ -278,7 +278,7 @@ def test_a_side_named_by_its_nationality_is_only_a_hint_of_the_country():
 
 
 def test_video_player_words_are_not_places():
-    assert resolve_place("1:38 After his wife went missing, a husband in Fresno Pause is accused of killing her."
+    assert resolve_place("2:15 A man in Fresno Pause is accused of robbing a store."
                          ).location == "Fresno"
     assert resolve_place("CLOSE Skip in Skip x Embed x Share A shooting leaves a child dead.").location is None
 
@@ -291,8 +291,8 @@ def test_a_lone_ayn_is_no_word_and_no_crash():
 
 def test_a_county_name_many_states_share_is_a_weak_vote_for_each():
     """"Wayne County" names a county in 16 states: it must not pull Dallas into Georgia when Michigan is named."""
-    text = ("Five officers were killed during a protest in downtown Dallas on Thursday.\n"
-            "Krol, an eight-year veteran, was a former jail worker with the Wayne County Sheriff's Office in Michigan.")
+    text = ("Three officers were shot at a rally in downtown Dallas on Friday.\n"
+            "Halvorsen, a nine-year officer, had once worked for the Wayne County Sheriff's Office in Michigan.")
     place = resolve_place(text)
     assert (place.location, place.admin1) == ("Dallas", "Texas")
 
@@ -301,10 +301,10 @@ def test_a_county_name_many_states_share_is_a_weak_vote_for_each():
     # "Franklin County" is a county of two dozen states; the town the text puts the shooting in is in one of them
     ("A boy was found shot inside a Franklin County home on Monday.",
      "A boy was found shot inside a Franklin County home on Monday.\n\n"
-     "Deputies were called to a house on Elm Court in Villa Ridge shortly after 6 a.m.", "Villa Ridge", "Missouri"),
-    ("Fayette County deputies are investigating a shooting that wounded a girl.",
-     "Fayette County deputies are investigating a shooting that wounded a girl. It happened on a farm road "
-     "just outside of Oak Hill on Friday.", "Oak Hill", "West Virginia"),
+     "Officers were sent to a house on Juniper Lane in Malone shortly after 5 a.m.", "Malone", "New York"),
+    ("Fayette County deputies are looking into a shooting that hurt a teenager.",
+     "Fayette County deputies are looking into a shooting that hurt a teenager. It happened on a gravel lane "
+     "near Connersville on Tuesday.", "Connersville", "Indiana"),
 ])
 def test_a_county_many_states_share_is_the_one_holding_the_town_the_text_puts_the_incident_in(
         event, article, town, state):
@@ -313,33 +313,33 @@ def test_a_county_many_states_share_is_the_one_holding_the_town_the_text_puts_th
 
 
 def test_a_county_becomes_the_town_whose_police_investigate():
-    """A town's police department works inside the town: "Horn Lake police" put a DeSoto County shooting there."""
-    text = ("A woman was killed and her daughter wounded in DeSoto County, Mississippi, according to the Horn Lake "
+    """A town's police department works inside the town: "Olive Branch police" put a DeSoto County shooting there."""
+    text = ("A woman was killed and her son wounded in DeSoto County, Mississippi, according to the Olive Branch "
             "Police Department.")
-    assert resolve_place(text).location == "Horn Lake"
+    assert resolve_place(text).location == "Olive Branch"
 
 
 
 def test_a_big_city_the_text_names_puts_a_neighbourhood_in_its_state():
-    """Englewood is a town in several states and a part of Chicago: a "Chicago police" story means Chicago's."""
-    article = ("A man was shot on Tuesday evening in the Englewood neighborhood.\n\n"
-               "He was taken to a hospital in good condition, a Chicago police spokesman said.")
-    place = resolve_place("A man was shot on Tuesday evening in the Englewood neighborhood.", article=article)
+    """Lawndale is a town of California and a part of Chicago: a "Chicago police" story means Chicago's."""
+    article = ("A man was shot on Wednesday night in the Lawndale neighborhood.\n\n"
+               "He was taken to a hospital in fair condition, a Chicago police spokesman said.")
+    place = resolve_place("A man was shot on Wednesday night in the Lawndale neighborhood.", article=article)
     assert (place.location, place.admin1) == ("Chicago", "Illinois")
 
 
 @pytest.mark.parametrize("event, article, city", [
     # a quarter the gazetteer lacks
-    ("Two men were wounded in a shooting in the Berclair area on Friday.",
-     "Two men were wounded in a shooting in the Berclair area on Friday. Memphis police are looking for a "
-     "white car.", "Memphis"),
+    ("Three men were hurt in a shooting in the Ashgrove Park area on Saturday.",
+     "Three men were hurt in a shooting in the Ashgrove Park area on Saturday. Memphis police are searching for a "
+     "gray pickup.", "Memphis"),
     # a quarter named like towns of other states
-    ("A boy was shot dead in Madisonville late on Friday.",
-     "A boy was shot dead in Madisonville late on Friday. Cincinnati police have not named a suspect.",
+    ("A teen was shot dead in Avondale late on Saturday.",
+     "A teen was shot dead in Avondale late on Saturday. Cincinnati police have not named a suspect.",
      "Cincinnati"),
     # a quarter the gazetteer holds as a place of its own, named in a dateline
-    ("Six people were wounded outside a laundromat on Monday.",
-     "Laundromat shooting\n\nSOUTH SHORE — Six people were wounded outside a laundromat on Monday, "
+    ("Four people were hurt outside a barbershop on Monday.",
+     "Barbershop shooting\n\nPULLMAN — Four people were hurt outside a barbershop on Monday, "
      "Chicago Police said.", "Chicago"),
 ])
 def test_a_part_of_a_big_city_whose_police_the_text_names_is_the_city(event, article, city):
@@ -367,9 +367,9 @@ def test_a_name_the_gazetteer_lacks_may_begin_with_a_word_that_alone_is_no_place
 
 
 @pytest.mark.parametrize("sentence, location", [
-    ("On 3 May 2020, militiamen clashed at Dhagax village, west of Gaalkacyo town (Gaalkacyo, Mudug), killing 2.",
-     "Gaalkacyo"),
-    ("On 6 May 2020, a mob stoned a man to death in Kalowe village near Ndhiwa (Ndhiwa, Homa Bay).", "Ndhiwa"),
+    ("On 11 June 2020, clan militias fought at Ceel Jaale village, north of Beledweyne town (Beledweyne, Hiraan), "
+     "killing 3.", "Beledweyne"),
+    ("On 9 June 2020, a crowd beat a suspected thief to death in Nyamaraga village near Rongo (Rongo, Migori).", "Rongo"),
 ])
 def test_the_reference_town_the_parenthesised_units_follow_is_the_coded_place(sentence, location):
     """ "X near Y (district, province)": the units in parentheses are Y's, and event coders record Y."""
@@ -377,15 +377,15 @@ def test_the_reference_town_the_parenthesised_units_follow_is_the_coded_place(se
 
 
 def test_a_group_s_name_before_in_does_not_take_the_place_as_its_container():
-    place = resolve_place("On 9 May 2020, police clashed with members of the Imbonerakure in Kabuye commune (Ruyigi), "
+    place = resolve_place("On 12 June 2020, police fought with members of the Imbonerakure in Butezi commune (Ruyigi), "
                           "killing one man.")
-    assert place.location == "Kabuye"
+    assert place.location == "Butezi"
 
 
 @pytest.mark.parametrize("sentence, location", [
     ("On 7 May 2020, a landmine killed 2 fighters in Sukhnah desert in Homs countryside.", "Sukhnah"),
-    ("On 6 May 2020, clashes took place between regime forces and rebels on Kansafra frontline in Idleb countryside, "
-     "killing 3.", "Kansafra"),
+    ("On 10 June 2020, fighting broke out between regime forces and rebels on Kafr Nabl frontline in Idleb "
+     "countryside, killing 4.", "Kafr Nabl"),
 ])
 def test_a_desert_or_frontline_named_after_a_place_is_that_place(sentence, location):
     assert resolve_place(sentence).location == location
@@ -406,31 +406,31 @@ def test_the_first_of_two_places_an_attack_happened_between_is_the_place():
 
 
 def test_a_side_s_nationality_does_not_rule_out_the_provinces_of_another_country():
-    place = resolve_place("On 7 May 2020, Saudi forces fired artillery at villages in Razih district (Sadah), "
-                          "killing 1 civilian.")
-    assert (place.location, place.country_code) == ("Razih", "YEM")
+    place = resolve_place("On 11 June 2020, Saudi forces shelled villages in Baqim district (Sadah), "
+                          "killing 2 civilians.")
+    assert (place.location, place.country_code) == ("Baqim", "YEM")
 
 
 @pytest.mark.parametrize("event", [
-    "A Murfreesboro boy who was accidentally shot on Friday is expected to leave the Vanderbilt University Medical "
-    "Center in Nashville this week.",
-    "Four people were shot at a party in Port Norris. They drove themselves to hospitals in Vineland.",
+    "A Smyrna girl who was shot by accident on Saturday is expected to leave the Riverside Medical Center in "
+    "Nashville this week.",
+    "Four people were shot at a cookout in Bridgeton. They drove themselves to hospitals in Camden.",
 ])
 def test_the_town_of_the_medical_centre_the_wounded_were_taken_to_is_not_the_place(event):
-    assert resolve_place(event).location in ("Murfreesboro", "Port Norris")
+    assert resolve_place(event).location in ("Smyrna", "Bridgeton")
 
 
 @pytest.mark.parametrize("sentence, town", [
-    ("A woman was shot on Monday at Skip-J Range in Anderson, S.C., and deputies are investigating.", "Anderson"),
-    ("Three men were shot dead outside the Sports Page Tavern in Auburn, Wash., early Sunday.", "Auburn"),
+    ("A man was shot on Tuesday at Pine Hollow Range in Greenwood, S.C., and deputies are investigating.", "Greenwood"),
+    ("Two men were shot dead outside the Copper Kettle Lounge in Kent, Wash., late Saturday.", "Kent"),
 ])
 def test_a_business_the_gazetteer_lacks_is_placed_by_the_town_it_is_in(sentence, town):
     assert resolve_place(sentence).location == town
 
 
 def test_a_holiday_is_not_a_place():
-    assert resolve_place("Police arrested a third suspect in the Martin Luther King Day shooting that wounded "
-                         "five.").location is None
+    assert resolve_place("Two men were charged over a brawl on Martin Luther King Day that left three "
+                         "hurt.").location is None
 
 
 def test_state_police_are_no_evidence_of_the_us():
@@ -467,15 +467,15 @@ def test_mountains_named_after_a_place_are_that_place():
 
 
 def test_the_reach_of_a_big_city_s_police_grows_with_the_city():
-    """Rancho Penasquitos lies 27 km from San Diego's centre, inside the city: San Diego police work there."""
-    article = ("Three people were found dead in a Rancho Penasquitos home on Tuesday, according to the San Diego "
+    """Rancho Bernardo lies about 35 km from San Diego's centre, inside the city: San Diego police work there."""
+    article = ("Three people were found dead in a Rancho Bernardo home on Friday, according to the San Diego "
                "Police Department.")
     assert resolve_place(article).location == "San Diego"
 
 
 @pytest.mark.parametrize("article, city", [
-    ("A man was shot near Flamingo and Durango on Sunday, LVMPD said.", "Las Vegas"),
-    ("Officers chased the car to Newton Street, where the suspect fired at them, IMPD said.", "Indianapolis"),
+    ("A man was shot near Tropicana and Rainbow on Saturday, LVMPD said.", "Las Vegas"),
+    ("Officers chased the car to Kessler Lane, where the suspect shot at them, IMPD said.", "Indianapolis"),
 ])
 def test_a_city_police_department_s_acronym_is_its_city_s_police(article, city):
     assert resolve_place(article).location == city
@@ -486,21 +486,21 @@ def test_a_city_nickname_is_recorded_by_the_city_s_name():
 
 
 def test_a_metropolitan_police_department_is_its_city_s_police():
-    article = ("Officers were called to a home in the 1600 block of East 44th Street, where a boy had been shot, "
+    article = ("Officers were called to a home in the 2300 block of West 31st Street, where a girl had been shot, "
                "according to the Indianapolis Metropolitan Police Department.")
     assert resolve_place(article).location == "Indianapolis"
 
 
 def test_an_airfield_is_placed_by_the_town_it_is_in():
-    place = resolve_place("03/02/2016: Militants fired on a checkpoint at Bagram Airfield in Bagram, Parwan, "
+    place = resolve_place("08/14/2016: Gunmen shot at a guard post at Shindand Airbase in Shindand, Herat, "
                           "Afghanistan.")
-    assert place.location == "Bagram"
+    assert place.location == "Shindand"
 
 
 def test_a_name_followed_by_a_loose_spelling_of_a_district_is_one_longer_name():
-    """ "Sar Banader": "Banader" matches a district only by loose spelling; with "Sar" it is one village's name."""
-    place = resolve_place("07/29/2016: Assailants blew up a culvert in Sar Banader, Helmand, Afghanistan.")
-    assert (place.location, place.admin1) == ("Sar Banader", "Helmand")
+    """ "Qala Banader": "Banader" matches a district only by loose spelling; with "Qala" it is one village's name."""
+    place = resolve_place("09/12/2016: Gunmen destroyed a bridge in Qala Banader, Helmand, Afghanistan.")
+    assert (place.location, place.admin1) == ("Qala Banader", "Helmand")
 
 
 def test_words_of_an_all_capital_line_are_no_call_signs():
@@ -549,9 +549,9 @@ def test_a_town_s_namesake_inside_the_province_its_chain_names(text, location, a
 
 @pytest.mark.parametrize("text, location", [
     # a barangay of a municipality is recorded itself; one of a city, as the city
-    ("Two soldiers were wounded in a clash with rebels in Barangay Malinao, Lake Sebu, South Cotabato.", "Malinao"),
-    ("A drug suspect was shot dead during a raid in Barangay Malinao, Cabanatuan City, Nueva Ecija.",
-     "Cabanatuan City"),
+    ("Two soldiers were hurt in a firefight with rebels in Barangay Malinao, Surallah, South Cotabato.", "Malinao"),
+    ("A robbery suspect was shot dead in a police operation in Barangay Malinao, Lipa City, Batangas.",
+     "Lipa City"),
 ])
 def test_a_barangay_folds_into_its_town_only_when_the_town_is_a_city(text, location):
     assert resolve_place(text).location == location
@@ -569,11 +569,11 @@ def test_an_unknown_name_before_the_capital_is_a_quarter_of_it(text, location):
 
 @pytest.mark.parametrize("noun", ["ambush", "massacre", "rampage", "slaying", "shootout"])
 def test_a_headline_naming_the_event_by_its_town_beats_a_victim_s_home_town(noun):
-    """"Riverside ambush survivor ...": the ambush's town, as "the Riverside shooting" is; a witness is "the Garland
+    """"Riverside ambush survivor ...": the ambush's town, as "the Riverside shooting" is; a witness is "the Mesquite
     resident" further down."""
-    event = "She was shot in the leg during the downtown attack. Five police officers died that night."
-    title = f"Dallas {noun} survivor gives thanks"
-    article = f"{title}\n\nShe is alive.\n\n{event}\n\nThat night is still vivid in the Garland resident's mind."
+    event = "He was hit in the arm during the attack downtown. Two deputies died that night."
+    title = f"Dallas {noun} survivor returns to work"
+    article = f"{title}\n\nHe is recovering.\n\n{event}\n\nThe Mesquite resident says he still thinks of that night."
     assert resolve_place(event, "", article, title).location == "Dallas"
 
 
@@ -662,7 +662,7 @@ def test_masthead_town_when_the_story_names_no_place():
 
 def test_a_person_shot_at_is_not_a_place():
     """ "fired at Hobart": a name the article uses for a person is a target after "at", not a town."""
-    article = ("Deputies shot Dana Hobart, 31, after a standoff in Randallstown on Monday.\n\n"
+    article = ("Deputies shot Dana Hobart, 31, after a standoff in Dundalk on Monday.\n\n"
                "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed.")
     event = "Hobart pointed a rifle at deputies, and one deputy fired a shot at Hobart, who was killed."
     assert resolve_place(event, article=article).location != "Hobart"
@@ -779,13 +779,13 @@ def test_a_neighbourhood_folds_into_a_town_the_gazetteer_lacks():
 
 
 def test_a_county_town_named_as_a_reference_gives_way_to_the_town_placed_by_it():
-    """ "a home in Fountain, about 20 miles north of Plainview": Plainview (in Hale County) is the reference point;
-    the incident's town is Fountain (the gazetteer's Fountain is in Colorado)."""
+    """ "a house in Salida, about 15 miles north of Plainview": Plainview (in Hale County) is the reference point;
+    the incident's town is Salida (the gazetteer's Salidas are in Colorado and California)."""
     event = "A teen was charged with murder, the Hale County Sheriff's Office said."
-    article = (event + " Deputies were called Sunday to a home in Fountain, about 20 miles north of Plainview, when"
-               " the family reported the boy missing.")
+    article = (event + " Deputies went on Monday to a house in Salida, about 15 miles north of Plainview, after"
+               " the family reported the girl missing.")
     place = resolve_place(event, article=article)
-    assert (place.location, place.admin1, place.geo_precision) == ("Fountain", "Texas", "near")
+    assert (place.location, place.admin1, place.geo_precision) == ("Salida", "Texas", "near")
 
 
 @pytest.mark.parametrize("where, town", [
@@ -816,11 +816,11 @@ def test_a_city_zone_is_recorded_as_the_citys_part():
 
 @pytest.mark.parametrize("sentence, location", [
     ("On 7 May 2020, rioters burned tires in Basra's central Umm al-Burum Square.", "Basra"),
-    ("On 7 May 2020, rioters burned tires in Beirut's Hamra district.", "Beirut"),
+    ("On 7 May 2020, rioters burned tires in Beirut's Achrafieh district.", "Beirut"),
 ])
 def test_a_big_city_owning_a_square_is_the_place(sentence, location):
     """ "in Basra's central Umm al-Burum Square": a square is no place of its own, the city owning it is (as the city
-    owning a district is, "Beirut's Hamra district")."""
+    owning a district is, "Beirut's Achrafieh district")."""
     assert resolve_place(sentence, article=sentence).location == location
 
 
@@ -860,10 +860,10 @@ def test_a_plural_type_word_types_each_listed_name():
 
 
 def test_a_street_direction_is_no_hamlet():
-    """ "in the area of Northwest 20th Avenue": a street's direction, not a hamlet of the county."""
+    """ "in the area of Northwest 14th Avenue": a street's direction, not a hamlet of the county."""
     event = "Two people were killed in a shooting in Hale County late Sunday night."
-    article = (event + "\n\nThe shooting happened outside an apartment complex in the area of Northwest 20th Avenue"
-               " and Northwest 62nd Street, deputies said.")
+    article = (event + "\n\nThe shooting happened outside an apartment complex in the area of Northwest 14th Avenue"
+               " and Northwest 95th Street, deputies said.")
     assert resolve_place(event, context=article, article=article).location == "Hale County"
 
 
@@ -903,8 +903,8 @@ def test_whose_people_name_no_country_of_the_place(sentence):
 
 
 def test_a_quadrant_of_a_street_address_is_no_place():
-    """ "in the 1900 block of 16th Street, Southeast": the address's quadrant, not a town; D.C. police name it."""
-    sentence = "Two men were shot on Thursday in the 1900 block of 16th Street, Southeast, D.C. police said."
+    """ "in the 3100 block of Larkspur Avenue, Southeast": the address's quadrant, not a town; D.C. police name it."""
+    sentence = "Two men were shot on Saturday in the 3100 block of Larkspur Avenue, Southeast, D.C. police said."
     assert resolve_place(sentence, article=sentence).location != "Southeast"
 
 
@@ -952,24 +952,24 @@ def test_sirt_is_libya_s_district_when_libyan_sides_fight_there():
 def test_a_region_spelt_as_its_town_is_read_in_parentheses():
     """'Tillabery' is the loose spelling of the Tillabéri region; the town of that spelling vouches for it, so the
     region outweighs the Ethiopian city a namesake of Dessa would put the chain in."""
-    place = resolve_place("On 2 May 2020, militants stormed the village of Koutougou (Dessa, Tillabery) and killed a "
+    place = resolve_place("On 2 May 2020, militants stormed the village of Garbeyni (Dessa, Tillabery) and killed a "
                           "trader.")
     assert (place.admin1, place.country_code) == ("Tillabéri Region", "NER")
 
 
 @pytest.mark.parametrize("text", [
-    "A man was shot twice Friday night. He was listed in critical condition at St. Anthony, police said.",
+    "A man was shot twice Saturday night. He was listed in serious condition at St. Vincent, police said.",
     "A teenager was shot Friday night. He was pronounced dead at Parkland a short time later.",
-    "Two deputies were wounded in the shootout. One remains in stable condition at Lakeland Hospital.",
+    "Two deputies were hurt in the gunfight. One is in fair condition at Bethesda Hospital.",
 ])
 def test_the_hospital_the_wounded_lie_in_is_not_the_place(text):
     assert resolve_place(text, article=text).location is None
 
 
 @pytest.mark.parametrize("sentence, iso3", [
-    ("On 3 May 2020, nurses held a sit-in in El Bouni (El Bouni) demanding masks.", "DZA"),
-    ("On 3 May 2020, farmers protested in Dowa (Dowa, Central) over fertiliser prices.", "MWI"),
-    ("On 3 May 2020, weavers held a protest in Salem city (Salem, TN) demanding relief.", "IND"),
+    ("On 9 June 2020, teachers blocked a road in El Bouni (El Bouni) over unpaid salaries.", "DZA"),
+    ("On 3 May 2020, farmers protested in Ntcheu (Ntcheu, Central) over fertiliser prices.", "MWI"),
+    ("On 11 June 2020, power-loom workers staged a sit-in in Salem city (Salem, TN) over unpaid wages.", "IND"),
 ])
 def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
     """Coders fill the parentheses after a town with its district and province: a district of that name outweighs
@@ -978,13 +978,13 @@ def test_the_names_in_parentheses_are_read_as_districts(sentence, iso3):
 
 
 def test_chile_s_metropolitan_region_as_coders_write_it():
-    place = resolve_place("On 5 May 2020, in La Florida (Metropolitana), bus drivers protested against pay cuts.")
+    place = resolve_place("On 11 June 2020, in Puente Alto (Metropolitana), taxi drivers protested against fuel prices.")
     assert place.country_code == "CHL"
 
 
 def test_a_country_s_police_work_at_home():
-    place = resolve_place("On 7 May 2020, youths threw stones at the Mauritanian police in Mal (Mal) during a "
-                          "protest over water cuts.")
+    place = resolve_place("On 11 June 2020, youths threw stones at the Mauritanian police in Rosso (Rosso) during a "
+                          "protest over bread prices.")
     assert place.country_code == "MRT"
 
 
@@ -1051,7 +1051,7 @@ def test_a_big_city_s_name_before_a_street_word_names_the_street():
 @pytest.mark.parametrize("sentence, country_code", [
     ("On 2 May 2021, protesters gathered at a roundabout in Bekaa to denounce the rising price of bread.", "LBN"),
     ("On 2 May 2021, residents of the village of Tkviavi in Inner Kartli protested against a new quarry.", "GEO"),
-    ("On 3 May 2021, supporters of a party demonstrated in El Gazira state against the new government.", "SDN"),
+    ("On 9 May 2021, students marched in El Gazira state over fuel shortages.", "SDN"),
 ])
 def test_a_province_by_its_english_name(sentence, country_code):
     """GeoNames writes "Béqaa" and "Shida Kartli"; English news "Bekaa" and "Inner Kartli" (admin1_aliases)."""
@@ -1075,14 +1075,14 @@ def test_a_short_name_is_written_as_the_text_has_it_and_the_first_town_of_a_sent
 def test_a_hamlet_whose_namesakes_are_all_in_other_states_is_the_county_s():
     """The sheriff's county leads, but the sentence puts the incident 'in Littleport': the gazetteer's Littleports
     are in England, not in the county's state, so it is a hamlet too small for it, recorded as the place."""
-    event = "Clayton County Sheriff Mike Tindell says a 15-year-old was wounded in a hunting accident in Littleport."
-    article = "Teen hurt in hunting accident\n\n" + event + " He was flown to a hospital in Waterloo."
-    assert resolve_place(event, "", article, "Teen hurt in hunting accident").location == "Littleport"
+    event = "Clayton County Sheriff Dale Hollister says a 14-year-old was hurt in a hunting mishap in Littleport."
+    article = "Teen hurt in hunting mishap\n\n" + event + " He was flown to a hospital in Waterloo."
+    assert resolve_place(event, "", article, "Teen hurt in hunting mishap").location == "Littleport"
 
 
 def test_a_part_of_a_state_is_no_town():
     """'in Mid-Michigan' names a region of the state; the next sentence's town is the place."""
-    event = "A boy was wounded in an accidental shooting in Mid-Michigan."
+    event = "A girl was hurt when a gun went off by accident in Mid-Michigan."
     context = event + " Deputies said it happened on Monday in Owosso."
     assert resolve_place(event, context).location == "Owosso"
 
@@ -1134,10 +1134,11 @@ def test_a_bare_province_outweighs_a_small_foreign_town(text, country):
 
 
 @pytest.mark.parametrize("text, location", [
-    ("On 3 June 2021, Turkish jets bombed Kani hill (Kurdish name) in Zap (Amadiya) region of Dahuk.", "Amadiya"),
+    ("On 3 June 2021, Turkish jets bombed Girê Bêgam hill (Kurdish name) in Barwari (Amadiya) region of Dahuk.",
+     "Amadiya"),
     ("On 3 June 2021, Turkish jets bombed Kani and Bery hills (Kurdish names) in the Sidakan (Bradost) region of "
      "Erbil.", "Bradost"),
-    ("On 3 June 2021, two people were killed in a blast in Chaghcharan (Feroz Koh) city, Ghor.", "Chaghcharan"),
+    ("On 3 June 2021, two people were killed in a blast in Tarinkot (Tirin Kot) city, Uruzgan.", "Tarinkot"),
 ])
 def test_the_official_name_beside_a_local_one_is_recorded(text, location):
     """Where the text says it gives local names, "X (Y) region" is one area with Y its official name."""
@@ -1147,7 +1148,7 @@ def test_the_official_name_beside_a_local_one_is_recorded(text, location):
 def test_a_hamlet_the_article_says_it_happened_in_places_a_county():
     """'Deputies say it happened ... in Quailridge', paragraphs after the counted sentence: the hamlet, not the
     county its sheriff serves."""
-    event = "Lenoir County deputies say a boy accidentally shot his cousin, 11, on Saturday."
+    event = "Duplin County deputies say a girl accidentally shot her brother, 10, on Sunday."
     article = (event + "\n\nThe cousin was flown to a hospital.\n\nDeputies say it happened Saturday on a farm off "
                "Route 11 in Quailridge around noon.")
     assert resolve_place(event, event, article).location == "Quailridge"
@@ -1200,10 +1201,10 @@ def test_a_province_weighs_as_a_town_only_in_a_text_not_about_another_country():
 
 
 def test_an_arabic_article_spelt_at_joins_a_name_after_its_head():
-    """ "in Bir at Tutah": after a name head, "at" is the Arabic article inside the name, not the English word."""
-    sentence = "On 2 May 2020, shells fired by unknown forces fell in Bir at Tutah, killing 2 civilians."
+    """ "in Bir at Tuyur": after a name head, "at" is the Arabic article inside the name, not the English word."""
+    sentence = "On 9 June 2020, mortar rounds fired by unknown forces landed in Bir at Tuyur, killing 2 civilians."
     place = resolve_place(sentence, article=sentence)
-    assert place.location == "Bir at Tutah"
+    assert place.location == "Bir at Tuyur"
 
 
 def test_a_joint_city_county_police_names_its_city():
@@ -1233,10 +1234,10 @@ def test_turkey_hunting_is_the_bird():
 
 def test_the_greater_sahara_of_a_group_name_is_no_place():
     """ "the Islamic State in Greater Sahara": a region in the group's name, not the town of the attack."""
-    sentence = ("On 3 May 2020, the Islamic State in Greater Sahara claimed an attack on an army post in Inates, "
+    sentence = ("On 3 May 2020, the Islamic State in Greater Sahara claimed an attack on an army post in Ayorou, "
                 "killing 2 soldiers.")
     place = resolve_place(sentence, article=sentence)
-    assert place.location == "Inates"
+    assert place.location == "Ayorou"
 
 
 @pytest.mark.parametrize("sentence, city, iso3", [
@@ -1284,7 +1285,7 @@ def test_arabic_article_opening_a_name_is_no_english_word():
 def test_between_two_places_a_compass_word_before_the_second():
     """ "between X and Eastern Y in Z": coders record X, put in Z as Y is; "Eastern" is no part of the pair."""
     place = resolve_place("On 9 June 2021, gunmen opened fire on a patrol in the area between Jurat Hazm and "
-                          "Eastern Maliha in Dar'a.")
+                          "Eastern Ghariyah in Dar'a.")
     assert (place.location, place.country_code) == ("Jurat Hazm", "SYR")
 
 
@@ -1360,7 +1361,7 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place():
 
 
 def test_the_town_of_the_jail_a_suspect_is_held_in_is_not_the_place():
-    event = "Both men face six counts of aggravated battery."
+    event = "Both men face four counts of attempted murder."
     context = event + " One of them is in custody at the county jail in Newark."
     article = ("Two charged in nightclub shooting\n\nTwo brothers were charged in a shooting last month at a nightclub "
                "in Orange. " + context)
@@ -1414,13 +1415,13 @@ def test_a_list_of_people_names_no_place():
 
 
 def test_the_town_after_a_persons_name_is_the_persons_home():
-    """'Marcus Jones, 17, of Lackawanna' says where he lives: the dateline's town is the place. 'the Central Zone
+    """'Marcus Jones, 17, of Lackawanna' says where he lives: the dateline's town is the place. 'the East Zone
     of Sao Paulo' is no person's name."""
     article = ("BUFFALO, N.Y. (WXYZ) — Two teens were shot Thursday night.\n\n"
                "Marcus Jones, 17, of Lackawanna was treated and released.")
     event = article.split("\n")[-1]
     assert resolve_place(event, event, article).location == "Buffalo"
-    sentence = "On 3 May 2020, in the Central Zone of Sao Paulo, Sao Paulo, dozens protested."
+    sentence = "On 3 May 2020, in the East Zone of Sao Paulo, Sao Paulo, dozens protested."
     assert resolve_place(sentence, article=sentence).admin1 == "São Paulo"
     sentence = "The Cree Nation of Mistissini, Quebec, enters lockdown after a shooting killed two men."
     assert resolve_place(sentence, article=sentence).location == "Mistissini"
