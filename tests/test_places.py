@@ -171,7 +171,7 @@ def test_places_people_fled_to_are_not_the_event_place():
 
 
 def test_possessive_city_contains_the_quarter():
-    place = resolve_place("Two men were shot dead in Denver's Park Hill neighborhood on Friday night.")
+    place = resolve_place("Two men were shot dead in Denver's Montbello neighborhood on Friday night.")
     assert place.location == "Denver"
     assert place.admin1 == "Colorado"
 
@@ -203,7 +203,7 @@ def test_a_district_is_not_replaced_by_its_own_centre():
 
 
 @pytest.mark.parametrize("sentence, iso3, admin1", [
-    ("Soldiers shelled militants west of Rafah (Rafah, North Sinai) on Monday.", "EGY", "North Sinai"),
+    ("Troops raided a hideout south of Rafah (Rafah, North Sinai) on Monday.", "EGY", "North Sinai"),
     ("Militants killed a civilian in Islamabad area of Alingar district, Laghman.", "AFG", "Laghman"),
 ])
 def test_a_chain_s_containers_decide_the_country_of_a_name_found_in_several(sentence, iso3, admin1):
@@ -243,13 +243,13 @@ def test_a_town_sharing_a_name_with_a_person_is_still_a_place_where_the_text_put
 
 def test_a_small_town_of_another_us_state_is_not_the_place_of_a_story_the_dateline_puts_in_one_state():
     article = ("DURHAM, N.C. (WXYZ) — Police are investigating after a teenager was shot and killed Tuesday.\n\n"
-               "Officers found the boy behind a building at the Eagle Point apartment complex.")
-    event = "Officers found the boy behind a building at the Eagle Point apartment complex."
+               "Officers found the boy behind a building at the Cedar Bluff apartment complex.")
+    event = "Officers found the boy behind a building at the Cedar Bluff apartment complex."
     assert resolve_place(event, article=article).location == "Durham"
 
 
 @pytest.mark.parametrize("sentence, city", [
-    ("Five men were shot during an altercation in northeast Atlanta Tuesday morning.", "Atlanta"),
+    ("Three women were shot during a dispute in southwest Atlanta Wednesday evening.", "Atlanta"),
     ("The man who shot several people at a wedding in east Las Vegas Saturday night was charged.", "Las Vegas"),
 ])
 def test_a_day_after_a_town_does_not_make_it_a_longer_name(sentence, city):
@@ -451,8 +451,8 @@ def test_a_us_broadcaster_s_call_sign_is_evidence_of_the_us(sign):
 
 
 @pytest.mark.parametrize("sentence, location", [
-    ("On 29 April 2020, a youth mob from Ogwashi-Uku (Aniocha South LGA, Delta) set ablaze and killed a suspected "
-     "robber.", "Ogwashi-Uku"),
+    ("On 14 June 2020, a crowd from Umunede (Ika North East LGA, Delta) beat to death a suspected "
+     "kidnapper.", "Umunede"),
     ("On 3 May 2020, unidentified gunmen killed 1 resident of Angwan Rukuba (Jos North LGA, Plateau).",
      "Angwan Rukuba"),
 ])
@@ -672,7 +672,7 @@ def test_a_person_shot_at_is_not_a_place():
     "A man was shot on Friday after his car ran a stop sign at Dayton and Hudson Streets.",
     "Two men were shot on the corner of Orange and Stockton streets on Friday.",
     "Police found the victim at 4400 Dayton after the shooting on Friday.",
-    "Witnesses of the Bar & Grill shooting spoke on Friday.",
+    "Staff at the Bar & Grill described the shooting on Friday.",
 ])
 def test_streets_and_businesses_are_not_towns(sentence):
     """Town names that are a street's ("Dayton and Hudson Streets", "Stockton streets", "4400 Dayton") or a
@@ -886,8 +886,8 @@ def test_an_adjective_opens_a_town_name_the_gazetteer_lacks(town):
 
 def test_a_town_some_kilometers_from_another_is_the_place():
     """ "in Tangaye, 40 kilometers from Ouahigouya": Ouahigouya is the reference point, Tangaye the place."""
-    sentence = ("11/08/2018: Assailants attacked a gendarmerie station in Tangaye, 40 kilometers from Ouahigouya,"
-                " Yatenga, Nord, Burkina Faso. One officer was injured.")
+    sentence = ("06/14/2018: Gunmen raided a police post in Tangaye, 40 kilometers from Ouahigouya,"
+                " Yatenga, Nord, Burkina Faso. Two officers were hurt.")
     assert resolve_place(sentence, article=sentence).location == "Tangaye"
 
 
@@ -998,7 +998,7 @@ def test_a_town_of_a_typed_region_is_inside_it():
 
 def test_a_demonym_before_a_type_word_names_the_province_so_called():
     """'the Somali region' is Ethiopia's region, not Somalia."""
-    place = resolve_place("On 3 May 2020, clan militias clashed in Liben zone (Somali region), leaving at least 5 "
+    place = resolve_place("On 9 June 2020, herders fought in Liben zone (Somali region), leaving at least 4 "
                           "people dead.")
     assert place.country_code == "ETH"
 
@@ -1089,15 +1089,15 @@ def test_a_part_of_a_state_is_no_town():
 
 def test_a_short_word_with_inner_capitals_is_an_acronym_not_a_town():
     """'the LoC' (Line of Control) is no Vietnamese village."""
-    place = resolve_place("On 4 May 2021, Indian and Pakistani troops exchanged fire across the LoC.")
+    place = resolve_place("On 9 June 2021, Indian and Pakistani troops traded fire across the LoC.")
     assert place.location is None and place.country_code in ("IND", "PAK")
 
 
 def test_the_area_of_a_unit_named_for_a_place_is_that_place():
     """'Nowgam sector area (Kupwara district)': the LoC sector is named for Nowgam, which coders record, not the
     district an area is otherwise folded into."""
-    place = resolve_place("On 4 May 2021, troops exchanged fire across the LoC at Nowgam sector area (Kupwara "
-                          "district, J&K), killing a porter.")
+    place = resolve_place("On 9 June 2021, Pakistani troops shelled Indian posts along the LoC in Nowgam sector area "
+                          "(Kupwara district, J&K), killing a porter.")
     assert (place.location, place.country_code) == ("Nowgam", "IND")
 
 
@@ -1209,8 +1209,8 @@ def test_an_arabic_article_spelt_at_joins_a_name_after_its_head():
 
 def test_a_joint_city_county_police_names_its_city():
     """ "Savannah-Chatham Metropolitan Police": the joint department of a city and its county is the city's police."""
-    text = ("Boy hurt in shooting\n\nSavannah-Chatham Metropolitan Police are investigating a shooting in the 200 "
-            "block of Elm Street on Friday. A man was shot in the arm.")
+    text = ("Boy hurt in shooting\n\nA man was shot in the arm on Friday in the 200 block of Elm Street, "
+            "Savannah-Chatham Metropolitan Police said.")
     place = resolve_place(text, article=text)
     assert (place.location, place.country_code) == ("Savannah", "USA")
 
@@ -1363,9 +1363,9 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place():
 def test_the_town_of_the_jail_a_suspect_is_held_in_is_not_the_place():
     event = "Both men face four counts of attempted murder."
     context = event + " One of them is in custody at the county jail in Newark."
-    article = ("Two charged in nightclub shooting\n\nTwo brothers were charged in a shooting last month at a nightclub "
+    article = ("Two charged in bar shooting\n\nTwo cousins were charged over a shooting in April at a bar "
                "in Orange. " + context)
-    assert resolve_place(event, context, article, "Two charged in nightclub shooting").location == "Orange"
+    assert resolve_place(event, context, article, "Two charged in bar shooting").location == "Orange"
 
 
 def test_a_hospital_under_attack_is_in_the_place():
@@ -1535,9 +1535,9 @@ def test_a_name_the_gazetteer_lacks_is_placed_where_another_mention_of_it_is():
 def test_a_province_written_with_a_particle_its_data_name_lacks():
     """ "San Luis de Potosi" is Mexico's San Luis Potosí as written, not a loose spelling that needs the text's
     country: it places the town the gazetteer lacks before it."""
-    sentence = "On 30 April 2020, in Rancho Pelonzo, San Luis de Potosi, two armed men clashed with police officers."
+    sentence = "On 12 June 2020, in Rancho El Sauzal, San Luis de Potosi, gunmen fired on a police patrol."
     place = resolve_place(sentence, article=sentence)
-    assert (place.location, place.admin1, place.country_code) == ("Rancho Pelonzo", "San Luis Potosí", "MEX")
+    assert (place.location, place.admin1, place.country_code) == ("Rancho El Sauzal", "San Luis Potosí", "MEX")
 
 
 def test_a_region_gives_way_to_the_generic_name_it_qualifies():
