@@ -65,11 +65,11 @@ def test_a_protest_beside_violence_is_not_a_row_of_its_own():
 
 def test_total_across_linked_incidents_is_shared_evenly():
     text = ("03/02/2019: Gunmen attacked a police post in Kassala, Sudan. This was one of four coordinated attacks "
-            "in the province on this date. At least 14 assailants were killed and 6 officers were wounded across the "
+            "in the province on this date. At least 18 assailants were killed and 10 officers were wounded across the "
             "four attacks.")
     (m,) = _rows(text)
-    assert (m.killed, m.killed_low, m.killed_high) == (4, 0, None)  # 14 / 4 rounded half up; "at least": no ceiling
-    assert (m.wounded, m.wounded_low, m.wounded_high) == (2, 0, 6)
+    assert (m.killed, m.killed_low, m.killed_high) == (5, 0, None)  # 18 / 4 rounded half up; "at least": no ceiling
+    assert (m.wounded, m.wounded_low, m.wounded_high) == (3, 0, 10)
     assert "across 4 linked incidents" in m.killed_phrase
 
 
@@ -87,10 +87,10 @@ def test_deaths_a_coder_sets_to_zero_still_leave_the_incident_row():
 
 
 def test_date_given_further_down_the_article():
-    text = ("Seven people hurt in Riverside shooting\n\nPolice are investigating a shooting that injured seven men.\n\n"
+    text = ("Seven people hurt in Riverside shooting\n\nSeven men were hurt in a shooting, police said.\n\n"
             "The victims are between 27 and 45. One person is being questioned.\n\n"
             "Officers said more arrests were possible. The street was closed for hours.\n\n"
-            "It happened Saturday night at about 11:45 p.m., according to police.")
+            "The gunfire broke out Saturday night at about 10:20 p.m., according to police.")
     (m,) = _rows(text)  # published on Thursday 3 June 2021
     assert m.event_date == dt.date(2021, 5, 29) and m.date_precision == "day"
 
@@ -120,7 +120,7 @@ def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
 
 @pytest.mark.parametrize("text", [
     "On 1 June 2021, the army fired 82mm mortars, heavy machine guns and small arms at the positions of the rebels near Kassala.",
-    "On 1 June 2021, militants fired three mortar bombs which landed near the stadium in Kassala.",
+    "On 1 June 2021, militants fired four mortar shells that landed near the market in Kassala.",
     "On 1 June 2021, rebels triggered an improvised explosive device blast and damaged a bridge near Kassala.",
     "On 1 June 2021, the air force targeted a rebel convoy on the outskirts of Kassala. No casualties reported.",
     "On 1 June 2021, monitors heard a total of 30 shots involving small arms near Kassala.",
@@ -158,9 +158,9 @@ def test_a_suicide_bomber_who_detonated_died_and_is_counted_once():
 
 
 def test_attackers_named_only_in_an_including_list_are_part_of_the_total():
-    (m,) = _rows("06/01/2021: Gunmen attacked a post in Kassala, Sudan. At least 18 people, including 12 assailants "
+    (m,) = _rows("06/01/2021: Gunmen attacked a post in Kassala, Sudan. At least 15 people, including 9 assailants "
                  "and six soldiers were killed in the clash.")
-    assert m.killed == 18
+    assert m.killed == 15
 
 
 def test_the_date_of_the_violence_not_of_the_death():
@@ -197,8 +197,8 @@ def test_the_day_something_was_said_is_the_date_only_when_nothing_else_dates_the
 
 @pytest.mark.parametrize("text, killed, wounded", [
     # "other" after the dead: others than the dead, the same four as the headline's
-    ("Phoenix shooting: Drive-by shooting kills 2, injures 4\n\nPHOENIX - Police say a second teen has died after "
-     "a drive-by shooting disrupted a party in a Phoenix neighborhood early Sunday. Four other people were injured.",
+    ("Tucson shooting: Gunfire at cookout kills 2, injures 4\n\nTUCSON - Police say a second man has died after "
+     "gunfire broke out at a cookout in a Tucson park late Saturday. Four other people were injured.",
      2, 4),
     # "other" right after figures of its own kind: more of them
     ("On 1 June 2021, 2 policemen were killed and 3 were wounded in an attack on a checkpoint near Kassala. "
@@ -329,7 +329,7 @@ def test_a_death_told_by_a_charge_is_one_of_those_shot():
 def test_others_also_shot_continue_the_figure_before():
     # a child and three other adults: four, as the headline says
     (m,) = _rows("4 shot in north Kassala\n\nKASSALA - A child was shot on 1 June 2021 outside a store in north Kassala. "
-                 "Police said three other adults had also been shot.")
+                 "Police said three other adults were also shot.")
     assert m.wounded == 4
 
 
@@ -340,14 +340,14 @@ def test_a_run_on_sentence_giving_a_figure_twice_counts_it_once():
 
 
 def test_a_paragraph_break_between_the_incident_s_sentences_ends_a_name():
-    (m,) = _rows("Teen shot on Beech Street in Chattanooga\n\nChattanooga Police are investigating after a 15-year-old "
-                 "was shot in the stomach on 1 June 2021.")
+    (m,) = _rows("Teen shot on Larkspur Avenue in Chattanooga\n\nChattanooga Police say a 16-year-old "
+                 "was shot in the hip on 1 June 2021.")
     assert m.location == "Chattanooga"
 
 
 @pytest.mark.parametrize("text, killed", [
     ("On 1 June 2021, gunmen shot dead the mayor of Kassala. His two bodyguards were also killed. 3 fatalities.", 3),
-    ("On 1 June 2021, a riot broke out in Kassala prison. 11 prisoners were also killed (total of 12 fatalities).", 12),
+    ("On 1 June 2021, a riot broke out in Kassala prison. 7 inmates were also killed (total of 8 fatalities).", 8),
 ])
 def test_a_coder_s_closing_tally_is_the_figure(text, killed):
     (m,) = _rows(text)
@@ -356,8 +356,8 @@ def test_a_coder_s_closing_tally_is_the_figure(text, killed):
 
 @pytest.mark.parametrize("text", [
     "A shooting has been reported in Kassala late Friday night. Police are at the scene.",
-    "On 1 June 2021, gunshots were fired in the middle of a fight in a park in Kassala.",
-    "KASSALA - A 3-year-old girl is recovering tonight after being accidentally shot by her brother on 1 June 2021.",
+    "On 1 June 2021, gunshots were fired during a brawl at a market in Kassala.",
+    "KASSALA - A 5-year-old boy is in hospital after his cousin shot him by accident on 1 June 2021.",
 ])
 def test_a_reported_shooting_without_figures_is_a_row(text):
     (m,) = _rows(text)
@@ -413,14 +413,14 @@ def test_a_page_dated_well_before_its_given_publication_date_anchors_weekdays():
 
 
 def test_the_page_s_posted_line_run_into_the_headline_does_not_date_the_event():
-    rows = _rows("Five Injured in Nightclub Shooting Posted: Tuesday, June 1, 2021 Five people were shot outside a "
-                 "nightclub in Jackson, Mississippi, early Monday, police said.")
+    rows = _rows("Three Hurt in Tavern Shooting Posted: Tuesday, June 1, 2021 Three people were shot outside a "
+                 "tavern in Jackson, Mississippi, early Monday, police said.")
     assert [r.event_date for r in rows] == [dt.date(2021, 5, 31)]
 
 
 @pytest.mark.parametrize("text", [
-    "Follow-up to the Law Street shooting\n\nDATE: June 2, 2021 4:24 PM\n\nPolice continue to investigate the "
-    "shooting on Law Street in Riverside about 6:30 a.m. on May 27.\n\nThe suspect was armed with a pistol.\n\n"
+    "Follow-up to the Larkspur Street shooting\n\nDATE: June 2, 2021 4:24 PM\n\nPolice continue to investigate the "
+    "shooting on Larkspur Street in Riverside about 6:30 a.m. on May 27.\n\nThe suspect was armed with a pistol.\n\n"
     "Officers returned fire.\n\nA neighbour recorded a video.\n\nThe dog barked.\n\nNine citizens were shot, none fatally.",
     "NEWS BLOG: Shooting in Riverside\n\nUPDATE 1:50PM WEDNESDAY: The school will open for students.\n\n"
     "UPDATE 10:29PM: The agent is in fair condition.\n\nThe shooting at the school in Riverside happened on May 27.\n\n"
@@ -449,8 +449,8 @@ def test_a_page_s_date_and_update_labels_do_not_date_the_event(text):
 @pytest.mark.parametrize("text, day", [
     ("Four children killed by their father were remembered at funeral services on Saturday.\n\nThey were shot at "
      "their home near Riverside on May 20.", dt.date(2021, 5, 20)),
-    ("A judge on Wednesday found probable cause against a boy, 13, in the accidental shooting death of his friend, 14, "
-     "in Riverside on Tuesday night.", dt.date(2021, 6, 1)),
+    ("A judge on Wednesday found probable cause to charge a girl, 12, over the accidental shooting death of her cousin, "
+     "9, in Riverside on Tuesday night.", dt.date(2021, 6, 1)),
     ("A man was killed in a shooting in Riverside on Sunday. He will be buried Wednesday.", dt.date(2021, 5, 30)),
 ])
 def test_the_day_of_a_funeral_or_a_court_s_act_is_not_the_event_s(text, day):
@@ -614,15 +614,15 @@ def test_an_object_named_by_the_may_be_someone_new():
 
 def test_one_also_shot_is_among_all_of_those_shot():
     """"Six people were shot ... Roe was also shot ... all six people who were shot": six wounded, not seven."""
-    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
-            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm. "
+    text = ("Police charged two men after six people were shot at a birthday cookout on Elm Drive. "
+            "Officers detained Jon Roe and Al Poe. Roe was also shot and faces a weapons charge. "
             "Police say all six people who were shot are expected to recover.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 6)]
 
 
 def test_one_also_shot_adds_to_a_figure_not_said_to_be_all():
-    text = ("Two men were arrested after six people were shot at a graduation party on Elm Drive. "
-            "Police arrested Jon Roe and Al Poe. Roe was also shot and charged with possession of a firearm.")
+    text = ("Police charged two men after six people were shot at a birthday cookout on Elm Drive. "
+            "Officers detained Jon Roe and Al Poe. Roe was also shot and faces a weapons charge.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 7)]
 
 
@@ -645,7 +645,7 @@ def test_an_incident_is_dated_by_its_violence_not_by_a_later_death():
     """A victim who died days later: the row is the shooting's, dated by its day ("shot on May 20 ... died at a local
     hospital on Sunday": May 20); the day a release was issued dates nothing."""
     text = ("Three people were shot on May 20 outside a store on Elm Street in Springfield, Illinois. "
-            "John Doe, 38, died at a local hospital on Sunday as a result of his injuries.")
+            "John Doe, 41, died in hospital on Sunday, police said.")
     assert [(m.event_date, m.killed) for m in _rows(text)] == [(dt.date(2021, 5, 20), 1)]
     text = ("In a news release issued Tuesday, police said a man died early Sunday morning at a hospital in "
             "Springfield, Illinois, of injuries from a shooting.")
@@ -661,9 +661,9 @@ def test_others_shot_after_the_dead_are_others_than_them():
 def test_one_of_the_hurt_who_died_since_is_not_still_counted_wounded():
     """ "A man hurt in a shooting ... has died. ... Bo Ray died at a hospital ... Four people, including Ray, were
     injured": the death, told again in another sentence, is one of the four hurt: one killed, three wounded."""
-    text = ("A man injured in a May 20 shooting on Elm Street in Springfield, Illinois, has died. "
-            "Police say Bo Ray, 38, died at a local hospital on Sunday as a result of his injuries. "
-            "On May 20, several people were standing in front of a home on Elm Street when someone opened fire. "
+    text = ("A man hurt in a May 20 shooting on Elm Street in Springfield, Illinois, has died. "
+            "Bo Ray, 38, died in hospital on Sunday, police said. "
+            "On May 20, a gunman fired at a group outside a house on Elm Street. "
             "Four people, including Ray, were injured.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 3)]
 
@@ -671,7 +671,7 @@ def test_one_of_the_hurt_who_died_since_is_not_still_counted_wounded():
 def test_one_shot_beside_one_other_killed_in_the_sentence_is_wounded():
     """ "shot his daughter and killed her mother": two people, one dead and one wounded (the one shot is not the one
     killed); "Two men were shot and one of them died" still counts the dead among those shot."""
-    text = ("A man shot his 16-year-old daughter and killed her mother on Sunday at a home on Elm Street in "
+    text = ("A man shot his 17-year-old son and killed the boy's grandmother on Sunday at a home on Elm Street in "
             "Springfield, Illinois, police said.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(1, 1)]
     text = "Two men were shot on Sunday on Elm Street in Springfield, Illinois, and one of them died."
