@@ -72,8 +72,8 @@ def test_figures(sentence, expected):
     "The group threatened to kill 10 hostages.",                                   # hypothetical
     "He is charged with trying to kill two officers.",
     "A bomb killed 3 people in 2009, police recalled.",                            # a past event
-    "In the past six weeks alone, four children have died from gunshot wounds.",   # a tally of several incidents
-    "Two teens have been shot to death in separate accidental shootings.",
+    "In the last two months alone, five teens have died from gunshot wounds.",   # a tally of several incidents
+    "Three men have been shot to death in separate accidental shootings.",
     # a tally of several shootings numbered or called a pair, a series, a spate
     "Police are investigating a pair of shootings that left one man dead and three others hurt in Riverside.",
     "One man was killed and four other people wounded in two Riverside shootings on Sunday.",
@@ -93,7 +93,7 @@ def test_figures(sentence, expected):
     "However, in 2010, the man was charged with the murder of a neighbour in Dover.",
     "Back in 2009, two people were shot dead at the same bar.",
     # a tally up to a year
-    "He was the first of four doctors murdered by extremists through May 2009.",
+    "She was the second of five judges killed by cartels through March 2011.",
     "Six officers were killed in the county between 1998 and 2004.",
 ])
 def test_not_incident_figures(sentence):
@@ -101,7 +101,7 @@ def test_not_incident_figures(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("A 12-year-old girl was injured when a bullet grazed her face.", [("wounded", 1)]),
+    ("A 9-year-old boy was hurt when a bullet grazed his shoulder.", [("wounded", 1)]),
     ("Police say he shot someone in his home.", [("hit", 1)]),
     ("Neighbors said he would never hurt somebody.", []),
 ])
@@ -110,7 +110,7 @@ def test_a_bullet_is_no_person_someone_is_one(sentence, expected):
 
 
 def test_a_link_label_is_no_addition():
-    assert [i.additive for i in find_casualties("MORE VIDEO 1 dead, 3 injured in overnight bar shooting")] == [False, False]
+    assert [i.additive for i in find_casualties("MORE VIDEO 2 dead, 1 injured in late-night club shooting")] == [False, False]
 
 
 def test_parts_are_not_added_to_totals():
@@ -145,7 +145,7 @@ def test_explicit_zero():
 
 
 @pytest.mark.parametrize("sentence", [
-    "North Ridge child killed in accidental shooting",
+    "Pine Hollow child killed in accidental shooting",
     "A 10-year-old who was killed in a shooting will be laid to rest.",
     "Two teens were arrested in the fatal shooting of 15-year-old on Main Street.",
     # the number after "father of" counts his children
@@ -162,7 +162,7 @@ def test_overlapping_readings_of_one_victim_count_once():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("A second student was shot by the teen.", [("hit", 2)]),  # the second person hit
-    ("5-year-old shot in hand, taken to hospital", [("hit", 1)]),
+    ("7-year-old shot in foot, taken to hospital", [("hit", 1)]),
     ("The officer was critically wounded.", [("wounded", 1)]),
     ("The boy was taken to the hospital.", [("hit", 1)]),
     ("He was fatally shot.", [("killed", 1)]),
@@ -177,7 +177,7 @@ def test_one_victim_hurt(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, n", [
-    ("Three victims, a 25-year-old man, a 26-year-old man and a 33-year-old man, were taken to a hospital.", 3),
+    ("Three victims, a 19-year-old woman, a 22-year-old man and a 40-year-old man, were taken to a hospital.", 3),
     ("Two soldiers, a policeman and a civilian were killed.", 4),
 ])
 def test_a_list_between_commas_names_the_same_people(sentence, n):
@@ -194,7 +194,7 @@ def test_a_day_of_the_month_is_not_a_count():
     # an "N of whom" aside the writer did not close with a comma
     ("At least 30 villagers, five of which were children are killed in the raid.", [("killed", 30)]),
     ("Twelve miners, three of them foreigners were killed in the collapse.", [("killed", 12)]),
-    ("Assailants shot and killed Farid, a former ministry employee, in the village.", [("killed", 1)]),
+    ("Gunmen shot dead Jawad, a retired school teacher, in the village.", [("killed", 1)]),
     ("Security forces identified and killed the four assailants.", [("killed", 4)]),
     ("Aside from the deaths of the two assailants, nobody was hurt.", [("killed", 2)]),
     ("Gunmen killed Tuesday, police said.", []),
@@ -221,7 +221,7 @@ def test_victim_lists_bodies_and_bare_objects(sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "Nobody died up here last night.",
-    "Crime stats for 2015, in the city of New Orleans, show 165 people were murdered.",
+    "Police figures for 2014, in the city of Dover, show 38 people were murdered.",
     "This year has seen more than 130 shooting deaths in the city.",
 ])
 def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
@@ -229,9 +229,9 @@ def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("16-year-old girl accidentally shot during break-in", [("hit", 1)]),
+    ("15-year-old boy accidentally shot during burglary", [("hit", 1)]),
     ("A 16-year-old boy was found shot to death Tuesday morning.", [("killed", 1)]),
-    ("He is accused of shooting his 22-month-old daughter in the leg.", [("hit", 1)]),
+    ("She is accused of shooting her 19-month-old son in the foot.", [("hit", 1)]),
     ("Father arrested after boy accidentally shoots himself", [("hit", 1)]),
     ("A female who was shot in a park has been identified.", [("hit", 1)]),
     ("He shot himself dead.", [("killed", 1)]),
@@ -261,7 +261,7 @@ def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
     ("Jane Roe, 16, of Dover, died Wednesday after being shot.", [("killed", 1)]),
     ("While cleaning his rifle, he accidentally shot himself and died.", [("killed", 1)]),
     ("Family members confirmed Monday the toddler has died.", [("killed", 1)]),
-    ("A 14-year-old boy shot earlier this week while riding in a car has died.", [("killed", 1)]),
+    ("A 16-year-old girl shot earlier this week while sitting in a car has died.", [("killed", 1)]),
 ])
 def test_a_victim_who_died_later(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
@@ -289,7 +289,7 @@ def test_a_house_number_is_not_a_count(sentence, expected):
     ("He shot a video of the scene.", []),
     ("Gunmen executed a prisoner.", [("killed", 1)]),
     ("The officer was indicted in the 2014 shooting death of a 17-year-old.", [("killed", 1)]),
-    ("In 2014, nearly half of the 21,022 vehicle occupants killed in crashes were unbelted.", []),
+    ("In 2013, about a third of the 9,874 drivers killed in crashes were speeding.", []),
 ])
 def test_objects_years_and_yearly_statistics(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
@@ -297,7 +297,7 @@ def test_objects_years_and_yearly_statistics(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("One Dead, Three Wounded In Riverside Shooting", [("killed", 1), ("wounded", 3)]),
-    ("Police: 3-Year-Old Girl Killed, 3 Adults Injured In Riverside Shooting", [("killed", 1), ("wounded", 3)]),
+    ("Police: 4-Year-Old Boy Killed, 2 Adults Injured In Riverside Shooting", [("killed", 1), ("wounded", 2)]),
     ("Gunmen killed John Smith in Riverside.", [("killed", 1)]),
 ])
 def test_title_case_headlines(sentence, expected):
@@ -320,7 +320,7 @@ def test_victims_named_one_by_one(sentence, expected):
     ("As a result, there is one wounded and one deceased.", [("wounded", 1), ("killed", 1)]),
     ("The deceased assailant was identified as John Doe.", []),
     # shot, then dead: one person, read once
-    ("A 20-year-old man, John Doe of Maple Heights, was shot several times and died at a hospital.",
+    ("A 31-year-old man, John Doe of Larkspur Hills, was shot twice and died at a hospital.",
      [("killed", 1)]),
 ])
 def test_more_ways_to_say_one_person_died(sentence, expected):
@@ -328,8 +328,8 @@ def test_more_ways_to_say_one_person_died(sentence, expected):
 
 
 def test_a_singular_noun_before_a_plural_verb_is_not_the_count():
-    # the four men were injured, not "a Zelmer Street home"
-    assert find_casualties("Four men attending a party at a Zelmer Street home were injured by gunfire.") == []
+    # the four men were injured, not "a Larkspur Avenue home"
+    assert find_casualties("Four men visiting a cookout at a Larkspur Avenue home were injured by gunfire.") == []
 
 
 def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
@@ -341,7 +341,7 @@ def test_a_capitalised_count_after_a_lower_case_verb_starts_a_pasted_headline():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Four shot outside Riverside party", [("hit", 4)]),
-    ("4 Shot At Riverside New Year's Eve Party", [("hit", 4)]),
+    ("3 Shot At Riverside Halloween Party", [("hit", 3)]),
     ("5 teens shot, 1 killed", [("hit", 5), ("killed", 1)]),
     ("Two gunmen shot at the police.", []),
     ("Police came after receiving a 911 reporting a person shot.", []),
@@ -362,8 +362,8 @@ def test_a_shared_age_is_not_a_count():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Police say two males, 30 and 42 were injured.", [("wounded", 2)]),
-    ("Two children, a five year and a six year old were injured.", [("wounded", 2)]),
+    ("Police say two females, 19 and 57 were injured.", [("wounded", 2)]),
+    ("Two children, a seven year and a nine year old were injured.", [("wounded", 2)]),
     ("Two soldiers, a policeman and a civilian were killed.", [("killed", 4)]),
     # some of a group, named by a list of as many, closing comma or not
     ("Three of the victims, two men and a critically injured woman, were taken to a hospital.", [("hit", 3)]),
@@ -382,8 +382,8 @@ def test_an_attacker_who_wounded_people_is_not_one_of_the_wounded(sentence, expe
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Four shot to death in Riverside, then gunman kills himself", [("killed", 4), ("killed", 1)]),
-    ("Gunman Fatally Shoots 3 Musicians, Self in Riverside", [("killed", 3), ("killed", 1)]),
-    ("Police: Toddler's shooting appears accidental, self-inflicted", []),
+    ("Gunman Fatally Shoots 3 Coworkers, Self in Riverside", [("killed", 3), ("killed", 1)]),
+    ("Police: Child's shooting looks accidental, self-inflicted", []),
     # the gun turned on himself in any tense, or another weapon so turned
     ("A man killed his neighbour in Riverside before turning the gun on himself.", [("killed", 1), ("killed", 1)]),
     ("The farmer shot his wife and then turned the shotgun on himself.", [("hit", 1), ("killed", 1)]),
@@ -469,7 +469,7 @@ def test_gunshot_and_shooting_victims_were_hit(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("A father shot and killed his two sons on Friday.", [("killed", 2)]),
     ("Police say he fatally shot his wife and four children at their home.", [("killed", 5)]),
-    ("He is wanted in the killing of his wife, 4 daughters in Roswell", [("killed", 5)]),
+    ("He is sought in the killing of his wife, 4 sons in Dover", [("killed", 5)]),
     ("He killed his wife and two hours later surrendered.", [("killed", 1)]),
 ])
 def test_victims_named_by_family_ties(sentence, expected):
@@ -540,11 +540,11 @@ def test_also_in_an_aside_does_not_make_a_figure_an_addition():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("2 year old dies after accidentally shooting himself", [("killed", 1)]),
+    ("3 year old dies after accidentally shooting herself", [("killed", 1)]),
     ("Juvenile dead from gunshot wound", [("killed", 1)]),
     ("Police had a hard time identifying Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
-    ("A 23-year-old man was declared dead at a residence.", [("killed", 1)]),
-    ("A man was found guilty of murdering two men during a dice game.", [("killed", 2)]),
+    ("A 37-year-old woman was declared dead at a residence.", [("killed", 1)]),
+    ("A man was found guilty of murdering two men during a card game.", [("killed", 2)]),
     # the subject's main verb, after a clause: one death, not "a weekend shooting" that died
     ("A teen hospitalized after a weekend shooting has died.", [("killed", 1)]),
     ("A boy who told police he shot his friend will be charged now that the victim has died.",
@@ -569,7 +569,7 @@ def test_a_fatal_injury_and_a_time_of_day(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Shots were fired at a group from a white sedan, hitting four victims in two cars.", [("hit", 4)]),
+    ("Shots were fired at a crowd from a blue pickup, hitting four victims on the sidewalk.", [("hit", 4)]),
     ("The gunman fired, striking the victim in the head.", [("hit", 1)]),
     ("A car went off the road, striking a tree.", []),
 ])
@@ -597,7 +597,7 @@ def test_victims_who_were_hurt(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Reyes was one of four people shot outside the club.", [("hit", 4)]),
-    ("Police say one of five people shot outside the bar early Sunday has died.", [("killed", 1), ("hit", 5)]),
+    ("Police say one of four people shot outside the club late Friday has died.", [("killed", 1), ("hit", 4)]),
     ("A 30-year-old man, 41-year-old woman and 19-year-old man suffered gunshot wounds.", [("hit", 3)]),
 ])
 def test_one_of_the_victims_and_lists_of_people_with_wounds(sentence, expected):
@@ -605,18 +605,18 @@ def test_one_of_the_victims_and_lists_of_people_with_wounds(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("He fired about 10 times, killing Jane Walker, 18, and Ann Bolden, 20, police said.", [("killed", 2)]),
-    ("He is accused in the shooting deaths of a mother and her 8-year-old daughter.", [("killed", 2)]),
-    ("He killed Farid, a former official, and fled.", [("killed", 1)]),
+    ("He fired about 10 times, killing Jane Marlow, 18, and Ann Bolden, 20, police said.", [("killed", 2)]),
+    ("He is accused in the shooting deaths of a father and his 6-year-old son.", [("killed", 2)]),
+    ("He killed Jawad, a retired official, and fled.", [("killed", 1)]),
 ])
 def test_one_named_victim_and_another(sentence, expected):
     assert figures(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Man kills ex-wife, shoots neighbor before fleeing", [("killed", 1), ("hit", 1)]),
+    ("Man kills girlfriend, shoots her brother before fleeing", [("killed", 1), ("hit", 1)]),
     ("Gunman kills aunt and uncle in farmhouse", [("killed", 2)]),
-    ("Boy accidentally shoots grandfather while hunting", [("hit", 1)]),
+    ("Girl accidentally shoots uncle while hunting", [("hit", 1)]),
     ("He shot and killed his wife and daughter.", [("killed", 2)]),
 ])
 def test_kin_named_without_an_article(sentence, expected):
@@ -626,7 +626,7 @@ def test_kin_named_without_an_article(sentence, expected):
 def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
     assert figures("Two of the victims are in critical condition.") == [("hit", 2)]
     # the whole, when given, is the people hit
-    assert figures("Five of the six injured attend the same school.") == [("hit", 6)]
+    assert figures("Four of the six injured play on the same team.") == [("hit", 6)]
     assert sorted(figures("Two of the three victims died at the hospital.")) == [("hit", 3), ("killed", 2)]
 
 
@@ -706,9 +706,9 @@ def test_more_times_are_not_more_people():
 
 @pytest.mark.parametrize("sentence, expected", [
     # the 'including' aside ends before a clause of its own
-    ("Police are looking into a link between a shooting that sent four people, including two teens to the "
-     "hospital, and a shooting Friday that left one man dead.", [("killed", 1)]),
-    ("The chief said, God willing, we will not have a fatality.", []),
+    ("Detectives are studying a possible tie between a shooting that sent three people, including a child to the "
+     "hospital, and a shooting Saturday that left one woman dead.", [("killed", 1)]),
+    ("The mayor said, with luck, we will not have a fatality.", []),
 ])
 def test_asides_and_hopes_are_not_figures(sentence, expected):
     assert figures(sentence) == expected
@@ -716,8 +716,8 @@ def test_asides_and_hopes_are_not_figures(sentence, expected):
 
 def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
     # the gunshots are no casualties: "some of which left two men dead" is the shots' doing
-    assert figures("A video captured at least 19 gunshots, some of which left two men dead and four people "
-                   "injured.") == [("killed", 2), ("wounded", 4)]
+    assert figures("A doorbell camera recorded at least 12 gunshots, some of which left two men dead and three people "
+                   "injured.") == [("killed", 2), ("wounded", 3)]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -772,7 +772,7 @@ def test_a_figure_first_reported_and_since_corrected(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     # "and the woman" after one victim of a death named by a noun is one more victim
-    ("The family wants to know what led to the death of his young son and the woman he calls his mother.", [("killed", 2)]),
+    ("The family asks what led to the death of her young daughter and the woman she calls her sister.", [("killed", 2)]),
     # the suspect is no victim of it
     ("Police announced the killing of a clerk and the suspect's arrest on Monday.", [("killed", 1)]),
     ("The fatal shooting of Ann Lee and the officer who fired are under review.", [("killed", 1)]),
@@ -799,7 +799,7 @@ def test_victims_named_by_occupation_or_origin(sentence, expected):
 
 def test_a_clause_after_from_is_no_victim_s_origin():
     # "a few" counts doors, not people shot
-    assert all(n == 1 for _, n in figures("They stood a few doors down from where Lee – a neighbour – was shot."))
+    assert all(n == 1 for _, n in figures("They waited a few houses down from where Lee – a neighbour – was shot."))
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -838,7 +838,7 @@ def test_war_dead_handed_back_are_no_incident(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     # a victim named between commas, then the hometown with no comma before the verb
-    ("Police confirmed the teen, Marcus Dane III, of Northeast D.C. died Friday night.", [("killed", 1)]),
+    ("Police confirmed the teen, Dana Okafor III, of Southwest D.C. died Saturday night.", [("killed", 1)]),
     ("Deputies said the woman, Ann Lee, of Port St. Lucie was wounded in the arm.", [("wounded", 1)]),
 ])
 def test_a_named_victim_s_hometown_after_the_name(sentence, expected):
@@ -942,7 +942,7 @@ def test_an_aircraft_shot_down_is_no_person_shot(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     # an earlier incident recalled is not this one's figure
-    ("Exactly one week ago, on May 2, a 13-year-old boy died after a gun went off at a home on Elm Street.", []),
+    ("Exactly two weeks ago, on May 5, a 12-year-old girl died after a gun went off at a home on Elm Street.", []),
     ("Two weeks ago a woman was shot and killed at the same corner.", []),
     # the news's own days stay
     ("Two days ago a man was shot and killed on Elm Street.", [("killed", 1)]),
@@ -985,7 +985,7 @@ def test_a_figure_called_critical_is_wounded(sentence, expected):
     ("A woman arrived at a clinic in Dover with a gunshot wound to the arm.", [("hit", 1)]),
     ("Two men showed up at the hospital in a pickup truck with gunshot wounds.", [("hit", 2)]),
     ("A boy was transported from the park suffering from a gunshot wound to the knee.", [("hit", 1)]),
-    ("A man had walked into the emergency room with a bullet wound.", [("hit", 1)]),
+    ("A woman had walked into the emergency room with a bullet wound.", [("hit", 1)]),
     ("Officers later learned that Jane Doe, 30, of Dover, had arrived at a clinic with a gunshot wound.", [("hit", 1)]),
     # coming somewhere with a gun is no wound
     ("The gunman walked into the store with a rifle.", []),
