@@ -2,7 +2,7 @@
 from etl.extract.people import ages_in, people_at, people_by_mention
 
 TEXT = ("Marcus T. Bell Jr., 27, was shot outside Lincoln Middle School on Elm Street on Saturday. "
-        "Police Chief Ann Kowalski said Bell was taken to Grant Medical Center. "
+        "Police Chief Ann Kowalski said Bell was taken to Mercy Medical Center. "
         "On June 3 6-year-old Lena Ortiz was wounded in the same block. "
         "Neighbor Robert Haynes said he heard shots.")
 
