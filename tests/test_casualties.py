@@ -190,7 +190,7 @@ def test_a_day_of_the_month_is_not_a_count():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Five police officers including a commander were killed in the blast.", [("killed", 5)]),
+    ("Four soldiers including a captain were killed in the blast.", [("killed", 4)]),
     # an "N of whom" aside the writer did not close with a comma
     ("At least 30 villagers, five of which were children are killed in the raid.", [("killed", 30)]),
     ("Twelve miners, three of them foreigners were killed in the collapse.", [("killed", 12)]),
@@ -206,7 +206,7 @@ def test_more_victim_phrases(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("On 29 April 2020, 3 policemen, 2 militia members, and 1 soldier were killed.", [("killed", 6)]),
     ("78 BH/IS fighters were killed.", [("killed", 78)]),
-    ("Five corpses of suspected militants were discovered the next day.", [("killed", 5)]),
+    ("Six corpses of suspected bandits were found two days later.", [("killed", 6)]),
     ("A farmer and his brother were killed in a clash.", [("killed", 2)]),
     ("The explosion killed one and injured 3 others.", [("killed", 1), ("wounded", 3)]),
     ("Border guards shot two men to death.", [("killed", 2)]),
@@ -254,7 +254,7 @@ def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
     assert find_casualties("It was the deadliest attack since an assault on Ghazni in 2018, with officials reporting "
                            "at the time 150 soldiers and 95 civilians killed.") == []
     assert [(i.kind, i.count.best) for i in find_casualties(
-        "He was not present at the time of the attack; however, five civilians were killed.")] == [("killed", 5)]
+        "He was away during the raid; however, six villagers were killed.")] == [("killed", 6)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -296,7 +296,7 @@ def test_objects_years_and_yearly_statistics(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("One Dead, Three Wounded In Riverside Shooting", [("killed", 1), ("wounded", 3)]),
+    ("Two Dead, One Wounded In Riverside Shooting", [("killed", 2), ("wounded", 1)]),
     ("Police: 4-Year-Old Boy Killed, 2 Adults Injured In Riverside Shooting", [("killed", 1), ("wounded", 2)]),
     ("Gunmen killed John Smith in Riverside.", [("killed", 1)]),
 ])
@@ -410,7 +410,7 @@ def test_more_than_is_a_hedge_not_an_addition():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("A quadruple shooting occurred in Riverside on Wednesday night.", [("hit", 4)]),
+    ("A quadruple shooting happened in Riverside on Saturday afternoon.", [("hit", 4)]),
     ("Victims identified in Riverside triple homicide", [("killed", 3)]),
     ("A man and two children are dead in what police say is an apparent double murder-suicide.", [("killed", 3)]),
     ("An 18-year-old received a life-threatening gunshot wound to his head.", [("wounded", 1)]),
@@ -479,7 +479,7 @@ def test_victims_named_by_family_ties(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # a numbered victim tells how many were hit so far
     ("A fourth victim, 24, is still being treated at a hospital.", [("hit", 4)]),
-    ("Four people were hit by bullets and a fifth was apparently struck by debris.", [("hit", 5)]),
+    ("Three people were hit by bullets and a fourth was apparently struck by shrapnel.", [("hit", 4)]),
     # ... and the numbered one said to live is one wounded
     ("A third man was shot in the leg and is expected to recover.", [("hit", 3), ("wounded", 1)]),
     ("The first boy was shot in the back, and the second was shot in a leg.", [("hit", 2)]),
@@ -509,13 +509,13 @@ def test_numbered_dead(sentence, expected):
 
 
 def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
-    assert figures("Three others were hospitalized — two in critical condition, and one with minor injuries.") \
-        == [("wounded", 3)]
+    assert figures("Four others were hospitalized — three in serious condition, and one with minor injuries.") \
+        == [("wounded", 4)]
     assert figures("Five men were wounded, and the man arrested was one of those injured.") == [("wounded", 5)]
     assert figures("In addition to the two gunmen, one guard was killed.") == [("killed", 2), ("killed", 1)]
     # the last detail of a list after a dash
-    assert figures("Nine people were injured -- one in critical condition, one in serious condition and seven in "
-                   "stable condition.") == [("wounded", 9)]
+    assert figures("Eight people were injured -- one in critical condition, two in serious condition and five in "
+                   "fair condition.") == [("wounded", 8)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -541,8 +541,8 @@ def test_also_in_an_aside_does_not_make_a_figure_an_addition():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("3 year old dies after accidentally shooting herself", [("killed", 1)]),
-    ("Juvenile dead from gunshot wound", [("killed", 1)]),
-    ("Police had a hard time identifying Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
+    ("Juvenile dead from gunshot injury", [("killed", 1)]),
+    ("Officers struggled to identify Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
     ("A 37-year-old woman was declared dead at a residence.", [("killed", 1)]),
     ("A man was found guilty of murdering two men during a card game.", [("killed", 2)]),
     # the subject's main verb, after a clause: one death, not "a weekend shooting" that died
@@ -560,7 +560,7 @@ def test_an_aside_with_a_parenthesis():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The gun went off, which resulted in the fatal injury of an 80-year-old man.", [("killed", 1)]),
+    ("The rifle fired, which resulted in the fatal injury of a 72-year-old woman.", [("killed", 1)]),
     # a time of day is no video's running time
     ("11:30 Saturday night a man was shot outside the bar.", [("hit", 1)]),
 ])
@@ -655,7 +655,7 @@ def test_an_attacker_named_before_a_clause_is_not_the_victim():
 
 
 def test_the_year_of_a_date_is_not_a_count():
-    assert figures("On July 30, 2016 Ms. Smith died of the injuries she sustained.") == [("killed", 1)]
+    assert figures("On March 12, 2015 Mr. Smith died of the wounds he received.") == [("killed", 1)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -684,7 +684,7 @@ def test_an_including_aside_ends_at_its_comma():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Karimi and his son were killed and six other people were injured in the blast.", [("killed", 2), ("wounded", 6)]),
+    ("Nazari and his nephew were killed and five other people were hurt in the explosion.", [("killed", 2), ("wounded", 5)]),
     ("Rahman and two of his guards were killed in the attack.", [("killed", 3)]),
 ])
 def test_a_named_person_and_his_kin(sentence, expected):
