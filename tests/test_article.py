@@ -201,8 +201,8 @@ def test_the_day_something_was_said_is_the_date_only_when_nothing_else_dates_the
      "gunfire broke out at a cookout in a Tucson park late Saturday. Four other people were injured.",
      2, 4),
     # "other" right after figures of its own kind: more of them
-    ("On 1 June 2021, 2 policemen were killed and 3 were wounded in an attack on a checkpoint near Kassala. "
-     "2 other policemen were killed when they arrived as reinforcements.", 4, 3),
+    ("On 1 June 2021, 3 soldiers were killed and 2 were wounded in an attack on a post near Kassala. "
+     "2 other soldiers were killed when they came to help.", 5, 2),
 ])
 def test_other_people_add_to_the_figure_of_the_sentence_before_only_when_it_is_of_their_kind(text, killed, wounded):
     (m,) = _rows(text)
@@ -527,7 +527,7 @@ def test_a_day_years_before_publication_near_the_incident_is_background_when_a_r
     """An incident whose sentences give no date takes the nearest date around them, but not a day over a year old
     ("charged in a Feb. 21, 2019, incident") when the text dates the violence recently elsewhere."""
     rows = _rows("Lawyer seeks dismissal\n\nThe motion was filed after the shooting May 9 in Riverside.\n\n"
-                 "Five people died in the shooting, which happened at a family cookout.\n\n"
+                 "Five people died in the shooting at a backyard barbecue.\n\n"
                  "Two people were critically wounded.\n\n"
                  "He had been charged in connection with a Feb. 21, 2019, incident in which he fled.")
     assert [r.event_date for r in rows] == [dt.date(2021, 5, 9)]
@@ -627,11 +627,11 @@ def test_one_also_shot_adds_to_a_figure_not_said_to_be_all():
 
 
 def test_also_in_the_sentence_of_a_figure_adds_to_that_figure():
-    """"... Leaves Four Wounded. ... he wounded two children and also wounded a teenager": the teenager is one of the
+    """"... Leaves Four Wounded. ... he wounded two women and also wounded a boy": the boy is one of the
     sentence's three, and all are among the four."""
-    text = ("Deputies Arrest Suspect After Shooting Leaves Four Wounded\n\n"
-            "Deputies arrested a 19-year-old man after he wounded two children and also wounded a teenager "
-            "after firing a pistol at a group of teens on Elm Street.")
+    text = ("Man Held After Gunfire Leaves Four Wounded\n\n"
+            "Officers arrested a 24-year-old man after he wounded two women and also wounded a boy "
+            "after firing a rifle at a crowd on Elm Street.")
     assert [(m.killed, m.wounded) for m in _rows(text)] == [(None, 4)]
 
 
