@@ -67,8 +67,8 @@ def test_no_date_after_publication_and_weekday_joined_to_explicit_date():
 @pytest.mark.parametrize("sentence, published, expected", [
     ("Two men were shot on Thanksgiving Day.", dt.date(2016, 12, 19), dt.date(2016, 11, 24)),
     ("A boy was shot on Christmas Eve.", dt.date(2017, 1, 3), dt.date(2016, 12, 24)),
-    ("He fired at a friend on New Year's Eve, police say.", dt.date(2017, 1, 1), dt.date(2016, 12, 31)),
-    ("Four people were hurt in the Fourth of July shooting.", dt.date(2016, 9, 20), dt.date(2016, 7, 4)),
+    ("A woman was wounded at a party on New Year's Eve, police say.", dt.date(2017, 1, 1), dt.date(2016, 12, 31)),
+    ("Three men were hurt in the Fourth of July shooting.", dt.date(2016, 9, 20), dt.date(2016, 7, 4)),
     ("A teen was shot on Halloween night.", dt.date(2015, 11, 2), dt.date(2015, 10, 31)),
 ])
 def test_holidays_are_their_day_before_publication(sentence, published, expected):
