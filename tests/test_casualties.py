@@ -75,12 +75,12 @@ def test_figures(sentence, expected):
     "In the last two months alone, five teens have died from gunshot wounds.",   # a tally of several incidents
     "Three men have been shot to death in separate accidental shootings.",
     # a tally of several shootings numbered or called a pair, a series, a spate
-    "Police are investigating a pair of shootings that left one man dead and three others hurt in Riverside.",
+    "Detectives are looking into a pair of shootings that left one woman dead and two others hurt in Riverside.",
     "One man was killed and four other people wounded in two Riverside shootings on Sunday.",
     "3 dead, 5 hurt in 3 downtown Riverside shootings",
     "Police linked the man to as many as three shootings that left a total of five people injured last week.",
     "1:12 Mother of slain teen speaks at vigil Pause",                             # a video player's list
-    "Police could not say how many people were wounded in the brawl.",            # a question
+    "Officers did not know how many people were hurt in the fight.",            # a question
     "Image 3 of 12 Neighbors were hurt, officials said.",                          # a photo gallery's counter
     "Officers were not targeted, as in recent attacks in two cities that killed seven officers.",  # past events
     "A jury will decide whether he dies for killing 12 people at a theater three years ago.",   # an event years past
@@ -222,7 +222,7 @@ def test_victim_lists_bodies_and_bare_objects(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "Nobody died up here last night.",
     "Police figures for 2014, in the city of Dover, show 38 people were murdered.",
-    "This year has seen more than 130 shooting deaths in the city.",
+    "This year has seen more than 90 shooting deaths in the county.",
 ])
 def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
     assert find_casualties(sentence) == []
@@ -230,7 +230,7 @@ def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("15-year-old boy accidentally shot during burglary", [("hit", 1)]),
-    ("A 16-year-old boy was found shot to death Tuesday morning.", [("killed", 1)]),
+    ("A 19-year-old woman was found shot to death Thursday morning.", [("killed", 1)]),
     ("She is accused of shooting her 19-month-old son in the foot.", [("hit", 1)]),
     ("Father arrested after boy accidentally shoots himself", [("hit", 1)]),
     ("A female who was shot in a park has been identified.", [("hit", 1)]),
@@ -241,8 +241,8 @@ def test_local_news_victims(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("One teen is dead, and another seriously injured following a carjacking.", [("killed", 1), ("wounded", 1)]),
-    ("A second teenager suffered a non-life-threatening wound in the shooting.", [("wounded", 1)]),
+    ("One man is dead, and another badly injured following a robbery.", [("killed", 1), ("wounded", 1)]),
+    ("A second man suffered a non-life-threatening wound in the attack.", [("wounded", 1)]),
     # shot, outcome unstated: wounded at the incident level unless reported dead
     ("Two men were suffering gunshot wounds to the upper body.", [("hit", 2)]),
 ])
@@ -259,8 +259,8 @@ def test_figures_of_a_past_event_the_text_compares_with_are_not_read():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Jane Roe, 16, of Dover, died Wednesday after being shot.", [("killed", 1)]),
-    ("While cleaning his rifle, he accidentally shot himself and died.", [("killed", 1)]),
-    ("Family members confirmed Monday the toddler has died.", [("killed", 1)]),
+    ("While cleaning her pistol, she accidentally shot herself and died.", [("killed", 1)]),
+    ("Relatives confirmed Friday the infant has died.", [("killed", 1)]),
     ("A 16-year-old girl shot earlier this week while sitting in a car has died.", [("killed", 1)]),
 ])
 def test_a_victim_who_died_later(sentence, expected):
@@ -269,7 +269,7 @@ def test_a_victim_who_died_later(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Police said the victim was shot around 7:30 p.m. Tuesday.", [("hit", 1)]),
-    ("A man shot two children, one of them fatally, on Sunday.", [("hit", 2), ("killed", 1)]),
+    ("A woman shot two teenagers, one of them fatally, on Friday.", [("hit", 2), ("killed", 1)]),
     ("Soldiers clashed with 4 armed men and killed 1 of them.", [("killed", 1)]),
 ])
 def test_times_and_parts_of_a_count_are_not_more_people(sentence, expected):
@@ -413,7 +413,7 @@ def test_more_than_is_a_hedge_not_an_addition():
     ("A quadruple shooting happened in Riverside on Saturday afternoon.", [("hit", 4)]),
     ("Victims identified in Riverside triple homicide", [("killed", 3)]),
     ("A man and two children are dead in what police say is an apparent double murder-suicide.", [("killed", 3)]),
-    ("An 18-year-old received a life-threatening gunshot wound to his head.", [("wounded", 1)]),
+    ("A 22-year-old received a life-threatening gunshot wound to her chest.", [("wounded", 1)]),
     ("He made a double play.", []),
 ])
 def test_double_triple_quadruple(sentence, expected):
@@ -436,7 +436,7 @@ def test_people_hit_by_bullets_found_shot_or_treated(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Two men, ages, 24 and 30, suffered leg wounds.", [("wounded", 2)]),
-    ("Two girls, ages 8 and 11, and two adults were found slain in the house.", [("killed", 4)]),
+    ("Two boys, ages 6 and 9, and two adults were found slain in the apartment.", [("killed", 4)]),
     ("Three teenagers between the ages of 14 and 18 were hospitalized.", [("wounded", 3)]),
     # an "including" list the writer did not close ends at the next verb of its own
     ("The strike hit the city, killing ten people, including two children and injuring twelve.",
@@ -468,7 +468,7 @@ def test_gunshot_and_shooting_victims_were_hit(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("A father shot and killed his two sons on Friday.", [("killed", 2)]),
-    ("Police say he fatally shot his wife and four children at their home.", [("killed", 5)]),
+    ("Police say he fatally shot his mother and three siblings at their farm.", [("killed", 4)]),
     ("He is sought in the killing of his wife, 4 sons in Dover", [("killed", 5)]),
     ("He killed his wife and two hours later surrendered.", [("killed", 1)]),
 ])
@@ -519,9 +519,9 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("All four victims are listed in stable condition at local hospitals.", [("wounded", 4)]),
+    ("All three victims are in fair condition at area hospitals.", [("wounded", 3)]),
     ("All three were in fair condition on Tuesday.", [("wounded", 3)]),
-    ("Both victims were treated and released to their parents.", [("wounded", 2)]),
+    ("Both boys were treated and released to their families.", [("wounded", 2)]),
     # two words for one state, and one person named or told by a pronoun
     ("Two men were in critical but stable condition on Sunday.", [("wounded", 2)]),
     ("Perkins remains in serious but stable condition.", [("wounded", 1)]),
@@ -589,7 +589,7 @@ def test_people_shot_named_by_a_noun(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Charges were filed for the four victims who were injured at the scene.", [("wounded", 4)]),
     # the clause is the last one's: the bodies are not among those suffering wounds
-    ("Officers found two bodies and two victims who were suffering gunshot wounds.", [("killed", 2)]),
+    ("Deputies found two bodies and two people who were suffering gunshot wounds.", [("killed", 2)]),
 ])
 def test_victims_who_were_hurt(sentence, expected):
     assert figures(sentence) == expected
@@ -650,7 +650,7 @@ def test_the_object_of_a_verb_is_not_the_subject_of_the_next(sentence, expected)
 
 
 def test_an_attacker_named_before_a_clause_is_not_the_victim():
-    items = find_casualties("Detectives were searching for a gunman after one person was killed.")
+    items = find_casualties("Officers were hunting for a shooter after one woman was killed.")
     assert [(i.kind, i.count.best, i.additive) for i in items] == [("killed", 1, False)]
 
 
@@ -668,7 +668,7 @@ def test_an_event_that_broke_out_is_not_a_victim(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("A man wounded in a shooting earlier this month has died.", [("killed", 1)]),
-    ("He was taken to a local hospital where he was declared deceased.", [("hit", 1), ("killed", 1)]),
+    ("She was rushed to a nearby hospital where she was declared deceased.", [("hit", 1), ("killed", 1)]),
     ("The girl was taken to a hospital, where she later succumbed to her injuries.", [("hit", 1), ("killed", 1)]),
     ("Officers answering a call found Smith dead on the street.", [("killed", 1)]),
     ("The shooting happened near the park, leaving 27-year-old John Doe dead.", [("killed", 1)]),
@@ -824,7 +824,7 @@ def test_one_of_the_victims_in_a_list_is_no_one_more():
 
 
 def test_two_of_his_guards_are_more_people():
-    assert figures("Khan, a district governor, and two of his guards were injured in the blast.") == [("wounded", 3)]
+    assert figures("Khan, a provincial council member, and three of his guards were injured in the explosion.") == [("wounded", 4)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
