@@ -211,8 +211,8 @@ def test_other_people_add_to_the_figure_of_the_sentence_before_only_when_it_is_o
 
 @pytest.mark.parametrize("text, wounded", [
     # victims listed one by one after the total are the total's members, "another" among them
-    ("Four people were shot outside a store in Kassala on 1 June 2021. A 26-year-old man was shot in the eye. "
-     "Another 26-year-old man was shot in the foot. A 56-year-old woman was shot in the leg.", 4),
+    ("Four people were shot outside a store in Kassala on 1 June 2021. A 31-year-old man was shot in the arm. "
+     "Another 31-year-old man was shot in the hip. A 47-year-old woman was shot in the hand.", 4),
     # "six others" continue the two just counted, matching the headline's eight
     ("Shooting at Kassala party leaves 1 dead, 8 wounded\n\nKASSALA - One person was killed on 1 June 2021 and "
      "others were wounded, two critically, police said. Six others were wounded less seriously.", 8),
@@ -250,8 +250,8 @@ def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounde
 
 
 def test_other_people_shot_after_the_dead_are_others_than_they():
-    (m,) = _rows("Two men were killed in a shooting in Kassala on 1 June 2021. Police said two other gunshot victims "
-                 "arrived at the hospital later.")
+    (m,) = _rows("Two men were killed in a shooting in Kassala on 1 June 2021. Officers said two other gunshot victims "
+                 "turned up at a clinic later.")
     assert (m.killed, m.wounded) == (2, 2)
 
 
@@ -306,8 +306,8 @@ def test_wounded_counted_with_the_dead_early_on_are_the_later_figure_s():
 
 def test_a_day_within_the_month_first_told_is_the_same_incident():
     # "earlier this month" and "on 1 June" date one shooting: one row, its dead taken off the wounded
-    rows = _rows("Man hurt in Kassala shooting dies\n\nKASSALA - A man wounded in a shooting earlier this month has "
-                 "died. Police said Tom Lee, 38, died at a hospital on Thursday. Lee was one of four people injured in "
+    rows = _rows("Man hurt in Kassala shooting dies\n\nKASSALA - A woman wounded in a shooting earlier this month has "
+                 "died. Police said Ann Lee, 44, died at a hospital on Thursday. Lee was one of four people injured in "
                  "the shooting on 2 June on Main Street.")
     assert [(m.killed, m.wounded) for m in rows if m.killed] == [(1, 3)]
 
@@ -647,7 +647,7 @@ def test_an_incident_is_dated_by_its_violence_not_by_a_later_death():
     text = ("Three people were shot on May 20 outside a store on Elm Street in Springfield, Illinois. "
             "John Doe, 41, died in hospital on Sunday, police said.")
     assert [(m.event_date, m.killed) for m in _rows(text)] == [(dt.date(2021, 5, 20), 1)]
-    text = ("In a news release issued Tuesday, police said a man died early Sunday morning at a hospital in "
+    text = ("In a statement released Tuesday, police said a woman died early Sunday at a hospital in "
             "Springfield, Illinois, of injuries from a shooting.")
     assert [m.event_date for m in _rows(text)] == [dt.date(2021, 5, 30)]
 
