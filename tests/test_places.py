@@ -1169,11 +1169,11 @@ def test_the_town_the_article_says_it_happened_in_is_the_place(said, location):
 
 
 def test_the_town_the_article_says_it_happened_near_outweighs_the_dateline():
-    """'MENA, Ark. - ... It happened on a farm northwest of Waldron': the town it happened near, not the station's."""
-    event = "A local teenager has died in a weekend hunting accident."
-    article = ("MENA, Ark. - " + event + "\n\nHis school confirmed the death.\n\nIt happened on a farm northwest of "
-               "Waldron on Saturday around noon.")
-    assert resolve_place(event, event, article).location == "Waldron"
+    """'BOONE, N.C. - ... It happened in woods east of Blowing Rock': the town it happened near, not the station's."""
+    event = "A high school junior has died after a hunting trip went wrong."
+    article = ("BOONE, N.C. - " + event + "\n\nHis coach confirmed the death.\n\nIt happened in woods east of "
+               "Blowing Rock on Sunday morning.")
+    assert resolve_place(event, event, article).location == "Blowing Rock"
 
 
 def test_a_county_said_to_hold_the_incident_keeps_the_town():
