@@ -102,7 +102,7 @@ def test_not_incident_figures(sentence):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("A 9-year-old boy was hurt when a bullet grazed his shoulder.", [("wounded", 1)]),
-    ("Police say he shot someone in his home.", [("hit", 1)]),
+    ("Police say she shot someone at her house.", [("hit", 1)]),
     ("Neighbors said he would never hurt somebody.", []),
 ])
 def test_a_bullet_is_no_person_someone_is_one(sentence, expected):
@@ -157,14 +157,14 @@ def test_one_victim_named_by_age_or_in_a_headline(sentence):
 
 
 def test_overlapping_readings_of_one_victim_count_once():
-    assert [(i.kind, i.count.best) for i in find_casualties("The 3-year-old died at a nearby hospital.")] == [("killed", 1)]
+    assert [(i.kind, i.count.best) for i in find_casualties("The 4-year-old died at a nearby hospital.")] == [("killed", 1)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
     ("A second student was shot by the teen.", [("hit", 2)]),  # the second person hit
     ("7-year-old shot in foot, taken to hospital", [("hit", 1)]),
     ("The officer was critically wounded.", [("wounded", 1)]),
-    ("The boy was taken to the hospital.", [("hit", 1)]),
+    ("The girl was driven to the hospital.", [("hit", 1)]),
     ("He was fatally shot.", [("killed", 1)]),
     ("The pistol discharged and fatally wounded his cousin.", [("killed", 1)]),
     ("A shotgun discharged in the barn, killing Liam.", [("killed", 1)]),   # one name ending the sentence
@@ -195,7 +195,7 @@ def test_a_day_of_the_month_is_not_a_count():
     ("At least 30 villagers, five of which were children are killed in the raid.", [("killed", 30)]),
     ("Twelve miners, three of them foreigners were killed in the collapse.", [("killed", 12)]),
     ("Gunmen shot dead Jawad, a retired school teacher, in the village.", [("killed", 1)]),
-    ("Security forces identified and killed the four assailants.", [("killed", 4)]),
+    ("Soldiers tracked down and killed the three gunmen.", [("killed", 3)]),
     ("Aside from the deaths of the two assailants, nobody was hurt.", [("killed", 2)]),
     ("Gunmen killed Tuesday, police said.", []),
 ])
@@ -208,19 +208,19 @@ def test_more_victim_phrases(sentence, expected):
     ("78 BH/IS fighters were killed.", [("killed", 78)]),
     ("Six corpses of suspected bandits were found two days later.", [("killed", 6)]),
     ("A farmer and his brother were killed in a clash.", [("killed", 2)]),
-    ("The explosion killed one and injured 3 others.", [("killed", 1), ("wounded", 3)]),
+    ("The blast killed two and injured 4 others.", [("killed", 2), ("wounded", 4)]),
     ("Border guards shot two men to death.", [("killed", 2)]),
     # a headline's list without "and" adds its counted groups too
     ("Boy, Two Adults Wounded In Market Shooting", [("wounded", 3)]),
     ("Three women, two children injured in shooting", [("wounded", 5)]),
-    ("A 14 year old, 16 year old and 19 year old were shot.", [("hit", 3)]),
+    ("A 13 year old, 15 year old and 20 year old were shot.", [("hit", 3)]),
 ])
 def test_victim_lists_bodies_and_bare_objects(sentence, expected):
     assert [(i.kind, i.count.best) for i in find_casualties(sentence)] == expected
 
 
 @pytest.mark.parametrize("sentence", [
-    "Nobody died up here last night.",
+    "Nobody died out here this weekend.",
     "Police figures for 2014, in the city of Dover, show 38 people were murdered.",
     "This year has seen more than 90 shooting deaths in the county.",
 ])
@@ -232,7 +232,7 @@ def test_no_one_and_statistics_are_not_an_incident_s_figures(sentence):
     ("15-year-old boy accidentally shot during burglary", [("hit", 1)]),
     ("A 19-year-old woman was found shot to death Thursday morning.", [("killed", 1)]),
     ("She is accused of shooting her 19-month-old son in the foot.", [("hit", 1)]),
-    ("Father arrested after boy accidentally shoots himself", [("hit", 1)]),
+    ("Mother arrested after girl accidentally shoots herself", [("hit", 1)]),
     ("A female who was shot in a park has been identified.", [("hit", 1)]),
     ("He shot himself dead.", [("killed", 1)]),
 ])
@@ -352,8 +352,8 @@ def test_people_shot_in_a_headline(sentence, expected):
 
 
 def test_a_hedged_count_of_others_is_marked_as_others():
-    (item,) = find_casualties("At least 15 others were shot.")
-    assert (item.kind, item.count.best, item.other) == ("hit", 15, True)
+    (item,) = find_casualties("At least 12 others were shot.")
+    assert (item.kind, item.count.best, item.other) == ("hit", 12, True)
 
 
 def test_a_shared_age_is_not_a_count():
@@ -394,8 +394,8 @@ def test_a_gunman_who_killed_himself(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Unclear fatalites coded as 10 and split between 3 locations.", [("killed", 10)]),
-    ("Militiamen kiled 8-10 residents across the villages.", [("killed", 8)]),
+    ("Unclear fatalites coded as 12 and split between 4 locations.", [("killed", 12)]),
+    ("Gunmen kiled 6-9 villagers across the district.", [("killed", 6)]),
     ("A dispute between neighbours resulted in the death of the older man.", [("killed", 1)]),
     ("An old man's body was found in the town with gunshot marks.", [("killed", 1)]),
     ("The results in the death toll were disputed.", []),
@@ -423,10 +423,10 @@ def test_double_triple_quadruple(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Two people were struck by stray bullets near the park.", [("hit", 2)]),
     ("Three men were found shot in a parked car.", [("hit", 3)]),
-    ("All four victims suffered non-life threatening injuries.", [("wounded", 4)]),
+    ("All three victims suffered non-life threatening injuries.", [("wounded", 3)]),
     ("Two others were treated for wounds and released.", [("wounded", 2)]),
     # a gunshot wound says someone was shot, not whether they lived
-    ("Three other victims received gunshot wounds.", [("hit", 3)]),
+    ("Two other victims received gunshot wounds.", [("hit", 2)]),
     ("A woman was found suffering from a gunshot wound and was pronounced dead.", [("killed", 1)]),
     ("Deputies arriving at the bar found three men with gunshot wounds.", [("hit", 3)]),
 ])
@@ -544,7 +544,7 @@ def test_also_in_an_aside_does_not_make_a_figure_an_addition():
     ("Juvenile dead from gunshot injury", [("killed", 1)]),
     ("Officers struggled to identify Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
     ("A 37-year-old woman was declared dead at a residence.", [("killed", 1)]),
-    ("A man was found guilty of murdering two men during a card game.", [("killed", 2)]),
+    ("A woman was found guilty of murdering two men during a poker night.", [("killed", 2)]),
     # the subject's main verb, after a clause: one death, not "a weekend shooting" that died
     ("A teen hospitalized after a weekend shooting has died.", [("killed", 1)]),
     ("A boy who told police he shot his friend will be charged now that the victim has died.",
@@ -624,7 +624,7 @@ def test_kin_named_without_an_article(sentence, expected):
 
 
 def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
-    assert figures("Two of the victims are in critical condition.") == [("hit", 2)]
+    assert figures("Three of the victims are in critical condition.") == [("hit", 3)]
     # the whole, when given, is the people hit
     assert figures("Four of the six injured play on the same team.") == [("hit", 6)]
     assert sorted(figures("Two of the three victims died at the hospital.")) == [("hit", 3), ("killed", 2)]
@@ -667,7 +667,7 @@ def test_an_event_that_broke_out_is_not_a_victim(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("A man wounded in a shooting earlier this month has died.", [("killed", 1)]),
+    ("A woman wounded in a shooting earlier this week has died.", [("killed", 1)]),
     ("She was rushed to a nearby hospital where she was declared deceased.", [("hit", 1), ("killed", 1)]),
     ("The girl was taken to a hospital, where she later succumbed to her injuries.", [("hit", 1), ("killed", 1)]),
     ("Officers answering a call found Smith dead on the street.", [("killed", 1)]),
@@ -732,7 +732,7 @@ def test_a_death_investigation_names_one_dead(sentence):
     ("Police are investigating a Sunday morning homicide.", [("killed", 1)]),
     ("The coroner ruled the death a homicide.", [("killed", 1)]),
     ("Detectives are treating the shooting as a homicide.", [("killed", 1)]),
-    ("Homicide detectives were called to the scene.", []),
+    ("Homicide investigators were sent to the scene.", []),
 ])
 def test_a_death_told_only_as_a_homicide(sentence, expected):
     assert figures(sentence) == expected
@@ -824,7 +824,7 @@ def test_one_of_the_victims_in_a_list_is_no_one_more():
 
 
 def test_two_of_his_guards_are_more_people():
-    assert figures("Khan, a provincial council member, and three of his guards were injured in the explosion.") == [("wounded", 4)]
+    assert figures("Khan, a council member, and three of his guards were injured in the explosion.") == [("wounded", 4)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
