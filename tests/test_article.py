@@ -242,7 +242,7 @@ def test_others_far_from_the_figure_before_stand_alone():
     # a numbered victim is one of this incident's: the victims so far were hit, however few outcomes are told
     ("Two men were injured in a shooting in Kassala on 1 June 2021. Police later said a fifth man was injured.",
      None, 5),
-    ("A man was hurt in a shooting in Kassala on 1 June 2021. A fourth victim was grazed by a bullet.", None, 4),
+    ("A man was hurt in a shooting in Kassala on 1 June 2021. A fourth victim was grazed on the arm by a bullet.", None, 4),
 ])
 def test_people_shot_whose_outcome_is_not_told_were_wounded(text, killed, wounded):
     (m,) = _rows(text)
