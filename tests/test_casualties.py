@@ -516,6 +516,9 @@ def test_a_smaller_figure_detailing_the_one_before_is_part_of_it():
     # the last detail of a list after a dash
     assert figures("Eight people were injured -- one in critical condition, two in serious condition and five in "
                    "fair condition.") == [("wounded", 8)]
+    # ... and its first detail, after a dash typed as two hyphens
+    assert figures("Nine people were hurt -- three in critical condition, one in serious condition and five in "
+                   "stable condition.") == [("wounded", 9)]
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -912,7 +912,7 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
         return False
     # (the last of such details: "nine were injured -- one in critical condition, one in serious condition and
     # seven in good condition")
-    detail = re.search(r"[,;:—–]\s*$|\s-\s*$|(?:--|[—–]|,)[^.;]*?\band\s+$", sentence[:item.start]) \
+    detail = re.search(r"[,;:—–]\s*$|\s-\s*$|--\s*$|(?:--|[—–]|,)[^.;]*?\band\s+$", sentence[:item.start]) \
         or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
     return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
                                 and o.count.best > item.count.best for o in items)
