@@ -283,7 +283,8 @@ def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: 
     # killed himself ... three people had been shot": two wounded; but "a boy accidentally shot himself ... He died"
     # is one of those shot)
     shot_self = any(i.kind == "hit" and _key(i) == "<self>" for items in per_sentence.values() for i in items)
-    shot_dead = killed if shot_self else _combine_tagged(
+    killed_self = any(i.kind == "killed" and _key(i) == "<self>" for items in per_sentence.values() for i in items)
+    shot_dead = killed if shot_self or not killed_self else _combine_tagged(
         {k: [i for i in items if not (i.kind == "killed" and _key(i) == "<self>")] for k, items in per_sentence.items()},
         "killed")
     dead = shot_dead.best if shot_dead else 0
@@ -455,8 +456,7 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                     j.kind != kind and j.start < i.start for j in items):
                 if key not in seen:   # a headline repeated in the text continues nothing
                     more.append(_phrased(i))
-            elif not i.additive or not told and not any(j.start < i.start for j in items) \
-                    and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
+            elif not i.additive or not told and _first_in(i, items) and _of_victims(i):
                 # (an addition with nothing told before it adds to nothing: the headline "Two deputies also wounded
                 # at county fair" gives the figure of its own story)
                 # one sentence giving a figure twice ("Seven people injured ... injured seven male victims"); the
@@ -465,11 +465,10 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
                 same = any(p.best == i.count.best > 1 for p in parts.values())
                 if not same:
                     parts.setdefault(key, _phrased(i))
-            elif parts and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
+            elif parts and _of_victims(i):
                 # "wounded two children ... and also wounded an 18-year-old": more of the sentence's own figure
                 parts.setdefault(key, _phrased(i))
-            elif key not in seen and run is not None and kind in before and not any(j.start < i.start for j in items) \
-                    and not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase)):
+            elif key not in seen and run is not None and kind in before and _first_in(i, items) and _of_victims(i):
                 # "a teller who was wounded ... A customer was also wounded": more of the figure just told, which an
                 # earlier total may count already ("killed two guards and wounded two more people")
                 more.append(_phrased(i))
@@ -495,6 +494,16 @@ def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | N
 
 
 _HIMSELF = re.compile(r"\b(?:himself|herself)\b", re.I)
+
+
+def _of_victims(i: Item) -> bool:
+    """The figure counts victims: not attackers or suspects, nor one who did it to himself."""
+    return not (names_attacker(i.phrase) or _HIMSELF.search(i.phrase))
+
+
+def _first_in(i: Item, items: list[Item]) -> bool:
+    """No figure of its sentence comes before the item."""
+    return not any(j.start < i.start for j in items)
 _DIED_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:since\s+|now\s+)?died|\blater\s+died|\bsuccumbed", re.I)
 
 
@@ -539,16 +548,16 @@ def _less_the_numbered_dead(per_sentence: dict[int, list[Item]], wounded: Count 
     if not dying or wounded is None or killed is None or killed.best != max(dying) or wounded.low != wounded.best:
         return wounded
     n = killed.best
-    if any(any(i.kind == "wounded" and i.count.best == wounded.best for i in its)
-           and (_combine_tagged({0: its}, "killed") or Count(0, 0, 0, "")).best >= n for its in per_sentence.values()):
+    # each sentence that tells the wounded figure, with the dead it tells beside them
+    tallies = [_combine_tagged({0: its}, "killed") for its in per_sentence.values()
+               if any(i.kind == "wounded" and i.count.best == wounded.best for i in its)]
+    if any(dead and dead.best >= n for dead in tallies):
         return wounded  # "Two dead, four hurt in shooting ... A second man has died": the tally is told since
     if hits is not None and n < hits.best < wounded.best + n:
         rest = hits.best - n  # more dead and wounded than people shot: the dying were among the wounded
         return Count(rest, rest, rest, f"{wounded.phrase} (less those who died since)")
-    for its in per_sentence.values():
-        told = [i for i in its if i.kind == "wounded" and i.count.best == wounded.best]
-        dead = _combine_tagged({0: its}, "killed")
-        if told and dead and 0 < dead.best < n < wounded.best + dead.best:
+    for dead in tallies:
+        if dead and 0 < dead.best < n < wounded.best + dead.best:
             rest = wounded.best - (n - dead.best)
             return Count(rest, rest, rest, f"{wounded.phrase} (less {n - dead.best} who died since)")
     return wounded
