@@ -949,6 +949,11 @@ def test_an_aircraft_shot_down_is_no_person_shot(sentence, expected):
     ("Two weeks ago a woman was shot and killed at the same corner.", []),
     # the news's own days stay
     ("Two days ago a man was shot and killed on Elm Street.", [("killed", 1)]),
+    # the event an attack answered, within its clause; after the clause, the attack's own figure
+    ("Police said the Friday attack was in retaliation for a June shooting that left one man dead.", []),
+    ("The raid came in revenge for the killing of two villagers last week.", []),
+    ("In revenge for the arrest of their leader, gunmen killed five guards.", [("killed", 5)]),
+    ("Gunmen killed five guards in retaliation for the killing of two fighters.", [("killed", 5)]),
 ])
 def test_an_earlier_incident_recalled_is_not_the_figure(sentence, expected):
     assert figures(sentence) == expected
