@@ -76,6 +76,8 @@ def test_claim_beats_a_later_attribution_and_a_denial_is_not_an_attribution():
     "Shelling on a Daesh-held town killed eight civilians, a monitor said.",
     "Three civilians were killed in an IS-controlled district on Monday.",
     "Airstrikes on Taliban positions killed 15 militants.",
+    "A drone bombs Taliban targets near Kunduz, killing 15 militants.",
+    "Artillery shells Houthi targets near the port, killing six fighters.",
     "Eleven people were killed during the fight against Boko Haram in the region.",
     "Two former Ansaroul Islam members were shot dead by unknown men.",
 ])
