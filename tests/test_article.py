@@ -771,3 +771,12 @@ def test_a_numbered_death_since_is_one_of_the_wounded(text, killed, wounded):
     """ "Two killed, five wounded ... A third man died of his injuries": three dead, four wounded."""
     m = max(_rows(text), key=lambda r: r.killed or 0)
     assert (m.killed, m.wounded) == (killed, wounded)
+
+
+def test_a_video_caption_block_is_not_this_incident_s():
+    """A news site's video box ("Caption <title> <blurb> (credit)") lists other stories: its figures are theirs."""
+    rows = _rows("Six hurt in Riverside shooting\n\nSix people were wounded, none fatally, in a shooting at a bus stop in "
+                 "Riverside on Sunday, police said.\n\nCaption Triple homicide under investigation in Lakeview Triple "
+                 "homicide under investigation in Lakeview. (WXYZ) Caption Neighbors mourn teen Friends talk about a "
+                 "teen who was shot dead last month. (Jane Roe, Riverside Times video)\n\nNo arrests have been made.")
+    assert [(m.killed, m.wounded) for m in rows] == [(None, 6)]

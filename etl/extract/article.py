@@ -178,7 +178,7 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     groups: list[_Group] = []
     for s in sentences:
         items = _casualties(s)
-        if not items or _other_headline(s, sentences):
+        if not items or _other_headline(s, sentences) or _in_caption_box(s, sentences):
             continue
         dates = _event_dates(s.text, article.publication_date)
         date = dates[0] if dates else None
@@ -215,6 +215,17 @@ def _other_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     long = [w for w in words if len(w) > 3]  # (short words stay lower case in a title: "in", "of", "at")
     return len(words) >= 4 and bool(long) and all(w[0].isupper() for w in long) \
         and not all(w.isupper() for w in long)  # (all capitals: a transcript, not a title)
+
+
+# A news site's video box: "Caption <title> <blurb> (credit)", one paragraph listing other stories' clips.
+_CAPTION_BOX = re.compile(r"Caption\s+(?-i:[A-Z0-9])")
+
+
+def _in_caption_box(s: Sentence, sentences: list[Sentence]) -> bool:
+    """The sentence is in a paragraph that opens with "Caption" and a title ("Caption Triple homicide under
+    investigation ..."): a video box of other stories, whose figures are not this article's."""
+    opening = next(x for x in sentences if x.paragraph == s.paragraph)
+    return bool(_CAPTION_BOX.match(opening.text))
 
 
 def _casualties(s: Sentence) -> list[Item]:
