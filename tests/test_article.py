@@ -780,3 +780,32 @@ def test_a_video_caption_block_is_not_this_incident_s():
                  "homicide under investigation in Lakeview. (WXYZ) Caption Neighbors mourn teen Friends talk about a "
                  "teen who was shot dead last month. (Jane Roe, Riverside Times video)\n\nNo arrests have been made.")
     assert [(m.killed, m.wounded) for m in rows] == [(None, 6)]
+
+
+_RECAP = ("Four hurt in Riverside shooting\n\nFour people were shot Tuesday night outside a store in Riverside, police "
+          "said. None of the injuries are life-threatening.\n\n{series}\n\nTwo men were shot, one fatally, Saturday at a "
+          "park on Elm Street. On Sunday, a woman was wounded on Oak Avenue.")
+
+
+@pytest.mark.parametrize("series", [
+    "Tuesday's shooting marks the third in the city in six days.",
+    "It was the third shooting in Riverside within the past week.",
+    "The shooting follows two others over the weekend.",
+    "That attack comes after two shootings over the weekend.",
+])
+def test_earlier_incidents_recalled_after_a_series_sentence_are_not_rows(series):
+    """'The third shooting in six days', 'follows two shootings': the incidents told after it, on earlier days, are
+    the series recalled, not the news."""
+    rows = _rows(_RECAP.format(series=series))
+    assert [(m.event_date, m.killed, m.wounded) for m in rows] == [(dt.date(2021, 6, 1), None, 4)]
+
+
+@pytest.mark.parametrize("series", [
+    "Police have made no arrests.",
+    # a count of the year is no series of days: the incidents after it are news of their own
+    "It was the city's 14th homicide this year.",
+])
+def test_earlier_incidents_stay_without_a_series_sentence(series):
+    rows = _rows(_RECAP.format(series=series))
+    assert [(m.event_date, m.killed) for m in rows] == [(dt.date(2021, 6, 1), None), (dt.date(2021, 5, 29), 1),
+                                                        (dt.date(2021, 5, 30), None)]

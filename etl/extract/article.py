@@ -103,8 +103,8 @@ def extract_article(article: Article) -> list[Mention]:
     # relative dates ("on Sunday") count back from the day the page itself gives, when well before the date given
     article = replace(article, publication_date=_page_date(sentences, given))
     groups = _group(sentences, article)
-    mentions = _without_background([(g, m) for g in groups if (m := _mention(g, sentences, article)) is not None],
-                                   article.publication_date)
+    found = _without_recalled([(g, m) for g in groups if (m := _mention(g, sentences, article)) is not None], sentences)
+    mentions = _without_background(found, article.publication_date)
     for n, m in enumerate(mentions, 1):
         m.mention_id = f"{article.article_id}#{n}"
     if not mentions:
@@ -136,6 +136,37 @@ def extract_article(article: Article) -> list[Mention]:
 
 # An incident dated this long before the article is news only when the article reports nothing more recent.
 BACKGROUND_DAYS = 365
+
+
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+# A sentence placing the news in a series of incidents over a few days, those then recalled after it: "Sunday's
+# attack marks the fourth shooting in nine days", "He was the second teen hurt within the past month", "The
+# shooting follows two others over the weekend" (not a count of the year: "the city's 14th homicide this year")
+_SERIES = re.compile(
+    rf"\b(?:marks?|marked|is|was|becomes|became)\s+the\s+(?:[\w-]+['’]s\s+)?{_ORDINAL}\b[^.;]{{0,80}}?"
+    r"\b(?:(?:in|within|over)\s+(?:the\s+)?(?:(?:past|last|span\s+of|just\s+over|little\s+more\s+than|about|nearly|"
+    r"less\s+than|a\s+matter\s+of)\s+)?(?:a|an|as\s+many|\w+|\d+)\s+(?:hours?|days?|weeks?|months?)"
+    r"|this\s+(?:week|weekend|month))\b"
+    r"|\b(?:follows|followed|comes\s+after|came\s+after|on\s+the\s+heels\s+of)\s+(?:a|an|another|two|three|four|"
+    r"five|several|\d+)\s+(?:[\w-]+\s+){0,2}?(?:shootings?|homicides?|killings?|incidents?|attacks?|murders?|stabbings?|"
+    r"others)\b", re.I)
+
+
+def _without_recalled(found: list[tuple[_Group, Mention]], sentences: list[Sentence]) -> list[tuple[_Group, Mention]]:
+    """Leave out the incidents told after a sentence placing the news in a series ("marks the third shooting in five
+    days", "follows two shootings") and dated before the news (the incident told last before that sentence): the
+    series recalled, each of its incidents reported in its own time. One told after it on the news's day or later
+    stays (the news told on)."""
+    out = found
+    for s in sentences:
+        if not _SERIES.search(s.text):
+            continue
+        news = [m for g, m in out if g.sentences[0].index <= s.index]
+        if not news or news[-1].event_date is None:
+            continue
+        day = news[-1].event_date
+        out = [(g, m) for g, m in out if g.sentences[0].index <= s.index or m.event_date is None or m.event_date >= day]
+    return out
 
 
 def _without_background(found: list[tuple[_Group, Mention]], published) -> list[Mention]:
