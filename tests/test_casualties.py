@@ -1068,3 +1068,16 @@ def test_since_an_abbreviated_month_is_a_tally_or_a_past_event(sentence, expecte
 ])
 def test_a_year_naming_the_event_recalls_a_past_one(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an unborn child is not counted among the people killed (the coders count people born)
+    ("Mother Shot, Unborn Baby Killed In Riverside Drive-By", [("hit", 1)]),
+    ("A woman and her unborn baby were killed in the crossfire.", [("killed", 1)]),
+    ("He is charged with the murders of three adults and an unborn child at a cookout.", [("killed", 3)]),
+    ("Gunmen opened fire on a family picnic, killing four people, including an unborn child.", [("killed", 3)]),
+    # a baby is one
+    ("A woman and her baby were killed in the crossfire.", [("killed", 2)]),
+])
+def test_an_unborn_child_is_not_counted_among_the_dead(sentence, expected):
+    assert figures(sentence) == expected

@@ -382,6 +382,11 @@ def _rx() -> dict:
         "not_people": re.compile(rf"^\s*(?:{words_regex(t['not_people'])})\b|^-|^\s*%", re.I),
         "street": re.compile(rf"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?i:{words_regex(t['street_suffixes'])})\b"),
         "part_of": re.compile(rf"\b(?:{words_regex(t['part_of'])})\b", re.I),
+        # an unborn child in the figure's phrase, or named right before it ("Unborn Baby Killed") or in its "including"
+        # aside right after it
+        "unborn": re.compile(rf"\b(?:{t['unborn']})\b", re.I),
+        "unborn_before": re.compile(r"\bunborn\s+$", re.I),
+        "unborn_after": re.compile(rf",?\s*including\s+(?:an?|her|his|their)\s+(?:{t['unborn']})\b", re.I),
         "aggregate": re.compile(rf"^[^.;:]*?\b(?:{'|'.join(t['aggregate'])})\b", re.I),
         "not_violent_after": re.compile(rf"[^.;]{{0,45}}?\b(?:{'|'.join(t['not_violent_after'])})\b", re.I),
         "past_before": re.compile(rf"\b(?:{'|'.join(t['past_before'])})\b", re.I),
@@ -518,6 +523,7 @@ def find_casualties(sentence: str) -> list[Item]:
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
     items = [i for i in items if not _same_one(i, items)]
+    items = [i for i in map(lambda i: _less_the_unborn(sentence, i), items) if i is not None]
     # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
     # told in the part is no part of a total of its kind)
     for i in list(items):
@@ -548,6 +554,21 @@ def find_casualties(sentence: str) -> list[Item]:
         elif not whole:
             out.append(replace(i, kind="hit"))
     return out
+
+
+def _less_the_unborn(sentence: str, item: Item) -> Item | None:
+    """The item without an unborn child it counts ("her unborn baby was killed": no one; "a woman and her unborn baby
+    were killed", "killing four people, including an unborn child": one less)."""
+    rx = _rx_for(sentence)
+    if not (rx["unborn"].search(item.phrase) or rx["unborn_before"].search(sentence, max(0, item.start - 20), item.start)
+            or rx["unborn_after"].match(sentence, item.end)):
+        return item
+    c = item.count
+    if c.best <= 1:
+        return None
+    less = Count(c.best - 1, None if c.low is None else max(c.low - 1, 0), None if c.high is None else c.high - 1,
+                 c.phrase)
+    return replace(item, count=less)
 
 
 def is_tally(sentence: str) -> bool:
