@@ -809,3 +809,19 @@ def test_earlier_incidents_stay_without_a_series_sentence(series):
     rows = _rows(_RECAP.format(series=series))
     assert [(m.event_date, m.killed) for m in rows] == [(dt.date(2021, 6, 1), None), (dt.date(2021, 5, 29), 1),
                                                         (dt.date(2021, 5, 30), None)]
+
+
+def test_a_gun_turned_on_himself_in_an_attempted_murder_suicide_is_no_death_told():
+    """'Turned the gun on himself' reads as his death, unless the text calls it an attempted murder-suicide: then he
+    was shot, his fate untold, as were the others."""
+    rows = _rows("Toddler hurt in attempted murder-suicide in Riverside\n\nDeputies say a man shot his brother "
+                 "and then turned his rifle on himself on Sunday in Riverside. A toddler was wounded in the attempted "
+                 "murder-suicide. Deputies did not say how any of the three were doing.")
+    # (the toddler wounded is read as one of the two shot, not a third: the hurt are taken to be among the shot)
+    assert [(m.killed, m.wounded) for m in rows] == [(None, 2)]
+
+
+def test_a_gun_turned_on_himself_is_his_death_otherwise():
+    rows = _rows("Deputies say a man shot his brother and then turned his rifle on himself on Sunday in Riverside. A "
+                 "toddler was wounded in the murder-suicide.")
+    assert [m.killed for m in rows] == [2]

@@ -311,9 +311,20 @@ def _sum(counts: list[Count | None]) -> Count | None:
     return Count(best=sum(c.best for c in counts), low=low, high=high, phrase="; ".join(c.phrase for c in counts))
 
 
+# The text calls the violence an attempt at suicide ("an attempted murder-suicide", "a suicide attempt"): one who
+# "turned the gun on himself" is not told dead.
+_ATTEMPTED_SUICIDE = re.compile(r"\battempted\s+(?:murder[-\s]+)?suicide|\bsuicide\s+(?:attempt|try|bid)", re.I)
+_TURNED_ON = re.compile(r"\bturn(?:ed|ing|s)?\b", re.I)
+
+
 def _mention(g: _Group, sentences: list[Sentence], article: Article, uncounted: bool = False) -> Mention | None:
     text = article.text
     per_sentence = {s.index: _casualties(s) for s in g.sentences}
+    if any(_ATTEMPTED_SUICIDE.search(s.text) for s in sentences[max(0, g.sentences[0].index - 2): g.last + 3]):
+        # "shot his brother and then turned his rifle on himself ... the attempted murder-suicide": he was shot,
+        # not told dead
+        per_sentence = {k: [replace(i, kind="hit") if i.kind == "killed" and _TURNED_ON.search(i.phrase) else i
+                            for i in items] for k, items in per_sentence.items()}
     killed = _combine_tagged(per_sentence, "killed")
     wounded = _combine_tagged(per_sentence, "wounded")
     hits = _combine_tagged(per_sentence, "hit")
