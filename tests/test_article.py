@@ -825,3 +825,11 @@ def test_a_gun_turned_on_himself_is_his_death_otherwise():
     rows = _rows("Deputies say a man shot his brother and then turned his rifle on himself on Sunday in Riverside. A "
                  "toddler was wounded in the murder-suicide.")
     assert [m.killed for m in rows] == [2]
+
+
+def test_another_story_s_headline_ending_in_an_abbreviation_is_not_this_incident_s():
+    """A linked title whose last word is an abbreviation ("... in R.I.") still ends without a sentence's full stop."""
+    rows = _rows("Three hurt in Riverside shooting\n\nTwo women and a boy were shot at a bus stop in Riverside on "
+                 "Sunday. All three are expected to recover, police said.\n\nMother, Son Killed in R.I.\n\n"
+                 "No arrests have been made.")
+    assert [(m.killed, m.wounded) for m in rows] == [(None, 3)]

@@ -234,12 +234,14 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
 
 HEADLINE_SENTENCES = 3  # the page's own headline (and its repeat) comes within this many sentences
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# a sentence's full stop, not an abbreviation's at a title's end ("Mother, Son Killed in R.I.")
+_FULL_STOP_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s*$")
 
 
 def _other_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     """A headline in title case further down the page ("Teen Dies After Crash On Route 9") is another story's,
     linked from this one: its figures are not this article's."""
-    if s.index < HEADLINE_SENTENCES or s.text.rstrip().endswith(".") \
+    if s.index < HEADLINE_SENTENCES or _FULL_STOP_END.search(s.text) \
             or any(s.text == x.text for x in sentences[:HEADLINE_SENTENCES]):
         return False
     words = _TITLE_WORD.findall(s.text)
