@@ -1081,3 +1081,14 @@ def test_a_year_naming_the_event_recalls_a_past_one(sentence, expected):
 ])
 def test_an_unborn_child_is_not_counted_among_the_dead(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a city's gun violence, or violence across several places, that left a figure: a round-up of several incidents
+    ("Residents rallied on Monday against gun violence in Riverside, which has left four people dead since spring.", []),
+    ("Weekend violence across three precincts killed two teens and hurt five others.", []),
+    # violence at one place is one incident
+    ("Violence erupted at a party on Elm Street, leaving two men dead.", [("killed", 2)]),
+])
+def test_violence_across_a_city_is_a_round_up(sentence, expected):
+    assert figures(sentence) == expected
