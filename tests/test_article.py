@@ -833,3 +833,19 @@ def test_another_story_s_headline_ending_in_an_abbreviation_is_not_this_incident
                  "Sunday. All three are expected to recover, police said.\n\nMother, Son Killed in R.I.\n\n"
                  "No arrests have been made.")
     assert [(m.killed, m.wounded) for m in rows] == [(None, 3)]
+
+
+_WEEK = ("A teen was shot Wednesday night outside a store in Riverside and is in stable condition, police said.\n\n"
+         "{tally} Two of the victims died.")
+
+
+def test_some_of_the_victims_of_a_tally_are_the_tally_s():
+    """'This week alone, three teens were shot in the city. Two of the victims died.': a count of the week's shootings
+    and its dead, not an incident."""
+    rows = _rows(_WEEK.format(tally="This week alone, three teens were shot in the city."))
+    assert [(m.killed, m.wounded) for m in rows] == [(None, 1)]
+
+
+def test_some_of_the_victims_of_an_incident_are_its_own():
+    rows = _rows(_WEEK.format(tally="On Monday three teens were shot at a park in Riverside."))
+    assert [(m.event_date, m.killed) for m in rows] == [(dt.date(2021, 6, 2), None), (dt.date(2021, 5, 31), 2)]

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from etl.extract.actors import find_perpetrator
-from etl.extract.casualties import Item, find_casualties, find_zero, is_tally, names_attacker, names_one_known
+from etl.extract.casualties import (Item, find_casualties, find_zero, is_tally, names_attacker, names_one_known,
+                                    names_some_of_those)
 from etl.extract.dates import DateMention, date_span, find_dates
 from etl.extract.events import event_type
 from etl.extract.numbers import Count, is_vague, parse_number
@@ -211,6 +212,8 @@ def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
         items = _casualties(s)
         if not items or _other_headline(s, sentences) or _in_caption_box(s, sentences):
             continue
+        if s.index and all(names_some_of_those(i) for i in items) and is_tally(sentences[s.index - 1].text):
+            continue  # "This week alone, three teens were shot. Two of the victims died.": some of a tally's people
         dates = _event_dates(s.text, article.publication_date)
         date = dates[0] if dates else None
         countries = countries_in(s.text)

@@ -951,6 +951,11 @@ def names_attacker(phrase: str) -> bool:
     return bool(_rx_for(phrase)["attackers"].search(phrase) or _SUSPECT.search(phrase))
 
 
+def names_some_of_those(item: Item) -> bool:
+    """The item's people are some of those told before ("Two of the victims died", "three of them")."""
+    return _SOME_OF.match(item.phrase) is not None
+
+
 def names_one_known(item: Item) -> bool:
     """The item's one person, its subject, is named by "the", as someone the text has introduced already ("police
     said the teen died"); not an object ("after he wounded the officer" may bring in someone new)."""
