@@ -154,10 +154,10 @@ _SERIES = re.compile(
 
 
 def _without_recalled(found: list[tuple[_Group, Mention]], sentences: list[Sentence]) -> list[tuple[_Group, Mention]]:
-    """Leave out the incidents told after a sentence placing the news in a series ("marks the third shooting in five
-    days", "follows two shootings") and dated before the news (the incident told last before that sentence): the
-    series recalled, each of its incidents reported in its own time. One told after it on the news's day or later
-    stays (the news told on)."""
+    """Leave out the incidents told after a sentence placing the news in a series ("marks the fourth shooting in nine
+    days", "follows two others") and dated before the news (the incident told last before that sentence): the series
+    recalled, each of its incidents reported in its own time. One told after it on the news's day or later stays
+    (the news told on)."""
     out = found
     for s in sentences:
         if not _SERIES.search(s.text):
@@ -317,7 +317,7 @@ def _sum(counts: list[Count | None]) -> Count | None:
 
 
 # The text calls the violence an attempt at suicide ("an attempted murder-suicide", "a suicide attempt"): one who
-# "turned the gun on himself" is not told dead.
+# "turned his rifle on himself" (an "attacker" reading of casualties.py, the only one with "turn") is not told dead.
 _ATTEMPTED_SUICIDE = re.compile(r"\battempted\s+(?:murder[-\s]+)?suicide|\bsuicide\s+(?:attempt|try|bid)", re.I)
 _TURNED_ON = re.compile(r"\bturn(?:ed|ing|s)?\b", re.I)
 

@@ -523,7 +523,7 @@ def find_casualties(sentence: str) -> list[Item]:
     items = [i for i in _candidates(sentence) if not _excluded(sentence, i)]
     items = [i for i in items if not _part_of_earlier(sentence, i, items)]
     items = [i for i in items if not _same_one(i, items)]
-    items = [i for i in map(lambda i: _less_the_unborn(sentence, i), items) if i is not None]
+    items = [j for i in items if (j := _less_the_unborn(sentence, i)) is not None]
     # "Five people were hurt, including a man who later died": the five were hit, and he died (the death
     # told in the part is no part of a total of its kind)
     for i in list(items):
