@@ -788,7 +788,7 @@ _RECAP = ("Four hurt in Riverside shooting\n\nFour people were shot Tuesday nigh
 
 
 @pytest.mark.parametrize("series", [
-    "Tuesday's shooting marks the third in the city in six days.",
+    "Tuesday's attack marks the fourth shooting in the county in nine days.",
     "It was the third shooting in Riverside within the past week.",
     "The shooting follows two others over the weekend.",
     "That attack comes after two shootings over the weekend.",
