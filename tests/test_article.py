@@ -43,6 +43,7 @@ def test_violence_without_figures_is_one_row_with_unknown_counts(text, kind):
     "On 1 June 2021, in Kassala, a march against the new tax was organized by the traders' union.",
     "On 1 June 2021, nurses gathered in front of the main hospital in Kassala to demand unpaid wages.",
     "On 1 June 2021, dock workers launch a strike over unpaid wages in Kassala.",
+    "On 1 June 2021, in Kassala, a wave of strikes over unpaid wages closes the port.",
 ])
 def test_a_protest_held_is_one_row_of_type_protest_without_casualties(text):
     (m,) = _rows(text)
@@ -140,6 +141,16 @@ def test_a_headline_pasted_into_a_run_on_sentence_counts_once():
     "On 1 June 2021, police are accused of assaulting a driver at a checkpoint in Kassala.",
     # the present of news briefs
     "Massacres occur in Kassala as militias overrun the town and kill civilians for several days.",
+    # ... with a plural subject: "drones strike", "jets bomb", "rockets land", "gunmen storm"
+    "Rebel drones strike the airport of Kassala, damaging the main terminal.",
+    "Army jets reportedly bomb rebel depots on the outskirts of Kassala.",
+    "Several rockets land in a residential district of Kassala overnight.",
+    "Two bombs go off near the central market of Kassala.",
+    "A bomb explodes near the central market of Kassala.",
+    "Gunmen storm a police post on the road to Kassala.",
+    "Clashes erupt between two militias in Kassala.",
+    "The air force launches a new wave of strikes against rebel bases near Kassala.",
+    "The navy launches a third wave of strikes for a second night on rebel bases near Kassala.",
 ])
 def test_more_ways_of_reporting_violence_without_figures(text):
     assert len(_rows(text)) == 1

@@ -12,6 +12,8 @@ from etl.extract.events import event_type
     ("Israeli strikes kill at least 20 people in the camp.", "air strike"),
     ("The death toll from yesterday's strikes by the coalition rose to 53.", "air strike"),
     ("Six drones hit a district of the city, injuring three people.", "air strike"),
+    ("Army jets bomb a fuel depot outside the city.", "air strike"),
+    ("Drones strike the airport, injuring several workers.", "air strike"),
     ("Militiamen kill at least 40 people in two villages.", "attack"),
     ("Troops kill 35 insurgents in a military operation in the mountains.", "attack"),
     ("An artillery strike kills six people in the town.", "shelling"),
