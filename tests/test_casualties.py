@@ -130,6 +130,25 @@ def test_people_recovering_were_wounded(sentence, expected):
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Drones strike the depot, resulting in minor injuries to several workers.", [("wounded", 3)]),
+    ("The blast caused serious injuries to two guards and a driver.", [("wounded", 3)]),
+    ("The explosion resulted in injuries to a bystander.", [("wounded", 1)]),
+    ("The shelling inflicted wounds on 12 soldiers.", [("wounded", 12)]),
+    # no one counted: "any of"
+    ("Police said the gunfire did not result in serious injuries to any of the guests.", []),
+])
+def test_injuries_caused_to_people_are_wounded(sentence, expected):
+    """ "resulting in minor injuries to several workers": the injuries' people are wounded (a vague count reads as
+    numbers.yaml has it)."""
+    assert figures(sentence) == expected
+
+
+def test_a_vague_count_of_injured_keeps_its_open_ceiling():
+    (i,) = find_casualties("Drones strike the depot, resulting in minor injuries to several workers.")
+    assert (i.count.best, i.count.low, i.count.high) == (3, 3, None)
+
+
 def test_a_day_after_the_verb_is_not_its_object():
     assert figures("The four officers killed Thursday were remembered at a vigil.") == [("killed", 4)]
 

@@ -171,7 +171,7 @@ def _rx() -> dict:
     condition = t["condition"]
     pas = {k: "|".join([words_regex(v), *t["passive_patterns"].get(k, []), *([condition] if k == "wounded" else [])])
            for k, v in t["passive"].items()}
-    act = {k: words_regex(v) for k, v in t["active"].items()}
+    act = {k: "|".join([words_regex(v), *t["active_patterns"].get(k, [])]) for k, v in t["active"].items()}
     passive = "|".join(rf"(?P<p_{k}>{v})" for k, v in pas.items())
     # a relative clause saying who the victims were, between them and their verb: "Two men who were standing near the
     # gate were shot", "Three rebels who were involved in the raid in 2019 were killed" (not one whose own verb is the
