@@ -1051,6 +1051,11 @@ def test_where_the_victims_sat_may_come_before_the_verb(sentence, expected):
     # a commander's past deed between commas is no tally of this incident
     ("Commander Tamir Osei, who was behind the killing of five soldiers in 2009, has been killed in an airstrike.",
      [("killed", 1)]),
+    # ... however long the clause, and whatever past war it names
+    ("Rebel commander John Osei, who orchestrated the killing of five police officers in the capital during the civil "
+     "war, has been killed in an air strike.", [("killed", 1)]),
+    ("Jane Doe, who was shot in the chest by a man in a passing car on Main Street late on Friday night, has died.",
+     [("killed", 1)]),
     # the clause's own verb still reads as before
     ("Two men who were shot were taken to hospital.", [("hit", 2)]),
     # a subordinate clause has a subject of its own: not the group's verb
@@ -1061,6 +1066,17 @@ def test_a_relative_clause_between_the_victims_and_their_verb(sentence, expected
     dates a past deed, not this incident's figure."""
     assert figures(sentence) == expected
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "The gunman, who killed five people at the mall, was shot dead by police.",
+    "The gunman, who opened fire in the food court of the crowded mall and killed five people there, was shot dead by "
+    "police.",
+])
+def test_a_figure_in_the_clause_saying_who_the_attacker_was_is_its_own(sentence):
+    """ "The gunman, who killed five people at the mall, was shot dead": five dead, and the gunman on top of them."""
+    assert [(i.kind, i.count.best, i.additive) for i in find_casualties(sentence)] == [
+        ("killed", 1, True), ("killed", 5, False)]
 
 
 @pytest.mark.parametrize("sentence, expected", [

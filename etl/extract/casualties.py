@@ -76,6 +76,10 @@ _FINITE = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)"
 # who was behind the killing of five soldiers in 2009, has been killed"); one saying they were hurt before is of that
 # past incident ("who was wounded in 2019, has died")
 _RELATIVE_IN_PHRASE = re.compile(rf",\s*(?:who|which)\s+[^,;]*,|\s+(?:who|that)\s+[^,;]*(?=\s+{_FINITE}\b)", re.I)
+# a long clause between commas saying who one victim was, before the verb of his fate: "Commander Osei, who planned the
+# ambush that killed five police officers in the capital during the war, has been killed" (a shorter aside is read as
+# any other)
+_WHO_ASIDE = r",\s*who\s+[^,.;()]{1,200}?,"
 _HURT_BEFORE = re.compile(r"^,?\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
                           r"(?:shot|wounded|injured|hurt|stabbed|hit|struck|attacked)\b", re.I)
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|manslaughter|slain"
@@ -227,9 +231,9 @@ def _rx() -> dict:
                                # "A 20-year-old man, John Doe of Maple Heights, was shot ... and died"
                                # (a parenthesis inside: "The suspect, John Doe (w/m, 46), suffered ...")
                                # (or two: "A doctor in Quetta, Pakistan, a member of the Hazara community, is killed")
-                               rf"(?:(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?){{1,2}},)?"
+                               rf"(?:(?:,\s*(?:[^,.;()]|\([^().;]{{0,20}}\)){{1,60}}?){{1,2}},|{_WHO_ASIDE})?"
                                # "Jane Roe, 16, of Dover, died"; a name with a capital inside: "Sean McNally, 30, died"
-                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},)?)"
+                               rf"|(?-i:\b(?!Nobody|None|No\b)[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:(?:,\s*[^,.;]{{1,80}}?){{1,2}},|{_WHO_ASIDE})?)"
                                # "A robbery suspect who shot a police dog has been found dead": the clause's subject
                                rf"(?:,?\s+who(?:\s+(?!(?:was|had|has|is)\b)[^,.;]{{1,80}}?(?=\s+(?:was|had\s+been|has\s+been)\b))?)?\s+"
                                rf"(?:(?:was|is|had\s+been|has\s+been)\s+(?:(?:later|also|then|reportedly|allegedly|accidentally|critically|seriously|fatally)\s+)?"
@@ -866,7 +870,7 @@ def _candidates(sentence: str) -> list[Item]:
     # the deaths the sentence reports beside a toll are among it ("A woman ... has died, bringing the toll to three")
     tolls = [i.count.best for i in items if i.kind == "killed" and i.numbered]
     items = [i for i in items if not (i.kind == "killed" and not i.numbered and i.count.best < max(tolls, default=0))]
-    items = _dedupe(items)
+    items = _dedupe(items, sentence)
     # a death told only by an inquiry or a charge is the death the sentence tells otherwise, if it does ("charged with
     # murder in the death of a teen": one)
     items = [i for i in items if not (i.fallback and i.kind == "killed" and any(
@@ -1002,19 +1006,30 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
                 whole=not additive and bool(_ALL_BEFORE.search(sentence, max(0, start - 8), start)))
 
 
-def _dedupe(items: list[Item]) -> list[Item]:
+def _dedupe(items: list[Item], sentence: str) -> list[Item]:
     """Drop items whose span lies inside or overlaps another reading of the same figure (the longer or earlier wins)."""
     items.sort(key=lambda i: (i.start, -(i.end - i.start)))
     out: list[Item] = []
     for i in items:
-        if any(o.kind == i.kind and o.start <= i.start and i.end <= o.end for o in out):
+        # (a figure in the clause saying who one person was is its own: see _in_who_aside)
+        if any(o.kind == i.kind and o.start <= i.start and i.end <= o.end and not _in_who_aside(sentence, o, i)
+               for o in out):
             continue
         # overlapping readings of one figure: "The 3-year-old died" and "3-year-old died at"; of the same people:
         # "Man, woman and boy wounded" and "boy wounded in"
-        if not i.final and any(o.start <= i.start < o.end and (o.count == i.count or o.kind == i.kind) for o in out):
+        if not i.final and any(o.start <= i.start < o.end and (o.count == i.count or o.kind == i.kind)
+                               and not _in_who_aside(sentence, o, i) for o in out):
             continue
         out.append(i)
     return out
+
+
+def _in_who_aside(sentence: str, outer: Item, inner: Item) -> bool:
+    """The inner figure is told in the clause between commas that says who the outer item's one person was: "The
+    gunman, who killed five people at the mall, was shot dead" is five dead and the gunman, not one reading."""
+    aside = re.search(_WHO_ASIDE, sentence[outer.start:outer.end]) if outer.count.best == 1 else None
+    return bool(aside) and inner.count != outer.count and outer.start + aside.start() <= inner.start \
+        and inner.end <= outer.start + aside.end()
 
 
 _CLAUSE_OF_ITS_OWN = re.compile(r"(?:killing|wounding|injuring|leaving|killed|wounded|injured)\b", re.I)
