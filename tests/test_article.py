@@ -860,3 +860,19 @@ def test_some_of_the_victims_of_a_tally_are_the_tally_s():
 def test_some_of_the_victims_of_an_incident_are_its_own():
     rows = _rows(_WEEK.format(tally="On Monday three teens were shot at a park in Riverside."))
     assert [(m.event_date, m.killed) for m in rows] == [(dt.date(2021, 6, 2), None), (dt.date(2021, 5, 31), 2)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # two sides' figures of the same dead: the one told, its range widened to the claim
+    ("On 1 June 2021, rebels claim they shot down a helicopter near Kassala, killing 40 soldiers. Officials confirm at "
+     "least 6 dead.", (6, 6, 40)),
+    ("On 1 June 2021, eleven people are killed in a bombing in Kassala. The Liberation Front claims responsibility, "
+     "claiming they killed 90 soldiers.", (11, 11, 90)),
+    # a claim of responsibility claims no figure; a claim alone is the figure
+    ("On 1 June 2021, the Liberation Front claims responsibility for the bombing in Kassala, which killed 11 people.",
+     (11, 11, 11)),
+    ("On 1 June 2021, the Liberation Front claims it killed 15 soldiers in Kassala.", (15, 15, 15)),
+])
+def test_a_party_s_claim_beside_the_figure_told_widens_its_range(text, killed):
+    (m,) = _rows(text)
+    assert (m.killed, m.killed_low, m.killed_high) == killed

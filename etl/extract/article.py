@@ -466,7 +466,21 @@ def _share(c: Count | None, n: int) -> Count | None:
 
 def _combine_tagged(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
     """Incident figure: the largest one-sentence total (restatements don't add up), or the largest run of a
-    figure continued by "N others" / "another" if larger, plus additions ("also", attackers)."""
+    figure continued by "N others" / "another" if larger, plus additions ("also", attackers); a party's claim of
+    another figure beside it widens its range ("Rebels claim ... killing over 400 people ... journalists confirm at
+    least 30 dead": 30, low 30, high 400)."""
+    told = _combine_told(per_sentence, kind)
+    claims = [i.count for items in per_sentence.values() for i in items if i.kind == kind and i.claim]
+    if told is None or not claims or all(i.fallback for items in per_sentence.values() for i in items if i.kind == kind) \
+            or all(c.best == told.best for c in claims):
+        return told  # (claims alone are the figure: "the group claims it killed 15")
+    low = min(c.low if c.low is not None else c.best for c in [told, *claims])
+    high = max(c.high if c.high is not None else c.best for c in [told, *claims])
+    return Count(told.best, low, high, f"{told.phrase} (claimed: {'; '.join(c.phrase for c in claims)})")
+
+
+def _combine_told(per_sentence: dict[int, list[Item]], kind: str) -> Count | None:
+    """_combine_tagged without the widening by claims."""
     final = [i for items in per_sentence.values() for i in items if i.kind == kind and i.final]
     if final:  # the text states the total outright
         return _phrased(final[-1])

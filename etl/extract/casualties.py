@@ -62,6 +62,9 @@ _MORE_LINK = re.compile(r"\bMORE\s+(?:VIDEOS?|PHOTOS?|COVERAGE|STORIES|NEWS)\b|\
 # right before a figure: a party's claim of it ("its spokesman claimed 190 were dead", "claimed to have killed 15")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:that\s+)?(?:(?:it|they|its\s+\w+)\s+)?(?:(?:to\s+)?(?:have|had)\s+)?"
                       r"(?:killed\s+|wounded\s+|injured\s+)?$", re.I)
+# ... or a sentence told as a party's claim: "Rebels claim they shot down a helicopter, killing 40 soldiers" (not a
+# claim of responsibility: "the group claims responsibility for the bombing, which killed 11")
+_CLAIM_BEFORE = re.compile(r"\bclaim(?:s|ed)?\s+(?!(?:responsibility|credit)\b)[^;]*$", re.I)
 # A video player's list: each title after its running time ("0:39 Man charged in killing Pause"), where a time of
 # day goes on with a day or a meridiem ("12:30 Saturday morning", "10:24 PM")
 _VIDEO_CAPTION = re.compile(r"\d{1,2}:\d\d\s+(?!(?i:[ap]\.?m\b|o'?clock|hours?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -138,6 +141,7 @@ class Item:
     numbered: bool = False  # "a fourth victim was grazed", "the victims are A and B": victims numbered or named,
     #                         all of this incident
     whole: bool = False  # "all six people who were shot": every one of its kind the incident has
+    claim: bool = False  # a party's claim (a fallback): beside another figure it widens that figure's range
 
 
 @lru_cache(maxsize=1)
@@ -873,7 +877,8 @@ def _candidates(sentence: str) -> list[Item]:
     items = _dedupe(items, sentence)
     # a death told only by an inquiry or a charge is the death the sentence tells otherwise, if it does ("charged with
     # murder in the death of a teen": one)
-    items = [i for i in items if not (i.fallback and i.kind == "killed" and any(
+    # (a party's claim stays, to widen the range of the figure told: see article._combine_tagged)
+    items = [i for i in items if not (i.fallback and not i.claim and i.kind == "killed" and any(
         o.kind == "killed" and not o.fallback for o in items))]
     # "Two people were shot, one fatally": the fatal share of hits is a death, the rest are wounded.
     for m in finditer("fatally"):
@@ -1001,8 +1006,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
     additive = not others and (attackers or bool(rx["additive"].search(window)))
     one_more = not others and not additive and bool(rx["one_more"].search(window))  # "another man was shot"
-    return Item(kind, count, start, end, additive, phrase, other=others or one_more,
-                fallback=bool(_CLAIMED.search(sentence, max(0, start - 60), start)),
+    claim = bool(_CLAIMED.search(sentence, max(0, start - 60), start) or _CLAIM_BEFORE.search(sentence, 0, start))
+    return Item(kind, count, start, end, additive, phrase, other=others or one_more, fallback=claim, claim=claim,
                 whole=not additive and bool(_ALL_BEFORE.search(sentence, max(0, start - 8), start)))
 
 
