@@ -432,7 +432,7 @@ def test_more_than_is_a_hedge_not_an_addition():
 @pytest.mark.parametrize("sentence, expected", [
     ("A quadruple shooting happened in Riverside on Saturday afternoon.", [("hit", 4)]),
     ("Victims identified in Riverside triple homicide", [("killed", 3)]),
-    ("A man and two children are dead in what police say is an apparent double murder-suicide.", [("killed", 3)]),
+    ("A woman and two children are dead in what police call an apparent double murder-suicide.", [("killed", 3)]),
     ("A 22-year-old received a life-threatening gunshot wound to her chest.", [("wounded", 1)]),
     ("He made a double play.", []),
 ])
@@ -502,7 +502,7 @@ def test_victims_named_by_family_ties(sentence, expected):
     ("Three people were hit by bullets and a fourth was apparently struck by shrapnel.", [("hit", 4)]),
     # ... and the numbered one said to live is one wounded
     ("A third man was shot in the leg and is expected to recover.", [("hit", 3), ("wounded", 1)]),
-    ("The first boy was shot in the back, and the second was shot in a leg.", [("hit", 2)]),
+    ("The first girl was shot in the arm, and the second was shot in a foot.", [("hit", 2)]),
     # not one of this incident's victims, or an attacker
     ("She was the second victim of unrelated shootings in the city.", []),
     ("Two gunmen fled, while the third gunman was shot and killed.", [("killed", 1)]),
@@ -567,7 +567,7 @@ def test_also_in_an_aside_does_not_make_a_figure_an_addition():
     ("Juvenile dead from gunshot injury", [("killed", 1)]),
     ("Officers struggled to identify Smith, who was pronounced dead at the hospital.", [("killed", 1)]),
     ("A 37-year-old woman was declared dead at a residence.", [("killed", 1)]),
-    ("A woman was found guilty of murdering two men during a poker night.", [("killed", 2)]),
+    ("A man was found guilty of murdering two neighbours at a card game.", [("killed", 2)]),
     # the subject's main verb, after a clause: one death, not "a weekend shooting" that died
     ("A teen hospitalized after a weekend shooting has died.", [("killed", 1)]),
     ("A boy who told police he shot his friend will be charged now that the victim has died.",
@@ -578,7 +578,7 @@ def test_more_ways_of_reporting_one_death(sentence, expected):
 
 
 def test_an_aside_with_a_parenthesis():
-    assert figures("The gunman, John Roe (w/m, 52), suffered gunshot wounds and was pronounced dead at the scene.") \
+    assert figures("The gunman, John Roe (w/m, 52), suffered a gunshot wound and was declared dead at the scene.") \
         == [("killed", 1)]
 
 
@@ -655,7 +655,7 @@ def test_some_of_the_victims_hurt_are_a_share_of_those_hit():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("He was taken to the hospital with non-life-threatening injuries.", [("wounded", 1)]),
-    ("Another man was shot in the back and treated and released from the hospital.", [("wounded", 1)]),
+    ("Another woman was shot in the hand and treated and released from a hospital.", [("wounded", 1)]),
     ("Two people were shot, one with life-threatening injuries.", [("hit", 2)]),
 ])
 def test_people_hit_and_said_to_live_are_wounded(sentence, expected):
@@ -739,8 +739,8 @@ def test_asides_and_hopes_are_not_figures(sentence, expected):
 
 def test_an_unclosed_of_which_aside_is_no_subject_of_a_verb_of_its_own():
     # the gunshots are no casualties: "some of which left two men dead" is the shots' doing
-    assert figures("A doorbell camera recorded at least 12 gunshots, some of which left two men dead and three people "
-                   "injured.") == [("killed", 2), ("wounded", 3)]
+    assert figures("A neighbour's camera recorded at least 15 gunshots, some of which left two women dead and four "
+                   "people injured.") == [("killed", 2), ("wounded", 4)]
 
 
 @pytest.mark.parametrize("sentence", [

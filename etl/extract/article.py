@@ -290,7 +290,7 @@ def _joins(g: _Group, s: Sentence, date: DateMention | None, countries: set[str]
 
 
 def _within(day: DateMention, month: DateMention) -> bool:
-    """A day that falls in a month the text names ("A man wounded in a shooting earlier this month has died" ... "one
+    """A day that falls in a month the text names ("A woman hurt in a shooting earlier this month has since died" ... "one
     of five people injured ... on Nov. 2"): the same time told more and less precisely."""
     first, last = date_span(month, None)
     return month.precision == "month" and day.precision == "day" and first <= day.date <= last
@@ -557,7 +557,7 @@ def _combine_told(per_sentence: dict[int, list[Item]], kind: str) -> Count | Non
         before = {i.kind for i in items}
         told = told or bool(items)
     # "Six people were shot ... X was also shot ... all six people who were shot": the one added is among the six
-    # (all of those shot, said to live, are all of those hit: "all six people who were shot are expected to recover")
+    # (all of those shot, said to live, are all of those hit: "all five of those shot should survive")
     kinds = {kind, "wounded"} if kind == "hit" else {kind}
     whole = [i.count.best for items in per_sentence.values() for i in items if i.kind in kinds and i.whole]
     if extra and longest and longest.best in whole:

@@ -50,7 +50,7 @@ _ING_BEFORE = re.compile(r"\b(?:after|before|while|for|by)\s+[a-z]+ing\s+$", re.
 _SOME_OF = re.compile(r"\w+\s+of\s+(?:the|those|them|these)\b(?:\s+(?P<whole>\d+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))?", re.I)
 _SURVIVED = re.compile(r"[^.;,]{0,80}?(?:\b(?:non-?|not\s+)life[\s-]threatening|\b(?:minor|superficial|non-critical|"
                        r"non-fatal)\s+(?:\w+\s+)?(?:injur|wound)|\btreated\s+and\s+released|\bexpected\s+to\s+(?:survive|recover))", re.I)
-# right before a figure: all of them ("all six people who were shot are expected to recover")
+# right before a figure: all of them ("all five of those shot should survive")
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _SUSPECT = re.compile(r"\bsuspects?\b", re.I)
 _OWN_LIFE = re.compile(r"\b(?:himself|herself|own\s+life)\b", re.I)
@@ -190,7 +190,7 @@ def _rx() -> dict:
     active = "|".join(rf"(?P<a_{k}>{v})" for k, v in act.items())
     return {
         # "At least 26 people were killed", "3 dead", "two civilians died"
-        # "At least 32 assailants and 3 soldiers were killed": further counts chained to the first add up
+        # "At least 21 attackers and 4 soldiers were killed": further counts chained to the first add up
         # "At least 83 people, including 23 soldiers, were killed": an aside between commas is skipped (an
         # "including" aside may list with commas, or go unclosed: "12 staff, including doctors, nurses and
         # paramedics, were killed", "Five officers including a commander were killed"), as may an "N of whom" aside
@@ -202,7 +202,7 @@ def _rx() -> dict:
         "subject": re.compile(rf"(?<![\w-]){count}{np}(?P<paren>\s*\([^()]{{1,80}}\)|,\s*(?:ages?|aged)\b[,:]?\s*\d+(?:\s*(?:,|and|&|to)\s*\d+)*(?=\s*,)|,?\s+(?:between\s+the\s+ages\s+of|aged\s+between|aged|ages)\s+\d+(?:\s*(?:,|and|&|to|-)\s*\d+)*,?)?(?P<chain>(?:(?:,\s+{link_count}{chain_np})*,?\s+(?:and|as\s+well\s+as)\s+{link_count}{chain_np})?)"
                               rf"(?P<aside>{relative}|\s+(?:in|inside)\s+the\s+(?:car|vehicle|van|truck|SUV)(?:\s+with\s+(?-i:[A-Z][\w'’-]+))?|,\s*[^,.;]{{1,80}}?,(?:\s+of\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}))?|\s+(?:--|[-—–])\s+[^.;—–]{{1,80}}?\s+(?:--|[-—–])(?=\s)|,?\s*(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:that|which|who|when|while)\b)[^.;]){{1,100}}?,?|,\s*[\w-]+\s+of\s+(?:whom|which|them)\s+(?:(?:were|are|was|being)\s+[^.;,]{{1,40}}?|(?:[\w-]+\s+)?[\w-]+))?,?{aux}\s+(?:{passive})\b", re.I),
         "chain_count": re.compile(rf"(?:,?\s+(?:and|as\s+well\s+as)\s+|,\s+)(?P<c>{link_count})", re.I),
-        # "In addition to the two assailants, 34 people were killed": GTD-style attacker deaths
+        # "In addition to the three assailants, 19 people were killed": GTD-style attacker deaths
         "in_addition": re.compile(rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<c>{_unnamed(count_regex().pattern)})\s+)?"
                                   rf"(?:suicide\s+)?(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|militants?|shooters?)\b", re.I),
         # "beheaded Gul Ahmad", "killed the village head": one named or singular victim after the verb
@@ -340,7 +340,7 @@ def _rx() -> dict:
         "fatal_event": re.compile(r"\b(?:arrest\w*|charged|investigat\w*|wanted)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|into|for)\s+)?(?:a|the)?\s*"
                                   r"fatal\s+(?:[\w-]+\s+){0,3}?(?:shooting|stabbing)\b(?!\s+of\b)", re.I),
         # one of the people hit or killed, all of them counted: "Smith was one of five people shot at the bar" (but
-        # "they were among more than a dozen people shot overnight" is a city's night, not the incident)
+        # "she was one of over a dozen people shot across the city overnight" is a city's night, not the incident)
         "one_of": re.compile(rf"\b(?P<some>one|two|three)\s+of\s+(?:the\s+)?(?P<c>{_unnamed(count_regex().pattern)})\s+"
                              rf"(?:[\w-]+\s+)?(?:people|persons|victims|men|women|teens|teenagers|children|kids|boys|girls|"
                              rf"officers|others)\s+(?:who\s+were\s+)?(?:\w+ly\s+)?(?:(?P<k>killed|slain|shot\s+dead|shot\s+to\s+death)"
@@ -539,7 +539,7 @@ def find_casualties(sentence: str) -> list[Item]:
         if died:
             items[items.index(i)] = replace(i, kind="hit")
             items.append(_item(sentence, "killed", Count(1, 1, 1, died.group("who")), died.start("who"), died.end()))
-    # "A child is dead after a shooting that also injured three others": "also" joins the other outcome the sentence
+    # "A teen died in a shooting that also wounded two others": "also" joins the other outcome the sentence
     # reports before it, it adds to no figure reported earlier (an attacker's death still does)
     rx = _rx_for(sentence)
     items = [replace(i, additive=False) if i.additive and rx["additive"].search(sentence, max(0, i.start - 12), i.end)
@@ -603,7 +603,7 @@ def _candidates(sentence: str) -> list[Item]:
 
     items: list[Item] = []
 
-    # "In addition to the two assailants, 34 people were killed": read the attackers apart from the victims
+    # "In addition to the three assailants, 19 people were killed": read the attackers apart from the victims
     masked = rx["in_addition"].sub(lambda m: " " * len(m.group(0)), sentence) if needed("in_addition") else sentence
     for m in rx["subject"].finditer(masked):
         if rx["after_active"].search(sentence[:m.start("num")]):
@@ -630,7 +630,7 @@ def _candidates(sentence: str) -> list[Item]:
             # men shot", "leaving three people shot": what the shooting left
             continue
         if m.group("chain").strip() and re.search(r"\bwho\b", sentence[m.end("chain"):m.start("p_" + kind)], re.I):
-            continue  # "two bodies and two victims who were suffering gunshot wounds": the clause is the last one's
+            continue  # "three bodies and one victim who was suffering a gunshot wound": the clause is the last one's
         if m.group("num").strip().lower() in ("a", "an", "one", "the") and not m.group("chain").strip() \
                 and (re.search(r"\b(?:were|are|have)\b|^\s*and\b", between, re.I) or rx["thing_word"].search(m.group("np"))):
             continue  # "Four men attending a party at a Wrenfield Street home were injured": not the home; "showed up
@@ -655,7 +655,7 @@ def _candidates(sentence: str) -> list[Item]:
         apposition = (c and chain.startswith(",") and (ages or some_of or sentence[m.end("chain"):].lstrip().startswith(","))
                       and (ages or sum(x.best for x in links) == c.best))
         if links and re.match(r",\s*(?:and|as\s+well\s+as)\b", chain) and _inside_part(sentence, m.start("num")):
-            # "14 people were killed, including the two assailants, and at least 41 others were injured": the aside
+            # "nine people were killed, including the two attackers, and at least 30 others were injured": the aside
             # ends at its comma, and the figures after it are the verb's subject
             start = m.start("chain") + matches[0].start("c")
             c = _parse(sentence[start:m.start("chain") + matches[0].end("c")])
@@ -848,7 +848,7 @@ def _candidates(sentence: str) -> list[Item]:
         n = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}[m.group("n").lower()]
         items.append(_item(sentence, kind, Count(n, n, n, m.group(0)), m.start(), m.end()))
 
-    # "The boy who sustained a gunshot wound ... told doctors it was his uncle who shot him": one boy; "Jackson
+    # "The boy who sustained a gunshot wound ... told nurses that a cousin had shot him": one boy; "Jackson
     # died at the hospital, where he was pronounced dead": one man
     items.extend(p for p in pronouns if not any(i.count.best == 1 for i in items))
     # ... and one of a group the sentence counted before him: "identified two brothers shot Sunday; one remains in
@@ -860,12 +860,12 @@ def _candidates(sentence: str) -> list[Item]:
         for o in items))]
     # "was found suffering from a gunshot wound and was pronounced dead": the same people, then dead
     # (unless another reading of the same words already has the death)
-    # "the three year old who was injured in an accidental shooting Monday has died": the subject's main verb
+    # "the four year old who was hurt in an accidental shooting Friday has died": the subject's main verb
     died = [i for i in items if not i.numbered and (i.kind == "hit" and _THEN_DIED.match(sentence, i.end)
             or i.kind in ("hit", "wounded") and _has_died(sentence, i, items))]
     told = [i for i in died if any(o.kind == "killed" and o.start < i.end and i.start < o.end for o in items)]
     items = [replace(i, kind="killed") if i in died and i not in told else i for i in items if i not in told]
-    # "were taken to a local hospital with non-life-threatening injuries", "was shot in the back and treated and
+    # "were taken to a local hospital with non-life-threatening injuries", "was shot in the leg and treated and
     # released": hit, and said to live (a numbered victim is the one who lives: "a third man was hit in the leg
     # and is expected to recover" still numbers three hit)
     items = [x for i in items for x in (
@@ -940,8 +940,8 @@ def _part_of_earlier(sentence: str, item: Item, items: list[Item]) -> bool:
     injured"."""
     if item.additive or item.final:
         return False
-    # (the last of such details: "nine were injured -- one in critical condition, one in serious condition and
-    # seven in good condition")
+    # (the last of such details: "seven were hurt -- two in critical condition, one in serious condition and
+    # four in good condition")
     detail = re.search(r"[,;:—–]\s*$|\s-\s*$|--\s*$|(?:--|[—–]|,)[^.;]*?\band\s+$", sentence[:item.start]) \
         or re.match(r"\w+\s+of\s+(?:those|them|these|the)\b", item.phrase, re.I)
     return bool(detail) and any(o.kind == item.kind and not o.additive and o.end <= item.start
@@ -1000,7 +1000,7 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # "more than 20": a hedge, not "20 more"; "MORE VIDEO 1 dead, 3 injured": a page's link label; "two more
     # shots, killing him": more shooting
     window = _MORE_THAN.sub(" ", _MORE_LINK.sub(" ", sentence[max(0, start - 12):end]))
-    window = re.sub(r",[^,]{1,80},", ",", window)  # "three victims, one of which also was a juvenile, sustained"
+    window = re.sub(r",[^,]{1,80},", ",", window)  # "two victims, one of them also a minor, suffered"
     attackers = bool(rx["attackers"].search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
@@ -1063,7 +1063,7 @@ def _excluded(sentence: str, item: Item) -> bool:
     if item.kind == "hit" and _SHOT_DOWN.match(sentence, item.end):
         return True  # "a fighter jet is shot down": an aircraft, not a person shot
     if _MAY_HAVE.search(item.phrase):
-        return True  # "the boy might have been hit by a stray bullet": a guess, not a report
+        return True  # "the woman may have been struck by a stray round": a guess, not a report
     if rx["not_violent_after"].match(sentence, item.end):
         return True  # "died in a highway collision": not violence
     return _cumulative(sentence, item) or bool(rx["past_before"].search(before))
