@@ -1746,3 +1746,29 @@ def test_a_small_namesake_far_from_the_town_the_text_measures_from_is_not_the_pl
     sentence = "On 3 May 2020, soldiers killed five militants 30km east of Dori, at Pissila."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code, place.geo_precision) == ("Pissila", "BFA", "exact")
+
+
+def test_a_part_word_ending_a_barangay_s_name_is_the_name_s_own():
+    """ "in Barangay San Roque Old, Talavera": a part word ("Old") closing a name is part of it, not a stop word that
+    cuts the name short to another barangay's ("San Roque")."""
+    sentence = "On 4 May 2021, police killed a drug suspect during a raid in Barangay San Roque Old, Talavera, Nueva Ecija."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("San Roque Old", "PHL")
+
+
+def test_a_compass_word_opening_a_district_s_name_is_part_of_it():
+    """ "in West Tanaro district, Kigoma region": a compass word before a district-level unit the gazetteer lacks whole
+    names that unit, not the west of another; "in West Baltimore" is still Baltimore."""
+    sentence = "On 2 June 2021, soldiers raided eight villages in West Tanaro district, Kigoma region, Tanzania."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("West Tanaro", "TZA")
+    sentence = "On 2 June 2021, gunmen shot two men in West Baltimore."
+    assert resolve_place(sentence, article=sentence).location == "Baltimore"
+
+
+@pytest.mark.parametrize("town", ["Sangar Qala", "Shor Kala"])
+def test_a_fort_word_ending_a_name_is_part_of_it(town):
+    """ "in Sangar Qala, Faryab": "Qala" (a fort) ends many Afghan village names; it is no stop word there."""
+    sentence = f"06/02/2021: Assailants attacked a police checkpoint in {town}, Faryab, Afghanistan."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.admin1) == (town, "Faryab")

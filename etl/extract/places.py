@@ -118,6 +118,7 @@ class _Rules:
     connectors: frozenset[str]
     not_place: frozenset[str]
     name_heads: frozenset[str]
+    name_tails: frozenset[str]
     head_connectors: frozenset[str]
     not_place_phrases: frozenset[str]
     adjective_suffix: re.Pattern
@@ -144,6 +145,7 @@ class _Rules:
     line_words: frozenset[str]
     country_cues: tuple[tuple[re.Pattern, tuple[str, ...], str], ...]   # pattern, its phrases lower-cased, iso2
     part_prefixes: frozenset[str]
+    unit_compass: frozenset[str]
     breakers: frozenset[str]
     state_abbr_re: re.Pattern
     exact_country_re: re.Pattern | None
@@ -201,6 +203,7 @@ def _rules() -> _Rules:
         connectors=low(data["name_connectors"]),
         not_place=low(data["not_place_words"]),
         name_heads=low(data["name_heads"]),
+        name_tails=low(data["name_tails"]),
         head_connectors=low(data["head_connectors"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
         adjective_suffix=re.compile(rf"-(?:{'|'.join(data['adjective_suffixes'])})$"),
@@ -230,6 +233,7 @@ def _rules() -> _Rules:
              tuple(str(p).lower() for p in phrases), cc)
             for cc, phrases in data["country_cues"].items()),
         part_prefixes=low(data["part_prefixes"]),
+        unit_compass=low(data["unit_name_compass"]),
         # Capitalised function words end a name span (title-case headlines: "Shooting At Houston Bar").
         breakers=locative | nonevent_words | weak_nonevent | frozenset(
             "the a an and or but after before as is are was were says said police".split())
@@ -513,8 +517,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             gaz, text[starts[i]:ends[j - 1]], name_key(text[starts[i]:ends[j - 1]])):
         # A leading place-type word names the kind of what follows ("Barangay Guibonon").
         inner = _span_mentions(text, toks, i + 1, j, gaz, rules)
-        if inner and inner[0].t0 == i + 1 and not inner[0].ptype:
-            inner[0].ptype, inner[0].rank = lower[i], rules.place_types[lower[i]]
+        # the name it types: the first, or the whole span's when that one is part of it ("Barangay Santo Tomas Old")
+        named = next((m for m in inner if m.t0 == i + 1 and not m.embedded), inner[0] if inner else None)
+        if named is not None and named.t0 == i + 1 and not named.ptype:
+            named.ptype, named.rank = lower[i], rules.place_types[lower[i]]
         return inner
     out: list[_Mention] = []
     unmatched = [False] * (j - i)
@@ -543,7 +549,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                 found = (end, hit, key, surface)
                 break
         if found is None:          # (an adjective such as "Israeli-occupied" joins no longer name)
-            unmatched[pos - i] = lower[pos] not in rules.part_prefixes and not rules.adjective_suffix.search(lower[pos])
+            unmatched[pos - i] = ((lower[pos] not in rules.part_prefixes or _own_part_word(toks, pos, i, j, rules))
+                                  and not rules.adjective_suffix.search(lower[pos]))
             pos += 1
             continue
         end, hit, key, surface = found
@@ -606,6 +613,17 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     return out
 
 
+def _own_part_word(toks: _Tokens, pos: int, i: int, j: int, rules: _Rules) -> bool:
+    """A part word at token `pos` of the span i..j that belongs to the name, not a part of a place: one ending the
+    span after a name ("Barangay Santo Tomas Old"), or a compass word opening a district-level unit's name
+    ("East Korum district": the unit is named so, not the east of Korum)."""
+    district = rules.place_types["district"]
+    if pos == i and j - i >= 2 and toks.lower[pos] in rules.unit_compass:
+        return (rules.place_types.get(toks.lower[j - 1]) == district and j - i >= 3
+                or j < len(toks.text) and rules.place_types.get(toks.lower[j]) == district)
+    return pos == j - 1 and pos > i
+
+
 def _names_street(toks: _Tokens, k: int, rules: _Rules) -> bool:
     """The name ending before token k is a street's: a street word follows in the plural ("Stanton streets", "Grace
     Streets"), or closes a pair of names ("Meridian and Grace Streets"). Not "on a Passaic street": the town's."""
@@ -643,8 +661,14 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
         return []
     qualifier = None if ptype else _region_qualifier(text, toks, j, rules)
     first = 1 if toks.text[i] in _ARTICLE_LOOKALIKES and len(name_words) > 1 else 0     # "As Sawdiyah"
-    if (name_words[first] in rules.not_place and not (name_words[first] in rules.name_heads and len(name_words) > 1)
-            or name_words[-1] in rules.not_place and not qualifier):      # "Twin Hills (Tavush Region)"
+    # a part word of the name's own ("Santo Tomas Old", "East Korum district") is no stop word in it
+    opening_part = _own_part_word(toks, i + first, i, j, rules) and name_words[first] in rules.part_prefixes
+    closing_part = (len(name_words) > 1 and end == j and name_words[-1] in rules.part_prefixes
+                    and _own_part_word(toks, j - 1, i, j, rules))
+    if (name_words[first] in rules.not_place and not opening_part
+            and not (name_words[first] in rules.name_heads and len(name_words) > 1)
+            or name_words[-1] in rules.not_place and not qualifier and not closing_part      # "Twin Hills (Tavush Region)"
+            and not (len(name_words) > 1 and name_words[-1] in rules.name_tails and name_words[-2] not in rules.not_place)):
         return []
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
