@@ -1772,3 +1772,12 @@ def test_a_fort_word_ending_a_name_is_part_of_it(town):
     sentence = f"06/02/2021: Assailants attacked a police checkpoint in {town}, Faryab, Afghanistan."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.admin1) == (town, "Faryab")
+
+
+def test_the_town_a_group_operates_in_is_not_the_incident_s():
+    """ "a drug ring operating in Batangas City": where a group works, as where it is based, is no place of the
+    incident; the paragraph's place is ("in Barangay Pulo, Cabuyao, Laguna")."""
+    text = ("On 6 May 2021, two robbery suspects were killed during a police raid in Barangay Pulo, Cabuyao, Laguna. "
+            "Police said one of the two killed suspects belonged to a drug ring operating in Batangas City.")
+    event = "Police said one of the two killed suspects belonged to a drug ring operating in Batangas City."
+    assert resolve_place(event, context=text, article=text).location == "Cabuyao"
