@@ -1781,3 +1781,26 @@ def test_the_town_a_group_operates_in_is_not_the_incident_s():
             "Police said one of the two killed suspects belonged to a drug ring operating in Batangas City.")
     event = "Police said one of the two killed suspects belonged to a drug ring operating in Batangas City."
     assert resolve_place(event, context=text, article=text).location == "Cabuyao"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 3 May 2021, clashes erupted between soldiers and Amran tribesmen near a checkpoint in Abyan governorate.",
+    "On 3 May 2021, clashes erupted between soldiers and the Amran brigades at a checkpoint in Abyan governorate.",
+])
+def test_a_tribe_s_or_a_unit_s_name_is_no_place(sentence):
+    """ "Amran tribesmen", "the Amran brigades": a name before a word for a tribe, a clan or an armed unit is the
+    group's, though named as a town is; it names no other place beside the province, which is recorded at its seat."""
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.geo_precision) == ("Zinjibār", "admin1")
+
+
+def test_a_province_of_the_paragraph_is_recorded_at_its_seat_when_the_sentence_names_no_place():
+    """The figure is in a sentence naming no place ("The fighting began when ..."), the paragraph names the province
+    alone ("fought Bani Salim tribesmen in Abyan governorate"): its seat stands in, as for a sentence naming it.
+    Names of people commanding or faced ("commanded by Abu Karim", "in front of Abu Karim's convoy") are no other
+    place."""
+    text = ("On 12 June 2021, soldiers commanded by Abu Karim fought Bani Salim tribesmen in Abyan governorate. "
+            "The fighting began when tribesmen blocked the road in front of Abu Karim's convoy, and 1 soldier died.")
+    event = text[text.index("The fighting"):]
+    place = resolve_place(event, context=text, article=text)
+    assert (place.location, place.admin1) == ("Zinjibār", "Abyan Governorate")

@@ -124,6 +124,7 @@ class _Rules:
     adjective_suffix: re.Pattern
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
+    group_suffixes: frozenset[str]
     facility_words: frozenset[str]
     town_facility_words: frozenset[str]
     town_road_words: frozenset[str]
@@ -209,6 +210,7 @@ def _rules() -> _Rules:
         adjective_suffix=re.compile(rf"-(?:{'|'.join(data['adjective_suffixes'])})$"),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
+        group_suffixes=low(data["group_suffixes"]),
         facility_words=low(data["facility_words"]) | low(data["street_words"]),
         town_facility_words=low(data["town_facility_words"]),
         town_road_words=low(data["town_road_words"]),
@@ -797,8 +799,11 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         k -= 1
     # "in the village of X", "north of the city of X": the type word names X's kind.
     type_at = m.t0 - (len(before) - k) - 2
+    # "in front of Abu Karim's convoy": before it, no front line nor a facility's town named for X
+    in_front_of = k >= 3 and before[k - 3:k] == ["in", "front", "of"]
     if (k >= 2 and before[k - 1] == "of" and before[k - 2] in rules.place_types
-            and type_at >= 0 and not toks.cap[type_at]):          # not "Department of Labour"
+            and type_at >= 0 and not toks.cap[type_at]           # not "Department of Labour"
+            and not in_front_of):
         if not m.ptype:
             m.ptype, m.rank = before[k - 2], rules.place_types[before[k - 2]]
             m.type_before = True
@@ -827,7 +832,7 @@ def _annotate(m: _Mention, toks: _Tokens, rules: _Rules, police_aliases: frozens
         elif tuple(words[-2:]) in rules.near_phrases:               # "close to X": near X
             m.locative, m.loc_word = True, "near"
             words = words[:-2] + ["near"]
-        if last == "of" and len(words) >= 2 and words[-2] in rules.facility_words:
+        if last == "of" and len(words) >= 2 and words[-2] in rules.facility_words and not in_front_of:
             # "outside the regional court of Limassol": the building's town is the place
             if any(w in rules.locative for w in words[-6:-2]):
                 m.locative, m.loc_word = True, next(w for w in reversed(words[-6:-2]) if w in rules.locative)
@@ -1108,6 +1113,11 @@ def _analyse(text: str) -> _Analysis:
         if m.kind == "state" and m.locative and any(
                 gaz.city_cc[c] == "US" and gaz.city_pop[c] >= BIG_CITY for c in m.cities):
             m.kind = "place"                 # "in Washington", "in New York": the city
+    # "fought Bani Salim tribesmen in Lahij": a tribe's, a clan's or a unit's name is no place (nor any inside it),
+    # though tribes are often named as their land is
+    groups = [(m.t0, m.t1) for m in mentions if m.kind in ("place", "unknown") and m.after < len(toks.text)
+              and toks.lower[m.after] in rules.group_suffixes]
+    mentions = [m for m in mentions if not any(t0 <= m.t0 and m.t1 <= t1 for t0, t1 in groups)]
     _add_us_pairs(text, toks, mentions, gaz, rules)
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
@@ -2018,11 +2028,21 @@ def _province_seat(place: Place, analyses, gaz: Gazetteer) -> Place:
     # place, read or not ("near Hatra in northern Nineveh", "on Tibú Airport in Norte de Santander"): the incident is
     # there, not at the seat
     province = name_key(place.phrase or place.location or "")
-    if not any(m.key == province and (m.locative or m.ptype) and not m.contained for m in analyses[0].mentions):
-        return place
     own = {province, name_key(gaz.city_name[ci])}
-    if any(m.kind in ("place", "unknown", "capital") and not m.masthead and m.key not in own and not _owner(m)
-           for m in analyses[0].mentions):
+
+    def other_place(m: _Mention, among: list[_Mention]) -> bool:
+        return (m.kind in ("place", "unknown", "capital") and not m.masthead and m.key not in own and not _owner(m)
+                and not (m.embedded and any(n.kind == "unknown" and n.t0 <= m.t0 and m.t1 <= n.t1 and n is not m
+                                            for n in among)))     # "Abu" of "Abu Karim": that name's
+
+    # the sentences counted, or their paragraph when they name no place at all ("Soldiers fought tribesmen in Lahij
+    # governorate. The fighting began when ..."; the figure is in the second)
+    told = analyses[0].mentions
+    if not any(other_place(m, told) or m.key == province for m in told if m.kind != "country"):
+        told = analyses[1].mentions
+    if not any(m.key == province and (m.locative or m.ptype) and not m.contained for m in told):
+        return place
+    if any(other_place(m, told) for m in told):
         return place
     return replace(place, location=gaz.city_name[ci], latitude=gaz.city_lat[ci], longitude=gaz.city_lon[ci])
 
@@ -2030,7 +2050,7 @@ def _province_seat(place: Place, analyses, gaz: Gazetteer) -> Place:
 def _owner(m: _Mention) -> bool:
     """A possessive name the gazetteer lacks that nothing marks as a place ("against a plan of the Unity Council's
     office"): an owner, an institution or a person, not another place."""
-    return m.kind == "unknown" and m.possessive and not (
+    return m.kind == "unknown" and (m.possessive or m.weak_nonevent) and not (
         m.locative or m.ptype or m.relation or m.containers or m.contained or m.near or m.road or m.dateline
         or m.qualifier)
 
