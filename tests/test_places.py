@@ -1804,3 +1804,13 @@ def test_a_province_of_the_paragraph_is_recorded_at_its_seat_when_the_sentence_n
     event = text[text.index("The fighting"):]
     place = resolve_place(event, context=text, article=text)
     assert (place.location, place.admin1) == ("Zinjibār", "Abyan Governorate")
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("Ten Malian soldiers were killed when gunmen attacked their post.", "MLI"),
+    ("Three Somali policemen were wounded in a blast.", "SOM"),
+])
+def test_a_number_word_opening_a_sentence_leaves_the_demonym_after_it_read(sentence, iso3):
+    """ "Ten Malian soldiers were killed": a capitalised number word opening the sentence is no part of a longer name
+    that would hide the demonym after it."""
+    assert resolve_place(sentence, article=sentence).country_code == iso3

@@ -23,6 +23,7 @@ from operator import and_, gt, itemgetter, methodcaller, sub
 
 from etl.extract.actors import home_countries
 from etl.extract.dates import MONTH_NAMES, WEEKDAYS
+from etl.extract.numbers import parse_number
 from etl.extract.gazetteer import (Gazetteer, fold, load_gazetteer, loose_key, name_key, particle_free,
                                    strip_admin_suffix)
 from etl.extract.people import is_first_name, person_key, person_words
@@ -551,8 +552,10 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
                 found = (end, hit, key, surface)
                 break
         if found is None:          # (an adjective such as "Israeli-occupied" joins no longer name)
+            # (nor does a number word opening a sentence: "Ten Malian soldiers were killed" are Mali's)
             unmatched[pos - i] = ((lower[pos] not in rules.part_prefixes or _own_part_word(toks, pos, i, j, rules))
-                                  and not rules.adjective_suffix.search(lower[pos]))
+                                  and not rules.adjective_suffix.search(lower[pos])
+                                  and not (pos == i and toks.initial[pos] and parse_number(lower[pos]) is not None))
             pos += 1
             continue
         end, hit, key, surface = found
