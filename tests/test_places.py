@@ -1814,3 +1814,12 @@ def test_a_number_word_opening_a_sentence_leaves_the_demonym_after_it_read(sente
     """ "Ten Malian soldiers were killed": a capitalised number word opening the sentence is no part of a longer name
     that would hide the demonym after it."""
     assert resolve_place(sentence, article=sentence).country_code == iso3
+
+
+def test_a_wildlife_sanctuary_is_placed_by_the_unit_it_lies_in():
+    """ "inside Phu Luang Wildlife Sanctuary in tambon Huai Sai Khao": a sanctuary is a facility the gazetteer
+    lacks, recorded at the place it is in, also one the gazetteer lacks itself (the tambon)."""
+    sentence = ("On 9 June 2021, park rangers exchanged fire with loggers inside Phu Luang Wildlife Sanctuary in tambon "
+                "Huai Sai Khao, Wang Saphung district, Loei, Thailand.")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Huai Sai Khao", "THA")

@@ -1790,7 +1790,7 @@ def _read(m: _Mention, gaz: Gazetteer, ctx: _Context) -> tuple[float, Place] | N
         return None
     if _last_word(head.surface) in rules.facility_words or head.rank >= PROVINCE_RANK:
         # "at Pine Hollow Range in Anderson, S.C.": a business the gazetteer lacks is placed by the town it is in
-        if head is m and m.containers and m.containers[0].kind in ("place", "capital"):
+        if head is m and m.containers and m.containers[0].kind in ("place", "capital", "unknown"):
             read = _read(m.containers[0], gaz, ctx)
             return (read[0] + cue, read[1]) if read is not None else None
         return None
