@@ -1823,3 +1823,11 @@ def test_a_wildlife_sanctuary_is_placed_by_the_unit_it_lies_in():
                 "Huai Sai Khao, Wang Saphung district, Loei, Thailand.")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Huai Sai Khao", "THA")
+
+
+def test_a_barangay_of_a_city_s_district_is_the_city_s():
+    """ "Barangay San Isidro Norte, Molo, Iloilo City": a barangay of a district of a big city is recorded as the city,
+    as a barangay named with the city alone is."""
+    sentence = "On 5 May 2021, gunmen killed a trader in Barangay San Isidro Norte, Molo, Iloilo City, Iloilo."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Iloilo City", "PHL")

@@ -1700,6 +1700,12 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
     own_inside = res[0] is not None and res[0].kind == "city" and res[0].fit >= 2.5
     if m.ptype in rules.city_part and not (first_res is not None and first_res.kind == "city"
                                            and first_res.pop >= BIG_CITY):
+        # "Barangay X, Molo, Iloilo City": a barangay of a city's district is the city's, as one of the city is
+        city = res[2] if len(chain) >= 3 and not first.ptype else None
+        if (city is not None and city.kind == "city" and city.pop >= BIG_CITY and (first_res is None or (
+                first_res.kind == "city" and first_res.pop < city.pop
+                and _distance_km(first_res.lat, first_res.lon, city.lat, city.lon) < ABSORB_KM))):
+            return 2
         return 0
     untyped_unknown = first.kind == "unknown" and not first.ptype    # a town the gazetteer lacks is still one
     if m.ptype in rules.sub_city and (settlement or untyped_unknown):
