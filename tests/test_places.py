@@ -1831,3 +1831,11 @@ def test_a_barangay_of_a_city_s_district_is_the_city_s():
     sentence = "On 5 May 2021, gunmen killed a trader in Barangay San Isidro Norte, Molo, Iloilo City, Iloilo."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Iloilo City", "PHL")
+
+
+def test_a_district_named_for_two_towns_joined_by_a_slash_is_one_name():
+    """ "in Amaigbo (Ideato/Orlu LGA, Imo)": a slash joining two halves of a district's name makes one name, so the
+    chain keeps Amaigbo in it; it was cut at the slash, and the second half's town was read as the place."""
+    sentence = "On 5 May 2021, a mob killed a trader in Amaigbo (Ideato/Orlu LGA, Imo)."
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Amaigbo", "NGA")

@@ -477,6 +477,8 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
                 j = joined                              # "Sistan and Baluchestan province": one name
             elif not (toks.word[j] or toks.punct[j]) and j + 1 < n and lower[j + 1] in rules.place_types:
                 j += 1                       # "Mile 16 village"
+            elif (joined := _slash_joined(toks, j, rules)):
+                j = joined                   # "Ohaji/Egbema LGA": one district named for two towns
             else:
                 break
         if j - i > 8:                        # a long all-caps or title run: word by word
@@ -484,6 +486,22 @@ def _find_mentions(text: str, toks: _Tokens, gaz: Gazetteer, rules: _Rules) -> l
         mentions.extend(_span_mentions(text, toks, i, j, gaz, rules))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _slash_joined(toks: _Tokens, j: int, rules: _Rules) -> int:
+    """The end of a district's name whose two halves a slash joins (token j: "Ohaji/Egbema LGA", "Ideato/Orlu
+    district"), written with no spaces and typed as a district after it; 0 when none."""
+    n = len(toks.text)
+    if not (toks.text[j] == "/" and j + 1 < n and toks.cap[j + 1] and toks.word[j + 1]
+            and toks.end[j - 1] == toks.start[j] and toks.end[j] == toks.start[j + 1]):
+        return 0
+    k = j + 1
+    while k < n and toks.cap[k] and toks.word[k] and k - j <= 3:
+        k += 1
+    district = rules.place_types["district"]
+    typed = (rules.place_types.get(toks.lower[k - 1]) == district
+             or k < n and rules.place_types.get(toks.lower[k]) == district)
+    return k if typed else 0
 
 
 def _joined_province(text: str, toks: _Tokens, i: int, j: int, gaz: Gazetteer) -> int:
@@ -670,11 +688,11 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     opening_part = _own_part_word(toks, i + first, i, j, rules) and name_words[first] in rules.part_prefixes
     closing_part = (len(name_words) > 1 and end == j and name_words[-1] in rules.part_prefixes
                     and _own_part_word(toks, j - 1, i, j, rules))
+    closing_tail = len(name_words) > 1 and name_words[-1] in rules.name_tails and name_words[-2] not in rules.not_place
     if (name_words[first] in rules.not_place and not opening_part
             and not (name_words[first] in rules.name_heads and len(name_words) > 1)
-            or name_words[-1] in rules.not_place and not qualifier and not closing_part      # "Twin Hills (Tavush Region)"
-            and not (len(name_words) > 1 and name_words[-1] in rules.name_tails and name_words[-2] not in rules.not_place)):
-        return []
+            or name_words[-1] in rules.not_place and not (qualifier or closing_part or closing_tail)):
+        return []                            # ("Twin Hills (Tavush Region)": a qualified name)
     if end - i == 1 and _is_acronym(toks, i) or all(w in rules.part_prefixes for w in name_words):
         return []                            # "DHS", "16th Street, Southeast"
     if not ptype and 2 <= len(name_words) <= 3 and not toks.dateline[i] and _listed_person(toks, i):
