@@ -1839,3 +1839,13 @@ def test_a_district_named_for_two_towns_joined_by_a_slash_is_one_name():
     sentence = "On 5 May 2021, a mob killed a trader in Amaigbo (Ideato/Orlu LGA, Imo)."
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Amaigbo", "NGA")
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("On 5 May 2021, gunmen abducted a police inspector of the Ilaro Division (Yewa South LGA, Ogun).", "Ilaro"),
+    ("Detectives of the Major Crimes Division are investigating the shooting in Hartford, Conn.", "Hartford"),
+])
+def test_a_police_division_named_for_its_town_is_that_town(sentence, city):
+    """ "of the Ilaro Division (Yewa South LGA, Ogun)": a police division is named for its town, the place; a unit
+    named otherwise ("the Major Crimes Division") is no place."""
+    assert resolve_place(sentence, article=sentence).location == city
