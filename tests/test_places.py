@@ -1849,3 +1849,12 @@ def test_a_police_division_named_for_its_town_is_that_town(sentence, city):
     """ "of the Ilaro Division (Yewa South LGA, Ogun)": a police division is named for its town, the place; a unit
     named otherwise ("the Major Crimes Division") is no place."""
     assert resolve_place(sentence, article=sentence).location == city
+
+
+def test_a_hill_is_the_smallest_unit_of_a_commune():
+    """ "on Rugari hill (Muhanga, Kayanza)": a colline (hill) is Burundi's smallest unit, a place typed as a village is,
+    not a landmark of the commune after it."""
+    sentence = ("On 4 May 2021, a brawl between two party youth wings broke out on Rugari hill (Muhanga, Kayanza), "
+                "leaving three people hurt.")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Rugari", "BDI")
