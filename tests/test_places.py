@@ -1858,3 +1858,12 @@ def test_a_hill_is_the_smallest_unit_of_a_commune():
                 "leaving three people hurt.")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Rugari", "BDI")
+
+
+def test_a_type_word_with_a_ward_number_types_the_name_before_it():
+    """ "in Sirupa locality of Deumai Municipality-7 (Ilam district)": a municipality written with its ward's number
+    is typed as a municipality, so the locality folds into it as into any town."""
+    sentence = ("On 4 May 2021, party cadres exchanged fire with Nepal Police in Sirupa locality of Deumai "
+                "Municipality-7 (Ilam district).")
+    place = resolve_place(sentence, article=sentence)
+    assert (place.location, place.country_code) == ("Deumai", "NPL")

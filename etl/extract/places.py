@@ -677,8 +677,10 @@ def _unknown_mention(text, toks, i, j, gaz, rules) -> list[_Mention]:
     words = toks.lower[i:j]
     ptype = None
     end = j
-    if j - i >= 2 and words[-1] in rules.place_types:
-        ptype, end = words[-1], j - 1
+    # "Deumai Municipality-7": a type word with a ward's number types the name before it
+    last, _, ward = words[-1].partition("-")
+    if j - i >= 2 and (words[-1] in rules.place_types or last in rules.place_types and ward.isdigit()):
+        ptype, end = last if ward.isdigit() else words[-1], j - 1
     name_words = words[: end - i]
     if not name_words or any(w in rules.not_place for w in name_words) and len(name_words) == 1:
         return []
