@@ -1867,3 +1867,13 @@ def test_a_type_word_with_a_ward_number_types_the_name_before_it():
                 "Municipality-7 (Ilam district).")
     place = resolve_place(sentence, article=sentence)
     assert (place.location, place.country_code) == ("Deumai", "NPL")
+
+
+def test_the_area_of_a_name_in_a_district_is_that_name_s():
+    """ "in the area of Mundu West in Yei county": "the area of X" is X itself, so it does not fold into the district
+    named after it as "X area of Y county" does."""
+    sentence = ("Around 7 May 2021, rebels attacked army posts in the area of Mundu West in Yei county (Central "
+                "Equatoria state).")
+    assert resolve_place(sentence, article=sentence).location == "Mundu West"
+    sentence = "On 7 May 2021, rebels attacked army posts in Mundu West area of Yei county (Central Equatoria state)."
+    assert resolve_place(sentence, article=sentence).location == "Yei"
