@@ -1877,3 +1877,13 @@ def test_the_area_of_a_name_in_a_district_is_that_name_s():
     assert resolve_place(sentence, article=sentence).location == "Mundu West"
     sentence = "On 7 May 2021, rebels attacked army posts in Mundu West area of Yei county (Central Equatoria state)."
     assert resolve_place(sentence, article=sentence).location == "Yei"
+
+
+@pytest.mark.parametrize("block, town, district", [("Dharchula", "Baluwakot", "Pithoragarh"),
+                                                   ("Ukhimath", "Guptkashi", "Rudraprayag")])
+def test_a_named_block_is_a_unit_of_its_own(block, town, district):
+    """ "in Dharchula block, Baluwakot, in Pithoragarh": a named block is an Indian development block, named for its
+    seat, not a city block folded into the town after it (a city's blocks are numbered: "the 2100 block of")."""
+    sentence = (f"On 7 May 2021, hundreds of farmers held a sit-in in {block} block, {town}, in {district} "
+                "(Uttarakhand) over crop prices.")
+    assert resolve_place(sentence, article=sentence).location == block
