@@ -1887,3 +1887,16 @@ def test_a_named_block_is_a_unit_of_its_own(block, town, district):
     sentence = (f"On 7 May 2021, hundreds of farmers held a sit-in in {block} block, {town}, in {district} "
                 "(Uttarakhand) over crop prices.")
     assert resolve_place(sentence, article=sentence).location == block
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("On 5 May 2021, a landmine exploded in Phum Thmey commune of Rotanak Mondol district, Battambang, Cambodia.",
+     "Rotanak Mondol"),
+    ("On 5 May 2021, bandits clashed with villagers in a village near Ambalavao commune (Isandra District, Haute "
+     "Matsiatra).", "Ambalavao"),
+])
+def test_a_commune_of_a_district_folds_into_it_unless_set_apart_by_parentheses(sentence, location):
+    """ "Phum Thmey commune of Rotanak Mondol district": a commune that is a district's part is recorded as the
+    district, as a village of it is; one whose units follow in parentheses is the unit coded ("Ambalavao commune
+    (Isandra District, ...)")."""
+    assert resolve_place(sentence, article=sentence).location == location

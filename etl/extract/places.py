@@ -1737,8 +1737,9 @@ def _head(chain: list[_Mention], res: list[_Resolved | None], rules: _Rules) -> 
         return 1
     # "Baghulat village in Kumarkhali Upazila": incident coders record the district when the
     # village is not in their gazetteer.
-    if m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside and not (
-            m.type_before and m.ptype in rules.fold_into_town):      # "in the area of X in Y county" is X
+    # (not "X commune (Y District, Z)": the units in parentheses place a unit coded as such)
+    if (m.ptype in rules.fold_into_district and first.ptype and first.rank == 4 and not own_inside and not m.paren_chain
+            and not (m.type_before and m.ptype in rules.fold_into_town)):     # "in the area of X in Y county" is X
         return 1
     # "Bayelle, Bamenda city": a name before a town the text calls a city is a part of it
     if (not m.ptype and first.ptype == "city" and first_res is not None and first_res.kind == "city"
