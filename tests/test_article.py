@@ -876,3 +876,15 @@ def test_some_of_the_victims_of_an_incident_are_its_own():
 def test_a_party_s_claim_beside_the_figure_told_widens_its_range(text, killed):
     (m,) = _rows(text)
     assert (m.killed, m.killed_low, m.killed_high) == killed
+
+
+@pytest.mark.parametrize("text, wounded", [
+    # a suspect hurt is one more person than the victims, as a gunman hurt is
+    ("A girl was injured in a shooting on Elm Street in Riverside on Tuesday. Deputies later found a suspect with a minor "
+     "gunshot wound at his home.", 2),
+    ("A deputy was shot in the arm in Riverside on Tuesday. A robbery suspect was hit by return fire from a deputy.", 2),
+    # a suspect alone is the one hurt
+    ("Police shot a suspect in the leg in Riverside on Tuesday.", 1),
+])
+def test_a_suspect_hurt_adds_to_the_victims_hurt(text, wounded):
+    assert [m.wounded for m in _rows(text)] == [wounded]

@@ -1127,3 +1127,17 @@ def test_an_unborn_child_is_not_counted_among_the_dead(sentence, expected):
 ])
 def test_violence_across_a_city_is_a_round_up(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a gunshot wound told by how grave it is: one found or brought with a slight one lives, with a grave one is hit
+    ("Deputies found a man with a minor gunshot wound behind the store.", [("wounded", 1)]),
+    ("Deputies arrested a gunman, with a non-life-threatening bullet wound, near the bridge.", [("wounded", 1)]),
+    ("Deputies found two men with serious gunshot wounds.", [("hit", 2)]),
+    # the fire the police returned hits like any gunfire
+    ("One of the robbers was hit by return fire from a deputy.", [("hit", 1)]),
+    # (returning fire hits no one by itself)
+    ("The deputies returned fire and the robbers fled.", []),
+])
+def test_a_wound_told_by_its_gravity_and_return_fire_hit_people(sentence, expected):
+    assert figures(sentence) == expected

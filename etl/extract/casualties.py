@@ -88,7 +88,7 @@ _HURT_BEFORE = re.compile(r"^,?\s*(?:who|which|that)\s+(?:was|were|had\s+been|ha
 _MAYBE = re.compile(r"kill|kiled|dead|die|death|wound|injur|hurt|shot|shoot|stab|fatal|bod(?:y|ies)|corpse|remains|murder|manslaughter|slain"
                     r"|casualt|toll|assassin|lynch|hospital|suicide|condition|behead|execut|massacr|perish|succumb|lives|life"
                     r"|graze|gunned|gunfire|bullet|homicide|deceas|double|triple|quadruple|quintuple|striking|hitting|recovering"
-                    r"|treated|victims|on himself|on herself", re.I)
+                    r"|treated|victims|on himself|on herself|(?:return|returned|police) (?:gun)?fire", re.I)
 # The same test on lower-cased ASCII text: the same answer, several times faster than matching with re.I.
 _MAYBE_LOWER = re.compile(_MAYBE.pattern)
 # Words one of which every match of a pattern contains (see _rx): where a lower-cased ASCII sentence has none,
@@ -991,6 +991,9 @@ def find_zero(sentence: str) -> set[str]:
     return out
 
 
+_SUSPECT = re.compile(r"\bsuspects?\b", re.I)
+
+
 def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     phrase = sentence[start:end].strip(" ,.;")
     # attackers' deaths are counted on top of the victims' (GTD and GVA both include them)
@@ -1001,7 +1004,8 @@ def _item(sentence: str, kind: str, count: Count, start: int, end: int) -> Item:
     # shots, killing him": more shooting
     window = _MORE_THAN.sub(" ", _MORE_LINK.sub(" ", sentence[max(0, start - 12):end]))
     window = re.sub(r",[^,]{1,80},", ",", window)  # "two victims, one of them also a minor, suffered"
-    attackers = bool(rx["attackers"].search(own))
+    # (a suspect hurt is one more person too, one killed often the one death, told again as "a man shot by police")
+    attackers = bool(rx["attackers"].search(own) or kind != "killed" and _SUSPECT.search(own))
     # "three other adults had also been shot": others continue the figure before, "also" or not
     others = not attackers and bool(rx["additive_after_number"].match(phrase))
     additive = not others and (attackers or bool(rx["additive"].search(window)))
