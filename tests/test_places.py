@@ -1900,3 +1900,24 @@ def test_a_commune_of_a_district_folds_into_it_unless_set_apart_by_parentheses(s
     district, as a village of it is; one whose units follow in parentheses is the unit coded ("Ambalavao commune
     (Isandra District, ...)")."""
     assert resolve_place(sentence, article=sentence).location == location
+
+
+@pytest.mark.parametrize("sentence, country", [
+    # a country's own airport is in that country, not the attacker's
+    ("Syrian drones struck Jordan International Airport, damaging a hangar.", "JOR"),
+    ("Russian missiles hit Kyiv International Airport overnight, wounding two guards.", "UKR"),
+])
+def test_a_country_s_or_city_s_international_airport_places_the_event(sentence, country):
+    """"Syrian drones struck Jordan International Airport" -> Jordan (the demonym is the attacker's)."""
+    assert resolve_place(sentence, article=sentence).country_code == country
+
+
+def test_a_place_in_a_who_clause_is_the_person_s_past_not_the_incident_s():
+    """"The commander, who had led raids in Yemen during the civil war, was killed in an airstrike in northern
+    Syria." -> Syria: the clause tells his past; the place after it is where he was killed."""
+    sentence = ("The army says that militia commander Omar Baroud, who had led raids on convoys in Yemen during "
+                "the civil war, was killed in an airstrike in northern Syria.")
+    assert resolve_place(sentence, article=sentence).country_code == "SYR"
+    # without a place after the clause the clause's place is still read
+    alone = "Militia commander Omar Baroud, who was shot in Yemen last week, died of his wounds."
+    assert resolve_place(alone, article=alone).country_code == "YEM"

@@ -613,7 +613,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         force = force or m.kind == "demonym" and m.t0 == i and m.after < j and lower[j - 1] in rules.state_body_words
         left = m.t0 - 1 >= i and unmatched[m.t0 - 1 - i]
         right = (m.after < j and unmatched[m.after - i] and lower[m.after] not in rules.seat_suffixes
-                 and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m)))  # "Donetsk Airport"
+                 and not (lower[m.after] in rules.town_facility_words and _big_city(gaz, m))  # "Donetsk Airport"
+                 and not _names_airport(lower, m, j, gaz))
         if (left or right and not force or _names_street(toks, m.after, rules) or _after_house_number(toks, m.t0)
                 ) and not toks.titled[m.t0]:
             m.embedded = True
@@ -634,6 +635,13 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         # "Khwaja Sabz Posh district", "Puli Alam" (GeoNames "Pul-e ‘Alam").
         out.extend(_unknown_mention(text, toks, i, j, gaz, rules))
     return out
+
+
+def _names_airport(lower: list[str], m: _Mention, j: int, gaz: Gazetteer) -> bool:
+    """A country's or big city's name opening "<Name> International Airport" ending the span: the airport is the
+    country's or city's own, and so the place ("drones struck Ruritania International Airport")."""
+    return (m.after + 2 == j and lower[m.after] == "international" and lower[m.after + 1] == "airport"
+            and (m.kind == "country" or _big_city(gaz, m)))
 
 
 def _own_part_word(toks: _Tokens, pos: int, i: int, j: int, rules: _Rules) -> bool:
@@ -1144,6 +1152,7 @@ def _analyse(text: str) -> _Analysis:
     _add_us_pairs(text, toks, mentions, gaz, rules)
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
+    _mark_asides(toks, mentions)
     _read_other_names(mentions, toks, rules, initials)
     _link_chains(mentions, toks, rules)
     _mark_series(text, mentions)
@@ -1245,6 +1254,25 @@ def _analyse(text: str) -> _Analysis:
         countries["US"] += 1
     paired = Counter(m.state for m in mentions if m.us_pair and m.state and not m.masthead)
     return _Analysis(mentions, countries, explicit, placed, sides, states, admin1, dateline, paired)
+
+
+def _mark_asides(toks: _Tokens, mentions: list[_Mention]) -> None:
+    """Names inside a ", who ... ," clause about a person tell that person's past, not where the incident happened,
+    when a place after the clause in the sentence says where ("the commander, who had fought in Ruritania, was
+    killed in an airstrike in Freedonia": Freedonia)."""
+    text, lower = toks.text, toks.lower
+    for i in range(len(text) - 1):
+        if text[i] != "," or lower[i + 1] not in ("who", "whom", "whose"):
+            continue
+        close = next((k for k in range(i + 2, len(text)) if text[k] == "," or toks.initial[k]), None)
+        if close is None or text[close] != ",":
+            continue
+        end = next((k for k in range(close + 1, len(text)) if toks.initial[k]), len(text))
+        if not any(close < n.t0 < end and n.locative and not (n.embedded or n.nonevent) for n in mentions):
+            continue
+        for m in mentions:
+            if i < m.t0 < close:
+                m.nonevent, m.locative = True, False
 
 
 def _hyphen_country(gaz: Gazetteer, part: str) -> str | None:
