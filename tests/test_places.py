@@ -1921,3 +1921,22 @@ def test_a_place_in_a_who_clause_is_the_person_s_past_not_the_incident_s():
     # without a place after the clause the clause's place is still read
     alone = "Militia commander Omar Baroud, who was shot in Yemen last week, died of his wounds."
     assert resolve_place(alone, article=alone).country_code == "YEM"
+
+
+def test_a_country_opening_a_state_body_s_name_is_a_side_not_the_place():
+    """"The U.S. Department of Defense reports that strikes against rebels in Yemen killed 40 civilians." -> Yemen:
+    the department is the reporting side's body."""
+    sentence = "The U.S. Department of Defense reports that its strikes against rebels in Yemen killed 40 civilians."
+    assert resolve_place(sentence, article=sentence).country_code == "YEM"
+    # a country said to be where stays the place
+    alone = "Two soldiers were killed in the Philippines Tuesday by a roadside bomb."
+    assert resolve_place(alone, article=alone).country_code == "PHL"
+
+
+def test_a_demonym_of_those_cited_is_not_where():
+    """"... according to Palestinian and Hamas sources." names who said it: the paragraph's "Doha, Qatar" is where."""
+    event = "Four people are killed, according to Palestinian and Hamas sources."
+    context = "Warplanes bombed an office in Doha, Qatar, on Tuesday. " + event
+    assert resolve_place(event, context=context, article=context).country_code == "QAT"
+    # with nothing else named, the demonym is still a hint of the country
+    assert resolve_place(event, article=event).country_code == "PSE"

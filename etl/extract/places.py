@@ -1187,7 +1187,8 @@ def _analyse(text: str) -> _Analysis:
             before = m.t0 - 1 - (m.t0 > 1 and toks.lower[m.t0 - 1] == "the")
             side = before >= 0 and toks.lower[before] in ("by", "from") \
                 or not m.locative and m.after < len(toks.text) and toks.lower[m.after] in rules.attack_after_country \
-                or m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym  # "US soldiers"
+                or m.after < len(toks.text) and toks.lower[m.after] in rules.actor_after_demonym \
+                or _opens_body_name(toks, m)                # "US soldiers", "the U.S. Department of Defense"
             evidence(m.country, 0.75 if side else 3, side)
         elif m.kind == "demonym":
             if m.t0 and toks.lower[m.t0 - 1] == "in" and not _modifies(toks, m.after):
@@ -1196,7 +1197,8 @@ def _analyse(text: str) -> _Analysis:
             # "a group of Malians": people, as "Malian nationals" are
             side = (m.after < len(toks.text) and (toks.lower[m.after] in rules.actor_after_demonym
                                                   or toks.cap[m.after])     # "the Iraqi Parliament" (a body)
-                    or m.t0 and toks.lower[m.t0 - 1] == "of")
+                    or m.t0 and toks.lower[m.t0 - 1] == "of"
+                    or m.nonevent)          # "according to Palestinian sources": who said it, not where
             evidence(m.country, 0.25 if side else 1, side)
         elif m.kind == "state":
             states[m.state] += 1
@@ -1273,6 +1275,13 @@ def _mark_asides(toks: _Tokens, mentions: list[_Mention]) -> None:
         for m in mentions:
             if i < m.t0 < close:
                 m.nonevent, m.locative = True, False
+
+
+def _opens_body_name(toks: _Tokens, m: _Mention) -> bool:
+    """A country's name after "the" and before a capitalised word, neither said to be where, opens the name of a
+    body of that state ("the U.S. Department of Defense reports", "The Ruritania Coast Guard said"): a side."""
+    return (not m.locative and m.t0 > 0 and toks.lower[m.t0 - 1] == "the" and m.t1 < len(toks.text)
+            and toks.cap[m.t1] and not toks.initial[m.t1] and not toks.titled[m.t0])
 
 
 def _hyphen_country(gaz: Gazetteer, part: str) -> str | None:
