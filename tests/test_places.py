@@ -1940,3 +1940,17 @@ def test_a_demonym_of_those_cited_is_not_where():
     assert resolve_place(event, context=context, article=context).country_code == "QAT"
     # with nothing else named, the demonym is still a hint of the country
     assert resolve_place(event, article=event).country_code == "PSE"
+
+
+def test_a_foreign_unit_s_name_after_a_town_s_is_one_longer_name():
+    """'Hugo César "El Flaco" Ramos, a cartel boss, was killed in a shootout.' -> no Colombian department: "Hugo"
+    (a town elsewhere) and "César" (Colombia's) side by side are one person's name."""
+    sentence = 'Hugo César "El Flaco" Ramos, a cartel boss, is confirmed killed in a shootout with authorities.'
+    assert resolve_place(sentence, article=sentence).country_code != "COL"
+    # a town and its own province written without a comma stay a town in its province
+    town = "Police said a taxi driver was shot dead in Mexicali Baja California on Friday."
+    place = resolve_place(town, article=town)
+    assert (place.location, place.admin1, place.country_code) == ("Mexicali", "Baja California", "MEX")
+    # ... and so do a village the gazetteer knows only abroad and a province its country then confirms
+    village = "Gunmen attacked a checkpoint in Dover Kunduz, Afghanistan."
+    assert resolve_place(village, article=village).country_code == "AFG"

@@ -623,7 +623,8 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     # Two town names side by side are one longer name ("Anthony Jennings", "Sar Banader" with a district's loose
     # spelling), unless the second is a country, state or province qualifying the first ("Kandahar Afghanistan").
     for a, b in zip(out, out[1:]):
-        if (a.after == b.t0 and a.kind == "place" and b.kind == "place" and (b.cities or b.loose_areas)
+        if (a.after == b.t0 and a.kind == "place" and b.kind == "place"
+                and (b.cities or b.loose_areas or _foreign_unit_after(text, toks, gaz, a, b))
                 and not toks.titled[a.t0] and not a.type_inside):
             a.embedded = b.embedded = True
         elif a.embedded and a.after == b.t0 and not toks.titled[a.t0]:
@@ -642,6 +643,25 @@ def _names_airport(lower: list[str], m: _Mention, j: int, gaz: Gazetteer) -> boo
     country's or city's own, and so the place ("drones struck Ruritania International Airport")."""
     return (m.after + 2 == j and lower[m.after] == "international" and lower[m.after + 1] == "airport"
             and (m.kind == "country" or _big_city(gaz, m)))
+
+
+def _foreign_unit_after(text: str, toks: _Tokens, gaz: Gazetteer, a: _Mention, b: _Mention) -> bool:
+    """An untyped unit's name right after a town's, in no country of the town, is no unit holding it: both are one
+    longer name ("Hugo César Ramos": a person), not a town and its province ("Mexicali Baja California"), unless
+    the unit's country follows ("Dover Kunduz, Afghanistan": a village the gazetteer knows only abroad)."""
+    if not a.cities or not b.areas or b.type_inside:
+        return False
+    countries = {gaz.areas[x].country for x in b.areas}
+    if {gaz.city_cc[c] for c in a.cities} & countries:
+        return False
+    k = b.after
+    if k + 1 < len(toks.text) and toks.text[k] == ",":
+        for end in range(k + 2, min(k + 5, len(toks.text) + 1)):
+            surface = text[toks.start[k + 1]:toks.end[end - 1]]
+            hit = _lookup(gaz, surface, name_key(surface))
+            if hit and hit.get("country") in countries:
+                return False
+    return True
 
 
 def _own_part_word(toks: _Tokens, pos: int, i: int, j: int, rules: _Rules) -> bool:
