@@ -2283,8 +2283,8 @@ def _near(place: Place, m: _Mention) -> Place:
 
 
 def _placed_by(place: Place, analyses) -> Place:
-    """A town the text names as the reference point of another ("a home near Edgerton, 30 miles north of Kansas
-    City", "in Fountain, about 30 miles north of Panama City") is not the incident's: the town it places is."""
+    """A town the text names as the reference point of another ("a farm near Hillsdale, 25 miles south of Wichita",
+    "in Cedar Grove, about 40 miles east of Mobile") is not the incident's: the town it places is."""
     if place.location is None:
         return place
     key = name_key(place.location)
