@@ -158,8 +158,11 @@ def _without_recalled(found: list[tuple[_Group, Mention]], sentences: list[Sente
     days", "follows two others") and dated before the news (the incident told last before that sentence): the series
     recalled, each of its incidents reported in its own time. One told after it on the news's day or later stays
     (the news told on)."""
+    if len(found) < 2:
+        return found
     out = found
-    for s in sentences:
+    # (only a sentence after the first incident's start and before the last one's can recall any)
+    for s in sentences[found[0][0].sentences[0].index: found[-1][0].sentences[0].index]:
         if not _SERIES.search(s.text):
             continue
         news = [m for g, m in out if g.sentences[0].index <= s.index]
@@ -208,9 +211,11 @@ def _page_date(sentences: list[Sentence], given):
 
 def _group(sentences: list[Sentence], article: Article) -> list[_Group]:
     groups: list[_Group] = []
+    opening: dict[int, Sentence] = {}  # each paragraph's first sentence
     for s in sentences:
+        opening.setdefault(s.paragraph, s)
         items = _casualties(s)
-        if not items or _other_headline(s, sentences) or _in_caption_box(s, sentences):
+        if not items or _other_headline(s, sentences) or _CAPTION_BOX.match(opening[s.paragraph].text):
             continue
         if s.index and all(names_some_of_those(i) for i in items) and is_tally(sentences[s.index - 1].text):
             continue  # "This week alone, three teens were shot. Two of the victims died.": some of a tally's people
@@ -253,15 +258,9 @@ def _other_headline(s: Sentence, sentences: list[Sentence]) -> bool:
         and not all(w.isupper() for w in long)  # (all capitals: a transcript, not a title)
 
 
-# A news site's video box: "Caption <title> <blurb> (credit)", one paragraph listing other stories' clips.
+# A news site's video box: a paragraph opening with "Caption" and a title ("Caption Triple homicide under
+# investigation ... (credit) Caption ..."), listing other stories' clips: its figures are not the article's.
 _CAPTION_BOX = re.compile(r"Caption\s+(?-i:[A-Z0-9])")
-
-
-def _in_caption_box(s: Sentence, sentences: list[Sentence]) -> bool:
-    """The sentence is in a paragraph that opens with "Caption" and a title ("Caption Triple homicide under
-    investigation ..."): a video box of other stories, whose figures are not this article's."""
-    opening = next(x for x in sentences if x.paragraph == s.paragraph)
-    return bool(_CAPTION_BOX.match(opening.text))
 
 
 def _casualties(s: Sentence) -> list[Item]:
