@@ -531,6 +531,9 @@ def _is_acronym(toks: _Tokens, i: int) -> bool:
             and not toks.titled[i] and not toks.dateline[i])
 
 
+_number = lru_cache(maxsize=4096)(parse_number)  # (a span's first word, tried as a number word once)
+
+
 def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     """Longest gazetteer matches inside one capitalised span, left to right."""
     starts, ends, lower = toks.start, toks.end, toks.lower
@@ -573,7 +576,7 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
             # (nor does a number word opening a sentence: "Ten Malian soldiers were killed" are Mali's)
             unmatched[pos - i] = ((lower[pos] not in rules.part_prefixes or _own_part_word(toks, pos, i, j, rules))
                                   and not rules.adjective_suffix.search(lower[pos])
-                                  and not (pos == i and toks.initial[pos] and parse_number(lower[pos]) is not None))
+                                  and not (pos == i and toks.initial[pos] and _number(lower[pos]) is not None))
             pos += 1
             continue
         end, hit, key, surface = found
@@ -1283,6 +1286,8 @@ def _mark_asides(toks: _Tokens, mentions: list[_Mention]) -> None:
     when a place after the clause in the sentence says where ("the commander, who had fought in Ruritania, was
     killed in an airstrike in Freedonia": Freedonia)."""
     text, lower = toks.text, toks.lower
+    if "who" not in lower and "whom" not in lower and "whose" not in lower:
+        return
     for i in range(len(text) - 1):
         if text[i] != "," or lower[i + 1] not in ("who", "whom", "whose"):
             continue
