@@ -1954,3 +1954,28 @@ def test_a_foreign_unit_s_name_after_a_town_s_is_one_longer_name():
     # ... and so do a village the gazetteer knows only abroad and a province its country then confirms
     village = "Gunmen attacked a checkpoint in Dover Kunduz, Afghanistan."
     assert resolve_place(village, article=village).country_code == "AFG"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five people are killed in a naval strike on a speedboat in the Pacific Ocean.",
+    "A navy strikes a fishing boat in the eastern Pacific, killing two people.",
+    "Three sailors are killed when a missile hits their freighter in the Caribbean Sea.",
+])
+def test_a_sea_or_ocean_is_no_town_named_after_it(sentence):
+    """A sea or ocean named as where ("in the eastern Pacific") is no village of that name (Pacific, Missouri): no
+    town, and no country when nothing else names one."""
+    place = resolve_place(sentence)
+    assert place.location is None and place.country_code is None
+
+
+def test_a_unit_named_after_a_sea_is_still_read():
+    """ "<Town> (Red Sea state)": a province called after the sea is a place, and its town the event's."""
+    place = resolve_place("Residents of Port Sudan (Red Sea state) blocked roads over power cuts.")
+    assert place.location == "Port Sudan" and place.country_code == "SDN"
+
+
+def test_an_operation_name_is_no_place():
+    """ "Operation Desert Lance" names a campaign, not a place the gazetteer lacks."""
+    place = resolve_place("Two people are killed in a strike on a skiff in the Coral Sea, bringing the toll of "
+                          "Operation Desert Lance to forty.")
+    assert place.location is None

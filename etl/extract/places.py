@@ -122,6 +122,8 @@ class _Rules:
     name_tails: frozenset[str]
     head_connectors: frozenset[str]
     not_place_phrases: frozenset[str]
+    water_words: frozenset[str]
+    ocean_names: frozenset[str]
     adjective_suffix: re.Pattern
     seat_suffixes: frozenset[str]
     resident_suffixes: frozenset[str]
@@ -208,6 +210,8 @@ def _rules() -> _Rules:
         name_tails=low(data["name_tails"]),
         head_connectors=low(data["head_connectors"]),
         not_place_phrases=frozenset(name_key(p) for p in data["not_place_phrases"]),
+        water_words=low(data["water_words"]),
+        ocean_names=low(data["ocean_names"]),
         adjective_suffix=re.compile(rf"-(?:{'|'.join(data['adjective_suffixes'])})$"),
         seat_suffixes=low(data["seat_suffixes"]),
         resident_suffixes=low(data["resident_suffixes"]),
@@ -537,6 +541,8 @@ _number = lru_cache(maxsize=4096)(parse_number)  # (a span's first word, tried a
 def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
     """Longest gazetteer matches inside one capitalised span, left to right."""
     starts, ends, lower = toks.start, toks.end, toks.lower
+    if _names_water(toks, i, j, rules):
+        return []                            # "the Coral Sea", "the eastern Pacific": no town, no unknown name
     if j - i >= 2 and lower[i] in rules.place_types and not _lookup(
             gaz, text[starts[i]:ends[j - 1]], name_key(text[starts[i]:ends[j - 1]])):
         # A leading place-type word names the kind of what follows ("Barangay Guibonon").
@@ -639,6 +645,21 @@ def _span_mentions(text, toks, i, j, gaz, rules) -> list[_Mention]:
         # "Khwaja Sabz Posh district", "Puli Alam" (GeoNames "Pul-e ‘Alam").
         out.extend(_unknown_mention(text, toks, i, j, gaz, rules))
     return out
+
+
+def _names_water(toks: _Tokens, i: int, j: int, rules: _Rules) -> bool:
+    """A capitalised span (tokens i..j) naming a sea or ocean: "Caribbean Sea", "Pacific Ocean", or an ocean's name
+    after "the", a compass word between ("the Eastern Pacific"); not a unit named after one ("Red Sea state")."""
+    lower = toks.lower
+    if j < len(lower) and lower[j] in rules.place_types:
+        return False                         # "Red Sea state", "Black Sea region": a unit named after the sea
+    if j - i >= 2 and lower[j - 1] in rules.water_words and not toks.titled[i]:
+        return True
+    k = i - 1
+    while k >= 0 and lower[k] in rules.part_prefixes and k >= i - 2:
+        k -= 1                               # "the eastern Pacific": the compass word may open the span or not
+    return (lower[j - 1] in rules.ocean_names and k >= 0 and lower[k] == "the"
+            and all(lower[t] in rules.part_prefixes for t in range(i, j - 1)))
 
 
 def _names_airport(lower: list[str], m: _Mention, j: int, gaz: Gazetteer) -> bool:
