@@ -1979,3 +1979,17 @@ def test_an_operation_name_is_no_place():
     place = resolve_place("Two people are killed in a strike on a skiff in the Coral Sea, bringing the toll of "
                           "Operation Desert Lance to forty.")
     assert place.location is None
+
+
+def test_a_place_in_an_answered_event_clause_is_not_the_incidents():
+    """ "... in response to two sailors killed in Ruritania": the answered killing's place, not the strikes'; with
+    nothing else naming where, no place and no country."""
+    place = resolve_place("The navy launches a new wave of strikes against militia depots in response to two "
+                          "sailors killed in Jordan.")
+    assert place.location is None and place.country_code is None
+
+
+def test_an_answered_event_clause_opening_the_sentence_leaves_the_place_after_it():
+    place = resolve_place("In retaliation for the killing of a herder in Zamfara, gunmen attacked a village in "
+                          "Katsina, killing five.")
+    assert place.location == "Katsina" and place.country_code == "NGA"

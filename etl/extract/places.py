@@ -102,6 +102,7 @@ class _Rules:
     weak_nonevent_words: frozenset[str]
     nonevent_phrases: frozenset[tuple[str, ...]]
     near_phrases: frozenset[tuple[str, ...]]
+    answered_phrases: tuple[tuple[str, ...], ...]
     hospital_phrases: frozenset[tuple[str, ...]]
     facility_phrases: frozenset[tuple[str, ...]]
     holding_words: frozenset[str]
@@ -190,6 +191,7 @@ def _rules() -> _Rules:
         weak_nonevent_words=weak_nonevent,
         nonevent_phrases=frozenset(tuple(p.lower().split()) for p in data["nonevent_phrases"]),
         near_phrases=frozenset(tuple(p.lower().split()) for p in data["near_phrases"]),
+        answered_phrases=tuple(tuple(p.lower().split()) for p in data["answered_event_phrases"]),
         hospital_phrases=frozenset(tuple(p.lower().split()) for p in data["hospital_phrases"]),
         facility_phrases=frozenset(tuple(p.lower().split()) for p in data["facility_phrases"]),
         holding_words=low(data["moving_words"] + data["holding_words"]),
@@ -1197,6 +1199,7 @@ def _analyse(text: str) -> _Analysis:
     _add_capitals(text, toks, mentions, gaz, rules)
     mentions.sort(key=lambda m: m.start)
     _mark_asides(toks, mentions)
+    _mark_answered(toks, mentions, rules)
     _read_other_names(mentions, toks, rules, initials)
     _link_chains(mentions, toks, rules)
     _mark_series(text, mentions)
@@ -1321,6 +1324,24 @@ def _mark_asides(toks: _Tokens, mentions: list[_Mention]) -> None:
         for m in mentions:
             if i < m.t0 < close:
                 m.nonevent, m.locative = True, False
+
+
+def _mark_answered(toks: _Tokens, mentions: list[_Mention], rules: _Rules) -> None:
+    """Names inside an "in response to ..." clause, up to a comma or the sentence's end, are the answered event's
+    places, not this incident's ("drones hit depots in response to two soldiers killed in Ruritania"), unless the
+    clause opens its sentence."""
+    lower, n = toks.lower, len(toks.text)
+    for phrase in rules.answered_phrases:
+        if phrase[0] not in lower:
+            continue
+        size = len(phrase)
+        for i in range(1, n - size + 1):
+            if tuple(lower[i:i + size]) != phrase or toks.initial[i]:
+                continue
+            end = next((k for k in range(i + size, n) if toks.text[k] in (",", ";") or toks.initial[k]), n)
+            for m in mentions:
+                if i + size <= m.t0 < end:
+                    m.nonevent, m.locative = True, False
 
 
 def _opens_body_name(toks: _Tokens, m: _Mention) -> bool:
