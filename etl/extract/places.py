@@ -1332,11 +1332,11 @@ def _mark_answered(toks: _Tokens, mentions: list[_Mention], rules: _Rules) -> No
     clause opens its sentence."""
     lower, n = toks.lower, len(toks.text)
     for phrase in rules.answered_phrases:
-        if phrase[0] not in lower:
+        if not all(w in lower for w in phrase):
             continue
         size = len(phrase)
         for i in range(1, n - size + 1):
-            if tuple(lower[i:i + size]) != phrase or toks.initial[i]:
+            if lower[i] != phrase[0] or tuple(lower[i:i + size]) != phrase or toks.initial[i]:
                 continue
             end = next((k for k in range(i + size, n) if toks.text[k] in (",", ";") or toks.initial[k]), n)
             for m in mentions:
