@@ -1315,15 +1315,12 @@ def _mark_asides(toks: _Tokens, mentions: list[_Mention]) -> None:
     for i in range(len(text) - 1):
         if text[i] != "," or lower[i + 1] not in ("who", "whom", "whose"):
             continue
-        close = next((k for k in range(i + 2, len(text)) if text[k] == "," or toks.initial[k]), None)
-        if close is None or text[close] != ",":
+        close = _clause_end(toks, i + 2, (",",))
+        if close == len(text) or text[close] != ",":
             continue
-        end = next((k for k in range(close + 1, len(text)) if toks.initial[k]), len(text))
-        if not any(close < n.t0 < end and n.locative and not (n.embedded or n.nonevent) for n in mentions):
-            continue
-        for m in mentions:
-            if i < m.t0 < close:
-                m.nonevent, m.locative = True, False
+        end = _clause_end(toks, close + 1, ())
+        if any(close < n.t0 < end and n.locative and not (n.embedded or n.nonevent) for n in mentions):
+            _set_aside(mentions, i + 1, close)
 
 
 def _mark_answered(toks: _Tokens, mentions: list[_Mention], rules: _Rules) -> None:
@@ -1338,10 +1335,20 @@ def _mark_answered(toks: _Tokens, mentions: list[_Mention], rules: _Rules) -> No
         for i in range(1, n - size + 1):
             if lower[i] != phrase[0] or tuple(lower[i:i + size]) != phrase or toks.initial[i]:
                 continue
-            end = next((k for k in range(i + size, n) if toks.text[k] in (",", ";") or toks.initial[k]), n)
-            for m in mentions:
-                if i + size <= m.t0 < end:
-                    m.nonevent, m.locative = True, False
+            _set_aside(mentions, i + size, _clause_end(toks, i + size, (",", ";")))
+
+
+def _clause_end(toks: _Tokens, start: int, stops: tuple[str, ...]) -> int:
+    """The first token from `start` that is one of `stops` or opens a sentence (the number of tokens if none)."""
+    return next((k for k in range(start, len(toks.text)) if toks.text[k] in stops or toks.initial[k]),
+                len(toks.text))
+
+
+def _set_aside(mentions: list[_Mention], first: int, end: int) -> None:
+    """Names starting at tokens first..end-1 tell another event's place or a person's past: not the incident's."""
+    for m in mentions:
+        if first <= m.t0 < end:
+            m.nonevent, m.locative = True, False
 
 
 def _opens_body_name(toks: _Tokens, m: _Mention) -> bool:
